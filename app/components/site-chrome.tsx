@@ -1,0 +1,95 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localeNames, supportedLocales, type Locale } from "~/i18n/config";
+
+interface HeaderUser {
+  displayName: string;
+  role: string;
+}
+
+const BUREAU = new Set(["BUREAU_STAFF", "ADMIN"]);
+
+export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser | null }) {
+  const { t } = useTranslation("common");
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="site-header__inner">
+        <Link to={`/${locale}`} className="brand" aria-label={t("brand.home")}>
+          <span className="brand__mark" aria-hidden="true">
+            ⌒
+          </span>
+          <span className="brand__name">Ponte</span>
+          <span className="brand__tagline">{t("brand.tagline")}</span>
+        </Link>
+        <nav aria-label={t("nav.main")} className="site-nav">
+          <NavLink to={`/${locale}`} end>
+            {t("nav.home")}
+          </NavLink>
+          {user && BUREAU.has(user.role) ? <NavLink to={`/${locale}/bureau`}>{t("nav.bureau")}</NavLink> : null}
+          {user?.role === "ADMIN" ? <NavLink to={`/${locale}/admin/users`}>{t("nav.admin")}</NavLink> : null}
+        </nav>
+        <div className="site-header__end">
+          <LanguageSwitcher locale={locale} />
+          {user ? (
+            <div className="account-menu">
+              <NavLink to={`/${locale}/account`} className="account-menu__name">
+                {user.displayName}
+              </NavLink>
+              <Form method="post" action={`/${locale}/logout`}>
+                <button type="submit" className="button button--quiet">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </div>
+          ) : (
+            <div className="account-menu">
+              <NavLink to={`/${locale}/login`}>{t("nav.signIn")}</NavLink>
+              <Link to={`/${locale}/register`} className="button button--small">
+                {t("nav.register")}
+              </Link>
+            </div>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** Links to the same page in every other language. */
+export function LanguageSwitcher({ locale }: { locale: Locale }) {
+  const { t } = useTranslation("common");
+  const location = useLocation();
+  const rest = location.pathname.split("/").slice(2).join("/");
+  return (
+    <nav aria-label={t("nav.language")} className="language-switcher">
+      <ul>
+        {supportedLocales.map((candidate) => (
+          <li key={candidate}>
+            {candidate === locale ? (
+              <span aria-current="true" lang={candidate}>
+                {localeNames[candidate]}
+              </span>
+            ) : (
+              <a href={`/${candidate}${rest ? `/${rest}` : ""}${location.search}`} lang={candidate} hrefLang={candidate}>
+                {localeNames[candidate]}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation("common");
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.about")}</p>
+      <p className="site-footer__small">{t("footer.demo")}</p>
+    </footer>
+  );
+}

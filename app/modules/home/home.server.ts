@@ -1,0 +1,49 @@
+import { prisma } from "~/utils/db.server";
+import { textIn } from "~/modules/i18n-text/localized-text";
+import { textFallbacks, type Locale } from "~/i18n/config";
+
+/** The public front page: figures, the specialty towns and the coming fairs. */
+export async function getHomePage(locale: Locale, today = new Date()) {
+  const fallbacks = textFallbacks[locale];
+  const publicFirm = { verification: "VERIFIED" as const, published: true };
+  const [firms, products, towns, fairs, firmCounts] = await Promise.all([
+    prisma.firm.count({ where: publicFirm }),
+    prisma.product.count({ where: { published: true, firm: publicFirm } }),
+    prisma.town.findMany({
+      orderBy: [{ position: "asc" }],
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        clusters: { orderBy: { position: "asc" }, select: { id: true, slug: true, name: true } },
+      },
+    }),
+    prisma.fair.findMany({
+      where: { endsOn: { gte: new Date(today.toISOString().slice(0, 10)) } },
+      orderBy: { startsOn: "asc" },
+      take: 4,
+      select: { id: true, slug: true, name: true, shortName: true, city: true, startsOn: true, endsOn: true },
+    }),
+    prisma.firm.groupBy({ by: ["townId"], where: publicFirm, _count: { _all: true } }),
+  ]);
+  const firmsInTown = new Map(firmCounts.map((row) => [row.townId, row._count._all]));
+  return {
+    figures: { firms, products, towns: towns.length },
+    towns: towns.map((town) => ({
+      id: town.id,
+      slug: town.slug,
+      name: textIn(town.name, locale, fallbacks),
+      firms: firmsInTown.get(town.id) ?? 0,
+      clusters: town.clusters.map((cluster) => ({ slug: cluster.slug, name: textIn(cluster.name, locale, fallbacks) })),
+    })),
+    fairs: fairs.map((fair) => ({
+      id: fair.id,
+      slug: fair.slug,
+      name: textIn(fair.name, locale, fallbacks),
+      shortName: fair.shortName,
+      city: textIn(fair.city, locale, fallbacks),
+      startsOn: fair.startsOn.toISOString(),
+      endsOn: fair.endsOn.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,34 @@
+import { prisma } from "~/utils/db.server";
+import { textIn } from "~/modules/i18n-text/localized-text";
+import { textFallbacks, type Locale } from "~/i18n/config";
+
+/** What the account page shows about the signed-in user and their organisation. */
+export async function getAccountOverview(userId: string, locale: Locale) {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      email: true,
+      displayName: true,
+      role: true,
+      createdAt: true,
+      firm: { select: { id: true, slug: true, name: true, verification: true, uscc: true } },
+      buyerCompany: { select: { id: true, name: true, country: true } },
+    },
+  });
+  return {
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    createdAt: user.createdAt.toISOString(),
+    firm: user.firm
+      ? {
+          id: user.firm.id,
+          slug: user.firm.slug,
+          name: textIn(user.firm.name, locale, textFallbacks[locale]),
+          verification: user.firm.verification,
+          uscc: user.firm.uscc,
+        }
+      : null,
+    buyerCompany: user.buyerCompany,
+  };
+}

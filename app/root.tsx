@@ -1,0 +1,100 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { localeTags, type Locale } from "~/i18n/config";
+import { alternateUrls, requestLocale } from "~/i18n/locale.server";
+import { i18nVersion } from "~/i18n/version.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { getEnv } from "~/utils/env.server";
+import { useNonce } from "~/utils/nonce";
+import { SiteFooter, SiteHeader } from "~/components/site-chrome";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import stylesheet from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const handle = { i18n: ["common"] };
+
+/** The root loader never throws: a broken database still renders a page. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await requestLocale(request);
+  const user = await getOptionalUser(request).catch(() => null);
+  return json({
+    locale,
+    i18nVersion,
+    alternates: alternateUrls(request, getEnv().PUBLIC_URL),
+    user: user ? { displayName: user.displayName, role: user.role, email: user.email } : null,
+  });
+}
+
+export type RootLoaderData = ReturnType<typeof useRootData>;
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function Document({ locale, children, version }: { locale: Locale; children: React.ReactNode; version: string }) {
+  const nonce = useNonce();
+  const data = useRootData();
+  return (
+    <html lang={localeTags[locale]} dir="ltr" data-i18n-version={version}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        {data?.alternates.map((alternate) => (
+          <link key={alternate.hrefLang} rel="alternate" hrefLang={alternate.hrefLang} href={alternate.href} />
+        ))}
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRootData();
+  const locale = (data?.locale ?? "en") as Locale;
+  useChangeLanguage(locale);
+  return (
+    <Document locale={locale} version={data?.i18nVersion ?? "0"}>
+      <SiteHeader locale={locale} user={data?.user ?? null} />
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRootData();
+  const { i18n } = useTranslation();
+  const locale = (data?.locale ?? i18n.language ?? "en") as Locale;
+  return (
+    <Document locale={locale} version={data?.i18nVersion ?? "0"}>
+      <SiteHeader locale={locale} user={data?.user ?? null} />
+      <main id="main" className="page">
+        <GeneralErrorBoundary error={error} />
+      </main>
+    </Document>
+  );
+}

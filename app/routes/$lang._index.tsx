@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getFixedT } from "~/i18n/i18next.server";
+import { requireUrlLocale } from "~/i18n/locale.server";
+import { getHomePage } from "~/modules/home/home.server";
+import { useFormatters } from "~/utils/format";
+import { pageMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["home"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await requireUrlLocale(request, params.lang);
+  const t = await getFixedT(locale, "home");
+  return json({ title: t("meta.title"), description: t("meta.description"), home: await getHomePage(locale) });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "", data?.description);
+
+export default function HomePage() {
+  const { t } = useTranslation("home");
+  const { lang } = useParams();
+  const { home } = useLoaderData<typeof loader>();
+  const format = useFormatters();
+  return (
+    <div className="stack-xl">
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">{t("hero.title")}</h1>
+        <p className="lead">{t("hero.lead")}</p>
+        <div className="hero__actions">
+          <Link to={`/${lang}/register`} className="button">
+            {t("hero.registerFirm")}
+          </Link>
+          <Link to={`/${lang}/register`} className="button button--secondary">
+            {t("hero.registerBuyer")}
+          </Link>
+        </div>
+        <ul className="figures" aria-label={t("figures.label")}>
+          <li className="figure">
+            <span className="figure__value">{format.number(home.figures.firms)}</span>
+            <span className="figure__label">{t("figures.firms")}</span>
+          </li>
+          <li className="figure">
+            <span className="figure__value">{format.number(home.figures.products)}</span>
+            <span className="figure__label">{t("figures.products")}</span>
+          </li>
+          <li className="figure">
+            <span className="figure__value">{format.number(home.figures.towns)}</span>
+            <span className="figure__label">{t("figures.towns")}</span>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="towns-title">
+        <h2 id="towns-title">{t("towns.title")}</h2>
+        <p>{t("towns.lead")}</p>
+        <ul className="card-grid">
+          {home.towns.map((town) => (
+            <li key={town.id} className="card town-card">
+              <h3>{town.name}</h3>
+              <p className="town-card__clusters">{town.clusters.map((cluster) => cluster.name).join(" · ")}</p>
+              <p className="muted">{t("towns.firms", { count: town.firms, formatted: format.number(town.firms) })}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="fairs-title">
+        <h2 id="fairs-title">{t("fairs.title")}</h2>
+        {home.fairs.length === 0 ? (
+          <p>{t("fairs.none")}</p>
+        ) : (
+          <ul className="card-grid">
+            {home.fairs.map((fair) => (
+              <li key={fair.id} className="card fair-card">
+                <p className="fair-card__short">{fair.shortName}</p>
+                <h3>{fair.name}</h3>
+                <p>
+                  {fair.city} · <time dateTime={fair.startsOn.slice(0, 10)}>{format.dateRange(fair.startsOn, fair.endsOn)}</time>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getFixedT } from "~/i18n/i18next.server";
+import { requireUrlLocale } from "~/i18n/locale.server";
+import { getBureauDashboard } from "~/modules/bureau/dashboard.server";
+import { requireBureau } from "~/utils/auth.server";
+import { useFormatters } from "~/utils/format";
+import { pageMeta } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await requireUrlLocale(request, params.lang);
+  await requireBureau(request);
+  const t = await getFixedT(locale, "bureau");
+  return json({ title: t("overview.title"), dashboard: await getBureauDashboard(locale) });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
+
+export default function BureauOverview() {
+  const { t } = useTranslation("bureau");
+  const { dashboard } = useLoaderData<typeof loader>();
+  const format = useFormatters();
+  const figures = [
+    { label: t("overview.firmsPending"), value: dashboard.firms.pending },
+    { label: t("overview.firmsVerified"), value: dashboard.firms.verified },
+    { label: t("overview.products"), value: dashboard.products },
+    { label: t("overview.buyers"), value: dashboard.buyers },
+    { label: t("overview.openRequests"), value: dashboard.openRequests },
+    { label: t("overview.searchBacklog"), value: dashboard.outbox.pending },
+    { label: t("overview.searchParked"), value: dashboard.outbox.parked },
+  ];
+  return (
+    <div className="stack-lg">
+      <h1>{t("overview.title")}</h1>
+      <ul className="figures" aria-label={t("overview.figures")}>
+        {figures.map((figure) => (
+          <li key={figure.label} className="figure">
+            <span className="figure__value">{format.number(figure.value)}</span>
+            <span className="figure__label">{figure.label}</span>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="pending-title" className="card">
+        <h2 id="pending-title">{t("overview.pendingTitle")}</h2>
+        {dashboard.pendingFirms.length === 0 ? (
+          <p>{t("overview.nonePending")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("overview.firm")}</th>
+                  <th scope="col">{t("overview.uscc")}</th>
+                  <th scope="col">{t("overview.town")}</th>
+                  <th scope="col">{t("overview.registered")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dashboard.pendingFirms.map((firm) => (
+                  <tr key={firm.id}>
+                    <td>{firm.name}</td>
+                    <td className="mono">{firm.uscc ?? "—"}</td>
+                    <td>{firm.town ?? "—"}</td>
+                    <td>{format.date(firm.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

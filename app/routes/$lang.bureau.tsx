@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { NavLink, Outlet, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUrlLocale } from "~/i18n/locale.server";
+import { requireBureau } from "~/utils/auth.server";
+
+export const handle = { i18n: ["bureau"] };
+
+/** The bureau's area: bureau staff and admins only, checked on every request. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUrlLocale(request, params.lang);
+  const user = await requireBureau(request);
+  return json({ role: user.role });
+}
+
+export default function BureauLayout() {
+  const { t } = useTranslation("bureau");
+  const { lang } = useParams();
+  return (
+    <div className="area">
+      <nav className="area-nav" aria-label={t("nav.label")}>
+        <NavLink to={`/${lang}/bureau`} end>
+          {t("nav.overview")}
+        </NavLink>
+      </nav>
+      <div className="area-body">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import path from "node:path";
+import express, { type NextFunction, type Request, type Response } from "express";
+import compression from "compression";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders } from "./security";
+import { log } from "~/utils/logger.server";
+
+export interface AppOptions {
+  /** The Remix server build, or a function returning the current one (dev reloads). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  production: boolean;
+  secure: boolean;
+  /** The public URL is https: ask browsers to upgrade every request. */
+  httpsOnly?: boolean;
+  trustProxy: number;
+  publicDir?: string;
+  assetsDir?: string;
+}
+
+/** The HTTP application: security middleware in front of the Remix request handler. */
+export function createApp(options: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  // Only trust X-Forwarded-For from the configured number of proxy hops;
+  // otherwise req.ip is the socket's address and a forged header changes nothing.
+  app.set("trust proxy", options.trustProxy);
+
+  app.use(cspNonce);
+  app.use(securityHeaders({ production: options.production, secure: options.secure, httpsOnly: options.httpsOnly ?? false }));
+  app.use(compression());
+
+  const publicDir = options.publicDir ?? path.resolve("public");
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  app.use(bodyLimit);
+  app.use(sameOriginOnly);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: options.production ? "production" : "development",
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+
+  // Anything that escaped Remix (it has its own error boundaries): a generic
+  // page, never a stack trace.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    log.error("unhandled request error", { path: req.path, error: String((error as Error)?.stack ?? error) });
+    if (res.headersSent) return res.end();
+    res.status(500).type("text/plain; charset=utf-8").send("Something went wrong. Please try again later.");
+  });
+  return app;
+}

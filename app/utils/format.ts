@@ -1,0 +1,25 @@
+import { useTranslation } from "react-i18next";
+
+/** Dates, numbers and money through Intl, in the page's language. */
+export function formatters(locale: string) {
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Asia/Shanghai" });
+  const dateRange = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  const number = new Intl.NumberFormat(locale);
+  const usd = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 2 });
+  return {
+    date: (value: string | Date) => date.format(new Date(value)),
+    dateRange: (from: string | Date, to: string | Date) => dateRange.formatRange(new Date(from), new Date(to)),
+    number: (value: number) => number.format(value),
+    usd: (value: number) => usd.format(value),
+    usdRange: (min: number | null, max: number | null) => {
+      if (min !== null && max !== null && min !== max) return `${usd.format(min)} – ${usd.format(max)}`;
+      const single = min ?? max;
+      return single === null ? "" : usd.format(single);
+    },
+  };
+}
+
+export function useFormatters() {
+  const { i18n } = useTranslation();
+  return formatters(i18n.language);
+}

@@ -1,0 +1,36 @@
+import { json } from "@remix-run/node";
+
+/** Throws a Response with `status` unless `condition` holds. */
+export function invariantResponse(
+  condition: unknown,
+  message: string,
+  init: ResponseInit = { status: 400 },
+): asserts condition {
+  if (!condition) {
+    throw new Response(message, { ...init, headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers } });
+  }
+}
+
+/**
+ * A redirect target that came from the user: only paths on this site.
+ * `//evil.example`, `/\\evil.example` and absolute URLs fall back to `fallback`.
+ */
+export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (!target || typeof target !== "string") return fallback;
+  if (!target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  if (/[\u0000-\u001f\\]/.test(target)) return fallback;
+  return target;
+}
+
+/** A JSON error body for /api routes: `{ error: { code, message } }`. */
+export function apiError(status: number, code: string, message: string, headers?: HeadersInit) {
+  return json({ error: { code, message } }, { status, headers });
+}
+
+export function notFound(message = "Not found"): never {
+  throw new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function forbidden(message = "Forbidden"): never {
+  throw new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

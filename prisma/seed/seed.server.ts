@@ -1,0 +1,150 @@
+/**
+ * Seeding: reference data (towns, clusters, certifications, fairs) and the
+ * demo data set at a chosen scale. `npm start` seeds the small set into an
+ * empty database; `npm run cli -- seed --scale large` replaces the demo data.
+ */
+import { prisma, type Prisma } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { log } from "~/utils/logger.server";
+import { certifications, fairs, towns } from "./reference";
+import { buyerSeed, demoAccounts, firmSeed, productSeed, requestSeed, scales, type Scale, type ScaleName } from "./demo";
+
+const BATCH = 1000;
+
+export async function seedReference() {
+  for (const [position, town] of towns.entries()) {
+    const saved = await prisma.town.upsert({
+      where: { slug: town.slug },
+      create: { slug: town.slug, name: authoredJson(town.name), position },
+      update: {},
+      select: { id: true },
+    });
+    await prisma.cluster.upsert({
+      where: { slug: town.cluster.slug },
+      create: {
+        slug: town.cluster.slug,
+        name: authoredJson(town.cluster.name),
+        townId: saved.id,
+        hsHeadings: town.cluster.hsHeadings,
+        position,
+      },
+      update: {},
+    });
+  }
+  await prisma.certification.createMany({
+    data: certifications.map((certification) => ({ code: certification.code, name: authoredJson(certification.name) })),
+    skipDuplicates: true,
+  });
+  for (const fair of fairs) {
+    await prisma.fair.upsert({
+      where: { slug: fair.slug },
+      create: {
+        slug: fair.slug,
+        shortName: fair.shortName,
+        name: authoredJson(fair.name),
+        city: authoredJson(fair.city),
+        venue: authoredJson(fair.venue),
+        startsOn: new Date(`${fair.startsOn}T00:00:00Z`),
+        endsOn: new Date(`${fair.endsOn}T00:00:00Z`),
+        website: fair.website ?? null,
+      },
+      update: {},
+    });
+  }
+}
+
+function authoredJson(values: Record<string, string>): Prisma.InputJsonValue {
+  return Object.fromEntries(Object.entries(values).map(([locale, text]) => [locale, { text, origin: "author" }]));
+}
+
+async function inBatches(total: number, write: (from: number, to: number) => Promise<void>) {
+  for (let from = 0; from < total; from += BATCH) await write(from, Math.min(total, from + BATCH));
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+/** Removes the previous demo data set (ids starting with "seed-"); other records stay. */
+async function removeDemoData() {
+  await prisma.user.updateMany({ where: { firmId: { startsWith: "seed-" } }, data: { firmId: null } });
+  await prisma.user.updateMany({ where: { buyerCompanyId: { startsWith: "seed-" } }, data: { buyerCompanyId: null } });
+  await prisma.sourcingRequest.deleteMany({ where: { id: { startsWith: "seed-" } } });
+  await prisma.product.deleteMany({ where: { id: { startsWith: "seed-" } } });
+  await prisma.buyerCompany.deleteMany({ where: { id: { startsWith: "seed-" } } });
+  await prisma.firm.deleteMany({ where: { id: { startsWith: "seed-" } } });
+}
+
+export async function seedDemo(scale: Scale, today = new Date()) {
+  const started = Date.now();
+  await seedReference();
+  await removeDemoData();
+  const townIds = new Map((await prisma.town.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]));
+  const clusterIds = new Map((await prisma.cluster.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
+  const verifiedAt = new Date(today.getTime() - 30 * 86_400_000);
+
+  await inBatches(scale.firms, async (from, to) => {
+    await prisma.firm.createMany({
+      data: range(from, to).map((index) => {
+        const { index: _i, townSlug, clusterSlug, brandPinyin: _b, ...firm } = firmSeed(index);
+        return {
+          ...firm,
+          townId: townIds.get(townSlug) ?? null,
+          clusterId: clusterIds.get(clusterSlug) ?? null,
+          verifiedAt: firm.verification === "VERIFIED" ? verifiedAt : null,
+        };
+      }),
+    });
+  });
+  await inBatches(scale.products, async (from, to) => {
+    await prisma.product.createMany({
+      data: range(from, to).map((index) => productSeed(index, scale) as Prisma.ProductCreateManyInput),
+    });
+  });
+  await inBatches(scale.buyers, async (from, to) => {
+    await prisma.buyerCompany.createMany({
+      data: range(from, to).map((index) => {
+        const { locale: _locale, ...buyer } = buyerSeed(index);
+        return buyer;
+      }),
+    });
+  });
+  await inBatches(scale.requests, async (from, to) => {
+    await prisma.sourcingRequest.createMany({
+      data: range(from, to).map((index) => requestSeed(index, scale, today) as Prisma.SourcingRequestCreateManyInput),
+    });
+  });
+
+  for (const account of demoAccounts) {
+    const firmId = "firmIndex" in account ? firmSeed(account.firmIndex).id : null;
+    const buyerCompanyId = "buyerIndex" in account ? buyerSeed(account.buyerIndex).id : null;
+    const passwordHash = await hashPassword(account.password);
+    await prisma.user.upsert({
+      where: { email: account.email },
+      create: { email: account.email, displayName: account.displayName, role: account.role, locale: account.locale, passwordHash, firmId, buyerCompanyId },
+      update: { firmId, buyerCompanyId, role: account.role, status: "ACTIVE" },
+    });
+  }
+  await recordAudit(prisma, {
+    actorId: null,
+    actorLabel: "seed",
+    entityType: "system",
+    entityId: "demo-data",
+    action: "seed",
+    changes: { ...scale },
+  });
+  log.info("demo data seeded", { ...scale, ms: Date.now() - started });
+}
+
+export function scaleFor(name: string): Scale {
+  if (!(name in scales)) throw new Error(`Unknown scale "${name}"; use ${Object.keys(scales).join(", ")}.`);
+  return scales[name as ScaleName];
+}
+
+/** First start: an empty database gets the reference data and the small demo set. */
+export async function seedIfEmpty() {
+  const [towns, firms] = await Promise.all([prisma.town.count(), prisma.firm.count()]);
+  if (towns > 0 || firms > 0) return false;
+  log.info("empty database: seeding the small demo data set");
+  await seedDemo(scales.small);
+  return true;
+}
