@@ -18,7 +18,7 @@ import { getOptionalUser } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorTitleKey, GeneralErrorBoundary } from "~/components/error-boundary";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -46,7 +46,18 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
-function Document({ locale, children, version }: { locale: Locale; children: React.ReactNode; version: string }) {
+function Document({
+  locale,
+  children,
+  version,
+  title,
+}: {
+  locale: Locale;
+  children: React.ReactNode;
+  version: string;
+  /** Only for error pages, which have no route meta. */
+  title?: string;
+}) {
   const nonce = useNonce();
   const data = useRootData();
   return (
@@ -54,7 +65,7 @@ function Document({ locale, children, version }: { locale: Locale; children: Rea
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        {title ? <title>{title}</title> : <Meta />}
         {data?.alternates.map((alternate) => (
           <link key={alternate.hrefLang} rel="alternate" hrefLang={alternate.hrefLang} href={alternate.href} />
         ))}
@@ -87,10 +98,10 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRootData();
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation("common");
   const locale = (data?.locale ?? i18n.language ?? "en") as Locale;
   return (
-    <Document locale={locale} version={data?.i18nVersion ?? "0"}>
+    <Document locale={locale} version={data?.i18nVersion ?? "0"} title={`${t(errorTitleKey(error))} · Ponte`}>
       <SiteHeader locale={locale} user={data?.user ?? null} />
       <main id="main" className="page">
         <GeneralErrorBoundary error={error} />

@@ -5,12 +5,25 @@ import { useTranslation } from "react-i18next";
  * One error page for every route: a message for the status, in the user's
  * language, and never a stack trace or the server's error text.
  */
+function errorKey(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 404) return "notFound";
+  if (status === 403) return "forbidden";
+  if (status === 401) return "unauthorized";
+  if (status === 400 || status === 413 || status === 422) return "badRequest";
+  if (status === 429) return "tooMany";
+  return "serverError";
+}
+
+export function errorTitleKey(error: unknown) {
+  return `errors.${errorKey(error)}.title`;
+}
+
 export function GeneralErrorBoundary({ error }: { error: unknown }) {
   const { t } = useTranslation("common");
   const { lang } = useParams();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key =
-    status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 401 ? "unauthorized" : status === 400 || status === 413 || status === 422 ? "badRequest" : status === 429 ? "tooMany" : "serverError";
+  const key = errorKey(error);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-code">{status}</p>

@@ -17,7 +17,7 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
         {t("nav.skip")}
       </a>
       <div className="site-header__inner">
-        <Link to={`/${locale}`} className="brand" aria-label={t("brand.home")}>
+        <Link to={`/${locale}`} className="brand">
           <span className="brand__mark" aria-hidden="true">
             ⌒
           </span>

@@ -6,6 +6,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { getHomePage } from "~/modules/home/home.server";
 import { useFormatters } from "~/utils/format";
+import { FormattedDateRange, FormattedNumber } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["home"] };
@@ -38,15 +39,15 @@ export default function HomePage() {
         </div>
         <ul className="figures" aria-label={t("figures.label")}>
           <li className="figure">
-            <span className="figure__value">{format.number(home.figures.firms)}</span>
+            <span className="figure__value"><FormattedNumber value={home.figures.firms} /></span>
             <span className="figure__label">{t("figures.firms")}</span>
           </li>
           <li className="figure">
-            <span className="figure__value">{format.number(home.figures.products)}</span>
+            <span className="figure__value"><FormattedNumber value={home.figures.products} /></span>
             <span className="figure__label">{t("figures.products")}</span>
           </li>
           <li className="figure">
-            <span className="figure__value">{format.number(home.figures.towns)}</span>
+            <span className="figure__value"><FormattedNumber value={home.figures.towns} /></span>
             <span className="figure__label">{t("figures.towns")}</span>
           </li>
         </ul>
@@ -60,7 +61,7 @@ export default function HomePage() {
             <li key={town.id} className="card town-card">
               <h3>{town.name}</h3>
               <p className="town-card__clusters">{town.clusters.map((cluster) => cluster.name).join(" · ")}</p>
-              <p className="muted">{t("towns.firms", { count: town.firms, formatted: format.number(town.firms) })}</p>
+              <p className="muted" suppressHydrationWarning>{t("towns.firms", { count: town.firms, formatted: format.number(town.firms) })}</p>
             </li>
           ))}
         </ul>
@@ -77,7 +78,7 @@ export default function HomePage() {
                 <p className="fair-card__short">{fair.shortName}</p>
                 <h3>{fair.name}</h3>
                 <p>
-                  {fair.city} · <time dateTime={fair.startsOn.slice(0, 10)}>{format.dateRange(fair.startsOn, fair.endsOn)}</time>
+                  {fair.city} · <FormattedDateRange from={fair.startsOn} to={fair.endsOn} />
                 </p>
               </li>
             ))}

@@ -12,7 +12,7 @@ import { getAccountOverview } from "~/modules/user/account.server";
 import { ChangePasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "~/modules/user/user.schema";
 import { changePassword } from "~/modules/user/user.server";
 import { requireUser } from "~/utils/auth.server";
-import { useFormatters } from "~/utils/format";
+import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
 
@@ -63,7 +63,6 @@ export default function AccountPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const format = useFormatters();
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData?.result,
@@ -91,7 +90,7 @@ export default function AccountPage() {
           <dt>{t("account.role")}</dt>
           <dd>{t(`roles.${account.role}`)}</dd>
           <dt>{t("account.memberSince")}</dt>
-          <dd>{format.date(account.createdAt)}</dd>
+          <dd><FormattedDate value={account.createdAt} /></dd>
           {account.firm ? (
             <>
               <dt>{t("account.firm")}</dt>

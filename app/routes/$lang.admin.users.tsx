@@ -10,8 +10,9 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { CreateStaffSchema, PASSWORD_MAX, PASSWORD_MIN, staffRoles } from "~/modules/user/user.schema";
 import { createStaffAccount, EmailTakenError, listStaff } from "~/modules/user/user.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { useFormatters } from "~/utils/format";
+import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
+import { TableWrap } from "~/components/table-wrap";
 
 export const handle = { i18n: ["bureau", "auth", "validation"] };
 
@@ -55,7 +56,6 @@ export default function StaffPage() {
   const { staff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const format = useFormatters();
   const [form, fields] = useForm({
     id: "create-staff",
     lastResult: actionData?.result,
@@ -69,7 +69,7 @@ export default function StaffPage() {
       <h1>{t("staff.title")}</h1>
       <section className="card" aria-labelledby="staff-list-title">
         <h2 id="staff-list-title">{t("staff.list")}</h2>
-        <div className="table-wrap">
+        <TableWrap label={t("staff.list")}>
           <table>
             <thead>
               <tr>
@@ -85,12 +85,12 @@ export default function StaffPage() {
                   <td>{user.displayName}</td>
                   <td>{user.email}</td>
                   <td>{tAuth(`roles.${user.role}`)}</td>
-                  <td>{format.date(user.createdAt)}</td>
+                  <td><FormattedDate value={user.createdAt} /></td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
       <section className="card" aria-labelledby="staff-create-title">
         <h2 id="staff-create-title">{t("staff.create")}</h2>

@@ -6,8 +6,9 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { getBureauDashboard } from "~/modules/bureau/dashboard.server";
 import { requireBureau } from "~/utils/auth.server";
-import { useFormatters } from "~/utils/format";
+import { FormattedDate, FormattedNumber } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
+import { TableWrap } from "~/components/table-wrap";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -21,7 +22,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export default function BureauOverview() {
   const { t } = useTranslation("bureau");
   const { dashboard } = useLoaderData<typeof loader>();
-  const format = useFormatters();
   const figures = [
     { label: t("overview.firmsPending"), value: dashboard.firms.pending },
     { label: t("overview.firmsVerified"), value: dashboard.firms.verified },
@@ -37,7 +37,7 @@ export default function BureauOverview() {
       <ul className="figures" aria-label={t("overview.figures")}>
         {figures.map((figure) => (
           <li key={figure.label} className="figure">
-            <span className="figure__value">{format.number(figure.value)}</span>
+            <span className="figure__value"><FormattedNumber value={figure.value} /></span>
             <span className="figure__label">{figure.label}</span>
           </li>
         ))}
@@ -47,7 +47,7 @@ export default function BureauOverview() {
         {dashboard.pendingFirms.length === 0 ? (
           <p>{t("overview.nonePending")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t("overview.pendingTitle")}>
             <table>
               <thead>
                 <tr>
@@ -63,12 +63,12 @@ export default function BureauOverview() {
                     <td>{firm.name}</td>
                     <td className="mono">{firm.uscc ?? "—"}</td>
                     <td>{firm.town ?? "—"}</td>
-                    <td>{format.date(firm.createdAt)}</td>
+                    <td><FormattedDate value={firm.createdAt} /></td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </div>

@@ -64,7 +64,7 @@ async function main() {
       void shutdown("listen error", 1);
     });
 
-    if (env.NODE_ENV === "development") {
+    if (env.NODE_ENV === "development" && process.env.REMIX_DEV_ORIGIN) {
       // `remix dev --manual`: reload the build when it changes, then tell the dev server.
       const { watch } = await import("node:fs");
       const { broadcastDevReady } = await import("@remix-run/node");

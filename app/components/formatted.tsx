@@ -1,0 +1,35 @@
+import { useFormatters } from "~/utils/format";
+
+/*
+ * Intl output can differ by a space character or an abbreviation between
+ * the server's ICU (Node) and the browser's. These render the server's text
+ * and tell React not to treat a difference as a hydration error.
+ */
+export function FormattedNumber({ value }: { value: number }) {
+  const format = useFormatters();
+  return <span suppressHydrationWarning>{format.number(value)}</span>;
+}
+
+export function FormattedDate({ value }: { value: string | Date }) {
+  const format = useFormatters();
+  const iso = new Date(value).toISOString().slice(0, 10);
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {format.date(value)}
+    </time>
+  );
+}
+
+export function FormattedDateRange({ from, to }: { from: string | Date; to: string | Date }) {
+  const format = useFormatters();
+  return (
+    <time dateTime={new Date(from).toISOString().slice(0, 10)} suppressHydrationWarning>
+      {format.dateRange(from, to)}
+    </time>
+  );
+}
+
+export function FormattedUsd({ min, max }: { min: number | null; max?: number | null }) {
+  const format = useFormatters();
+  return <span suppressHydrationWarning>{format.usdRange(min, max ?? null)}</span>;
+}

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { freePort } from "~/modules/search/engine.server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    serverDataDir: string;
+  }
+}
+
+/**
+ * Starts Ponte as `npm start` does (migrations, embedded Meilisearch, demo
+ * seed on the empty database) in a fresh DATA_DIR, and stops it with SIGTERM
+ * at the end, checking that no Meilisearch process is left behind.
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ponte-e2e-"));
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const log = fs.openSync(path.join(dataDir, "server.log"), "a");
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", MEILI_HOST: "", LOG_LEVEL: "info" },
+    stdio: ["ignore", log, log],
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Ponte exited with ${child.exitCode}; see ${dataDir}/server.log`);
+    try {
+      const response = await fetch(`${baseUrl}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`Ponte did not start in 120 s; see ${dataDir}/server.log`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  project.provide("baseUrl", baseUrl);
+  project.provide("serverDataDir", dataDir);
+
+  return async () => {
+    const meiliPid = Number(fs.readFileSync(path.join(dataDir, "meili", "meilisearch.pid"), "utf8"));
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+    let alive = true;
+    try {
+      process.kill(meiliPid, 0);
+    } catch {
+      alive = false;
+    }
+    if (alive) {
+      process.kill(meiliPid, "SIGKILL");
+      throw new Error("Meilisearch was still running after the server stopped");
+    }
+    if (!process.env.KEEP_E2E_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
