@@ -1,5 +1,5 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
+import { createInstance } from "i18next";
 import HttpBackend from "i18next-http-backend";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
@@ -12,6 +12,7 @@ async function hydrate() {
   // Translations are versioned by their content hash, so a browser never
   // mixes a new server with an old cached bundle.
   const version = html.dataset.i18nVersion ?? "0";
+  const i18next = createInstance();
   await i18next
     .use(initReactI18next)
     .use(HttpBackend)

@@ -1,3 +1,3 @@
 /// <reference types="@remix-run/dev" />
 /// <reference types="@remix-run/node" />
-/// <reference path="./utils/load-context.ts" />
+import "./utils/load-context";

@@ -82,6 +82,7 @@ export default function RegisterPage() {
         <fieldset className="choice-group">
           <legend>{t("register.accountType")}</legend>
           {(["firm", "buyer"] as const).map((type) => (
+            // eslint-disable-next-line jsx-a11y/label-has-associated-control -- the input is inside the label, its text in the span
             <label key={type} className="choice">
               <input
                 type="radio"

@@ -1,9 +1,9 @@
 import { getEnv } from "~/utils/env.server";
 import { acquireDataDirLock } from "~/utils/data-dir-lock.server";
-import { openDatabase, useDatabase, type Database } from "~/utils/db.server";
+import { openDatabase, setCurrentDatabase, type Database } from "~/utils/db.server";
 import { databaseTarget, describeTarget } from "~/utils/db-adapter.server";
 import { connectSearchEngine, type SearchEngine } from "~/modules/search/engine.server";
-import { useSearchEngine } from "~/modules/search/client.server";
+import { setSearchConnection } from "~/modules/search/client.server";
 import { log } from "~/utils/logger.server";
 
 /**
@@ -26,7 +26,7 @@ export async function startPlatform(purpose: string, options: { search?: boolean
     const started = Date.now();
     const opened = await openDatabase(target);
     database = opened;
-    useDatabase(opened);
+    setCurrentDatabase(opened);
     log.info(`database ready: ${describeTarget(target)}`, {
       ms: Date.now() - started,
       migrationsApplied: opened.migrations?.applied.length ?? 0,
@@ -34,7 +34,7 @@ export async function startPlatform(purpose: string, options: { search?: boolean
     if (options.search !== false) {
       const searchStarted = Date.now();
       search = await connectSearchEngine({ host: env.MEILI_HOST, masterKey: env.MEILI_MASTER_KEY, dataDir: env.dataDir });
-      useSearchEngine(search);
+      setSearchConnection(search);
       log.info(`search engine ready: ${search.embedded ? "embedded Meilisearch" : "Meilisearch"} at ${search.host}`, {
         ms: Date.now() - searchStarted,
       });

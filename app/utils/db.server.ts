@@ -88,13 +88,13 @@ async function openServer(target: Extract<DatabaseTarget, { kind: "postgres" }>)
 }
 
 /** Makes `database` the one every module of this process uses. */
-export function useDatabase(database: Database) {
+export function setCurrentDatabase(database: Database) {
   singletons().database = database;
 }
 
 export function currentDatabase(): Database {
   const database = singletons().database as Database | undefined;
-  if (!database) throw new Error("The database is not open yet (openDatabase + useDatabase at start-up).");
+  if (!database) throw new Error("The database is not open yet (openDatabase + setCurrentDatabase at start-up).");
   return database;
 }
 

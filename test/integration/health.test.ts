@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { useSearchEngine } from "~/modules/search/client.server";
-import { currentDatabase, useDatabase } from "~/utils/db.server";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { setSearchConnection } from "~/modules/search/client.server";
+import { currentDatabase, setCurrentDatabase } from "~/utils/db.server";
 import { freePort } from "~/modules/search/engine.server";
 import { startTestServer, type TestServer } from "../support/server";
 import { openPgliteCopy, openPostgresCopy, testDatabaseUrl } from "../setup/test-database";
@@ -38,14 +37,14 @@ describe("GET /healthz", () => {
 
   it("answers 503 and names the search engine when it is down", async () => {
     const port = await freePort();
-    useSearchEngine({ host: `http://127.0.0.1:${port}`, masterKey: "x" });
+    setSearchConnection({ host: `http://127.0.0.1:${port}`, masterKey: "x" });
     try {
       const response = await fetch(`${server.url}/healthz`);
       expect(response.status).toBe(503);
       const body = await response.json();
       expect(body).toMatchObject({ status: "degraded", db: "ok", search: "down", failing: ["search"] });
     } finally {
-      useSearchEngine({ host: inject("meiliHost"), masterKey: inject("meiliKey") });
+      setSearchConnection({ host: inject("meiliHost"), masterKey: inject("meiliKey") });
     }
   });
 
@@ -56,13 +55,13 @@ describe("GET /healthz", () => {
       ? await openPostgresCopy(testDatabaseUrl()!, inject("postgresTemplate"))
       : await openPgliteCopy(inject("pgliteTemplate"));
     await gone.close();
-    useDatabase(gone);
+    setCurrentDatabase(gone);
     try {
       const response = await fetch(`${server.url}/healthz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: "degraded", db: "down", search: "ok", outboxPending: null, failing: ["db"] });
     } finally {
-      useDatabase(database);
+      setCurrentDatabase(database);
     }
   });
 });

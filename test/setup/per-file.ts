@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, inject } from "vitest";
-import { useDatabase, type Database } from "~/utils/db.server";
-import { useSearchEngine, searchClient } from "~/modules/search/client.server";
+import { setCurrentDatabase, type Database } from "~/utils/db.server";
+import { setSearchConnection, searchClient } from "~/modules/search/client.server";
 import { singletons } from "~/utils/singleton.server";
 import { openPgliteCopy, openPostgresCopy, testDatabaseUrl } from "./test-database";
 
@@ -24,8 +24,8 @@ const url = testDatabaseUrl();
 const database: Database = url
   ? await openPostgresCopy(url, inject("postgresTemplate"))
   : await openPgliteCopy(inject("pgliteTemplate"));
-useDatabase(database);
-useSearchEngine({ host: inject("meiliHost"), masterKey: inject("meiliKey") }, prefix);
+setCurrentDatabase(database);
+setSearchConnection({ host: inject("meiliHost"), masterKey: inject("meiliKey") }, prefix);
 
 // A test that makes the app log an error fails, unless it expects the error.
 const consoleError = console.error;

@@ -25,14 +25,14 @@ export function createSearchClient(host: string, apiKey: string, timeoutMs = 10_
   });
 }
 
-export function useSearchEngine(engine: Pick<SearchEngine, "host" | "masterKey">, indexPrefix = getEnv().MEILI_INDEX_PREFIX) {
+export function setSearchConnection(engine: Pick<SearchEngine, "host" | "masterKey">, indexPrefix = getEnv().MEILI_INDEX_PREFIX) {
   const connection: SearchConnection = { engine, client: createSearchClient(engine.host, engine.masterKey), indexPrefix };
   singletons().search = connection;
 }
 
 function connection(): SearchConnection {
   const current = singletons().search as SearchConnection | undefined;
-  if (!current) throw new Error("The search engine is not connected yet (useSearchEngine at start-up).");
+  if (!current) throw new Error("The search engine is not connected yet (setSearchConnection at start-up).");
   return current;
 }
 
