@@ -46,3 +46,21 @@ export async function requireAnonymous(request: Request) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(`/${localeOfPath(request)}/account`);
 }
+
+/** A member of an exporting firm, with the firm they may act for. */
+export async function requireFirmMember(request: Request): Promise<AuthUser & { firmId: string }> {
+  const user = await requireUser(request, { roles: ["FIRM_MEMBER"] });
+  if (!user.firmId) forbidden();
+  return { ...user, firmId: user.firmId };
+}
+
+/** A buyer, with the buying company they may act for. */
+export async function requireBuyer(request: Request): Promise<AuthUser & { buyerCompanyId: string }> {
+  const user = await requireUser(request, { roles: ["BUYER"] });
+  if (!user.buyerCompanyId) forbidden();
+  return { ...user, buyerCompanyId: user.buyerCompanyId };
+}
+
+export function isBureau(user: Pick<AuthUser, "role"> | null | undefined): boolean {
+  return !!user && BUREAU_ROLES.includes(user.role);
+}

@@ -5,6 +5,7 @@ import { endAllSessions } from "~/utils/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { authored } from "~/modules/i18n-text/localized-text";
 import { randomSuffix, slugify } from "~/utils/slug";
+import { enqueueSearchSync } from "~/modules/search/outbox.server";
 import type { ChangePasswordSchema, CreateStaffSchema, RegisterSchema } from "./user.schema";
 
 export type RegisterInput = z.infer<typeof RegisterSchema>;
@@ -54,7 +55,7 @@ export async function registerAccount(input: RegisterInput, locale: string) {
           select: { id: true },
         });
         firmId = firm.id;
-        await tx.searchOutbox.create({ data: { entityType: "firm", entityId: firm.id } });
+        await enqueueSearchSync(tx, "firm", firm.id);
       } else {
         const company = await tx.buyerCompany.create({
           data: { name: input.companyName, country: input.country },
