@@ -25,7 +25,7 @@ export interface HsEntry {
   /** HS section as a Roman numeral (I–XXI). */
   section: string;
   titles: Partial<Record<HsTitleLocale, string>>;
-  /** Where each title comes from: "hs2022", "ncm", "heading" (inherited from the heading), "customs-tariff". */
+  /** Where each title comes from: "hs2022", "ncm", "heading" (inherited from the heading), "cn-customs-tariff-2022". */
   sources: Partial<Record<HsTitleLocale, string>>;
 }
 
