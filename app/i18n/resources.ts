@@ -1,3 +1,4 @@
+import { treeToTraditional } from "~/modules/i18n-text/chinese-script.server";
 import type { Locale, Namespace } from "./config";
 import enCommon from "./resources/en/common.json";
 import enAuth from "./resources/en/auth.json";
@@ -17,9 +18,20 @@ import zhValidation from "./resources/zh-CN/validation.json";
 
 type Tree = { [key: string]: string | Tree };
 
-/** Every translation, per locale and namespace. English is the reference. */
-export const resources: Record<Locale, Record<Namespace, Tree>> = {
+type Resources = Record<Exclude<Locale, "zh-Hant">, Record<Namespace, Tree>>;
+
+/** Translations written by people, per locale and namespace. English is the reference. */
+const written: Resources = {
   en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation },
   pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation },
   "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation },
+};
+
+/**
+ * Every translation. Traditional Chinese (Macao) is generated from the
+ * Simplified resources when the server starts, never maintained by hand.
+ */
+export const resources: Record<Locale, Record<Namespace, Tree>> = {
+  ...written,
+  "zh-Hant": treeToTraditional(written["zh-CN"]),
 };
