@@ -5,16 +5,22 @@ import enAuth from "./resources/en/auth.json";
 import enHome from "./resources/en/home.json";
 import enBureau from "./resources/en/bureau.json";
 import enValidation from "./resources/en/validation.json";
+import enCatalog from "./resources/en/catalog.json";
+import enDirectory from "./resources/en/directory.json";
 import ptCommon from "./resources/pt/common.json";
 import ptAuth from "./resources/pt/auth.json";
 import ptHome from "./resources/pt/home.json";
 import ptBureau from "./resources/pt/bureau.json";
 import ptValidation from "./resources/pt/validation.json";
+import ptCatalog from "./resources/pt/catalog.json";
+import ptDirectory from "./resources/pt/directory.json";
 import zhCommon from "./resources/zh-CN/common.json";
 import zhAuth from "./resources/zh-CN/auth.json";
 import zhHome from "./resources/zh-CN/home.json";
 import zhBureau from "./resources/zh-CN/bureau.json";
 import zhValidation from "./resources/zh-CN/validation.json";
+import zhCatalog from "./resources/zh-CN/catalog.json";
+import zhDirectory from "./resources/zh-CN/directory.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -22,9 +28,9 @@ type Resources = Record<Exclude<Locale, "zh-Hant">, Record<Namespace, Tree>>;
 
 /** Translations written by people, per locale and namespace. English is the reference. */
 const written: Resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation },
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory },
 };
 
 /**
