@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,10 +18,12 @@ import { listCertifications } from "~/modules/reference/certifications.server";
 import { countryOptions } from "~/modules/reference/countries.server";
 import { languageOptions } from "~/modules/reference/languages.server";
 import { listTowns } from "~/modules/reference/towns.server";
+import { catalogStyles } from "~/styles/catalog";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["catalog", "validation"] };
+export const links: LinksFunction = () => catalogStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
