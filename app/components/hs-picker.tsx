@@ -1,6 +1,6 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { ErrorList } from "./forms";
@@ -9,6 +9,13 @@ interface Suggestion {
   code: string;
   level: number;
   title: string;
+}
+
+const noSubscription = () => () => {};
+
+/** False in the server's HTML and during hydration, true once the browser runs React. */
+function useHydrated() {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
 }
 
 /**
@@ -20,14 +27,13 @@ interface Suggestion {
 export function HsPicker({ meta, label, lang, initialTitle }: { meta: FieldMetadata<string | undefined>; label: string; lang: string; initialTitle?: string | null }) {
   const { t } = useTranslation("catalog");
   const fetcher = useFetcher<{ items?: Suggestion[] }>();
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [title, setTitle] = useState(initialTitle ?? null);
   const [query, setQuery] = useState("");
   const input = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  useEffect(() => setHydrated(true), []);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const listId = `${meta.id}-suggestions`;
