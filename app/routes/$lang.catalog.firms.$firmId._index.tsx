@@ -12,7 +12,7 @@ import { requireFirmEditor } from "~/modules/firm/access.server";
 import { authoredLocales, businessTypes, employeeBands, localeFieldSuffix, salesChannels } from "~/modules/firm/firm-vocabulary";
 import { FIRM_DESCRIPTION_MAX, FIRM_NAME_MAX, FirmProfileSchema, type FirmProfileInput } from "~/modules/firm/profile.schema";
 import { getFirmForEdit, profileReferenceErrors, setFirmLogo, updateFirmProfile } from "~/modules/firm/profile.server";
-import { MAX_IMAGE_BYTES } from "~/modules/media/images.server";
+import { MAX_IMAGE_BYTES } from "~/modules/media/limits";
 import { parseUploadForm, TOO_LARGE, uploadedFiles, UploadTooLargeError } from "~/modules/media/upload.server";
 import { listCertifications } from "~/modules/reference/certifications.server";
 import { countryOptions } from "~/modules/reference/countries.server";

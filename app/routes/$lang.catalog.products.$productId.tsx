@@ -9,7 +9,7 @@ import { ProductForm } from "~/components/product-form";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmEditor } from "~/modules/firm/access.server";
-import { MAX_IMAGE_BYTES } from "~/modules/media/images.server";
+import { MAX_IMAGE_BYTES } from "~/modules/media/limits";
 import { parseUploadForm, TOO_LARGE, uploadedFiles, UploadTooLargeError } from "~/modules/media/upload.server";
 import { productFormOptions } from "~/modules/product/form-options.server";
 import { MAX_PRODUCT_IMAGES, ProductSchema, type ProductInput } from "~/modules/product/product.schema";

@@ -59,13 +59,10 @@ export default function ProductPage() {
         {" / "}
         <Link to={`/${lang}/firms/${product.firm.slug}`}>{product.firm.name?.text}</Link>
       </p>
-      <div className="product-layout">
+      <div className={cover ? "product-layout" : "stack"}>
+        {cover ? (
         <div className="product-gallery">
-          {cover ? (
-            <img src={`/media/${cover.key}`} alt={product.title.text} width={cover.width} height={cover.height} className="product-gallery__cover" />
-          ) : (
-            <div className="product-gallery__cover product-gallery__cover--none" aria-hidden="true" />
-          )}
+          <img src={`/media/${cover.key}`} alt={product.title.text} width={cover.width} height={cover.height} className="product-gallery__cover" />
           {more.length ? (
             <ul className="product-gallery__more">
               {more.map((image, index) => (
@@ -78,6 +75,7 @@ export default function ProductPage() {
             </ul>
           ) : null}
         </div>
+        ) : null}
         <div className="stack">
           <h1 lang={product.title.kind === "fallback" ? product.title.locale : undefined}>{product.title.text}</h1>
           <p>
@@ -87,7 +85,8 @@ export default function ProductPage() {
             <dt>{t("product.hs")}</dt>
             <dd>
               <ul className="plain-list hs-path">
-                {product.hs.map((level) => (
+                {/* Subheading and heading; the chapter says little a buyer needs. */}
+                {product.hs.slice(1).reverse().map((level) => (
                   <li key={level.code}>
                     <span className="mono">{level.code}</span> {level.title}
                   </li>

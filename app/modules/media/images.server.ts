@@ -10,9 +10,9 @@ import { objectStorage } from "./storage.server";
  * re-encoded by sharp. Re-encoding drops all metadata — EXIF, GPS position,
  * camera serial numbers — and anything hidden after the image data.
  */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-/** Larger decoded images are refused: a small file can decode to gigabytes. */
-export const MAX_IMAGE_PIXELS = 40_000_000;
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from "./limits";
+
+export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS };
 export const ACCEPTED_IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 
 export type ImageProblem = "empty" | "tooLarge" | "type" | "unreadable" | "tooManyPixels";
