@@ -57,7 +57,9 @@ export function CheckboxGroup({ legend, hint, meta, options }: { legend: ReactNo
 export function MultiSelectField({ label, hint, meta, options, size = 8 }: { label: ReactNode; hint?: ReactNode; meta: FieldMetadata<string[] | undefined>; options: Option[]; size?: number }) {
   const errorId = meta.errors?.length ? `${meta.id}-error` : undefined;
   const hintId = hint ? `${meta.id}-hint` : undefined;
-  const { key, ...props } = getSelectProps(meta);
+  const { key, defaultValue, ...props } = getSelectProps(meta);
+  // One chosen value comes back from a failed submission as a string.
+  const chosen = Array.isArray(defaultValue) ? defaultValue : defaultValue ? [String(defaultValue)] : [];
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
@@ -69,6 +71,7 @@ export function MultiSelectField({ label, hint, meta, options, size = 8 }: { lab
       <select
         key={key}
         {...props}
+        defaultValue={chosen}
         multiple
         size={size}
         aria-invalid={errorId ? true : undefined}

@@ -239,7 +239,7 @@ export default function FirmProfilePage() {
           {certificationRows.map((row, index) => {
             const cells = row.getFieldset();
             return (
-              <div key={row.key} className="repeat-row" role="group" aria-label={t("profile.certificationRow", { number: index + 1 })}>
+              <div key={row.key ?? `certification-${index}`} className="repeat-row" role="group" aria-label={t("profile.certificationRow", { number: index + 1 })}>
                 <SelectField label={t("profile.fields.certification")} selectProps={getSelectProps(cells.code)} options={certifications} placeholder={t("form.choose")} errors={cells.code.errors} />
                 <Field label={t("profile.fields.validFrom")} inputProps={getInputProps(cells.validFrom, { type: "date" })} errors={cells.validFrom.errors} />
                 <Field label={t("profile.fields.validUntil")} inputProps={getInputProps(cells.validUntil, { type: "date" })} errors={cells.validUntil.errors} />
@@ -260,7 +260,7 @@ export default function FirmProfilePage() {
           {contactRows.map((row, index) => {
             const cells = row.getFieldset();
             return (
-              <div key={row.key} className="repeat-row" role="group" aria-label={t("profile.contactRow", { number: index + 1 })}>
+              <div key={row.key ?? `contact-${index}`} className="repeat-row" role="group" aria-label={t("profile.contactRow", { number: index + 1 })}>
                 <Field label={t("profile.fields.contactName")} inputProps={{ ...getInputProps(cells.name, { type: "text" }), autoComplete: "name" }} errors={cells.name.errors} />
                 <Field label={t("profile.fields.contactTitle")} inputProps={{ ...getInputProps(cells.title, { type: "text" }), autoComplete: "organization-title" }} errors={cells.title.errors} />
                 <Field label={t("profile.fields.email")} inputProps={{ ...getInputProps(cells.email, { type: "email" }), autoComplete: "email" }} errors={cells.email.errors} />

@@ -16,3 +16,8 @@ export function pngImage(width = 64, height = 64): Promise<Buffer> {
 }
 
 export const svgWithScript = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script></svg>';
+
+/** A file part for a multipart form, as a browser sends it (name and declared type are the sender's claim). */
+export function filePart(bytes: Uint8Array | string, type: string): Blob {
+  return new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], { type });
+}

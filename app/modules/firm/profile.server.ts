@@ -195,7 +195,16 @@ export async function updateFirmProfile(firmId: string, actor: Actor, value: Fir
       email: value.email?.toLowerCase() || null,
       phone: value.phone || null,
     };
-    const changes = diffFields(before as Record<string, unknown>, after, auditedFields);
+    // PostgreSQL's jsonb reorders object keys: compare the stored lists in the form's shape.
+    const comparable = {
+      ...before,
+      name: asLocalizedText(before.name),
+      description: asLocalizedText(before.description),
+      address: before.address === null ? null : asLocalizedText(before.address),
+      certifications: asCertifications(before.certifications),
+      contacts: asContacts(before.contacts),
+    };
+    const changes = diffFields(comparable as Record<string, unknown>, after, auditedFields);
     const changed = Object.keys(changes);
     if (changed.length === 0) return [];
     const { address, ...rest } = after;

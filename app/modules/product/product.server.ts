@@ -143,6 +143,8 @@ export async function updateProduct(productId: string, actor: Actor, input: Prod
     // Compare like with like: stored decimals, attribute order and certification order are not changes.
     const comparable = {
       ...before,
+      name: asLocalizedText(before.name),
+      description: asLocalizedText(before.description),
       attributes: orderedAttributes(before.attributes),
       priceMinUsd: before.priceMinUsd?.toFixed(2) ?? null,
       priceMaxUsd: before.priceMaxUsd?.toFixed(2) ?? null,
