@@ -103,7 +103,7 @@ interface SelectFieldProps {
 
 export function SelectField({ label, hint, errors, selectProps, options, placeholder }: SelectFieldProps) {
   const fallbackId = useId();
-  const { key, ...props } = selectProps;
+  const { key, defaultValue, ...props } = selectProps;
   const id = props.id ?? fallbackId;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -120,6 +120,8 @@ export function SelectField({ label, hint, errors, selectProps, options, placeho
         id={id}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        // A repeated field posts several values; a single select shows the first.
+        defaultValue={Array.isArray(defaultValue) ? defaultValue[0] : defaultValue}
         {...props}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
