@@ -4,7 +4,7 @@ import { resetEnvCache } from "~/utils/env.server";
 import { sessionCookie } from "~/utils/session.server";
 import { singletons } from "~/utils/singleton.server";
 import { startTestServer, type TestServer } from "../support/server";
-import { openPgliteCopy, openPostgresCopy, testDatabaseUrl } from "../setup/test-database";
+import { openClosedDatabase } from "../setup/test-database";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -81,10 +81,7 @@ describe("the session cookie", () => {
 describe("server errors", () => {
   it("show a generic page in the user's language, with no stack trace", async () => {
     const database = currentDatabase();
-    const gone = testDatabaseUrl()
-      ? await openPostgresCopy(testDatabaseUrl()!, inject("postgresTemplate"))
-      : await openPgliteCopy(inject("pgliteTemplate"));
-    await gone.close();
+    const gone = await openClosedDatabase({ pglite: inject("pgliteTemplate"), postgres: inject("postgresTemplate") });
     setCurrentDatabase(gone);
     try {
       const response = await fetch(`${server.url}/pt`);
