@@ -11,7 +11,7 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmEditor } from "~/modules/firm/access.server";
 import { authoredLocales, businessTypes, employeeBands, localeFieldSuffix, salesChannels } from "~/modules/firm/firm-vocabulary";
 import { FIRM_DESCRIPTION_MAX, FIRM_NAME_MAX, FirmProfileSchema, type FirmProfileInput } from "~/modules/firm/profile.schema";
-import { getFirmForEdit, profileReferenceErrors, setFirmLogo, updateFirmProfile } from "~/modules/firm/profile.server";
+import { firmExists, getFirmForEdit, profileReferenceErrors, setFirmLogo, updateFirmProfile } from "~/modules/firm/profile.server";
 import { MAX_IMAGE_BYTES } from "~/modules/media/limits";
 import { parseUploadForm, TOO_LARGE, uploadedFiles, UploadTooLargeError } from "~/modules/media/upload.server";
 import { listCertifications } from "~/modules/reference/certifications.server";
@@ -48,6 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUrlLocale(request, params.lang);
   const editor = await requireFirmEditor(request, params.firmId ?? "");
+  if (!(await firmExists(editor.firmId))) notFound();
   const actor = { userId: editor.user.id, asBureau: editor.asBureau };
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     return json({ form: "logo" as const, logoErrors: await uploadLogo(request, editor.firmId, actor), result: undefined, saved: false });

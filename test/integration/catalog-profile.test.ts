@@ -181,6 +181,10 @@ describe("the firm profile editor", () => {
     expect(response.status).toBe(200);
     const audit = await lastAudit(world.firmB.id);
     expect(audit).toMatchObject({ actorId: world.bureau.id, action: "update-profile-by-bureau" });
+    expect((await world.clients.bureau.get("/en/catalog/firms/no-such-firm")).status).toBe(404);
+    expect((await world.clients.bureau.post("/en/catalog/firms/no-such-firm", profile())).status).toBe(404);
+    expect((await world.clients.bureau.get("/en/catalog/firms/no-such-firm/products")).status).toBe(404);
+    expect((await world.clients.bureau.post("/en/catalog/firms/no-such-firm/products/new", { nameZh: "x", hsCode: "9405" })).status).toBe(404);
   });
 
   it("uploads a logo, re-encoded, and refuses files that are not images", async () => {

@@ -76,6 +76,10 @@ export function asContacts(value: unknown): FirmContact[] {
     });
 }
 
+export async function firmExists(firmId: string): Promise<boolean> {
+  return (await prisma.firm.count({ where: { id: firmId } })) > 0;
+}
+
 export async function getFirmForEdit(firmId: string, locale: Locale) {
   const firm = await prisma.firm.findUnique({ where: { id: firmId }, select: editSelect });
   if (!firm) return null;
