@@ -52,6 +52,19 @@ describe("the firm profile editor", () => {
     expect(bureau.status).toBe(200);
     expect(await bureau.text()).toContain("Firm catalogues");
     expect((await world.clients.buyer.get("/en/catalog")).status).toBe(403);
+    expect((await world.clients.anonymous.get("/en/catalog")).headers.get("location")).toMatch(/^\/en\/login/);
+  });
+
+  it("lets bureau staff find a firm by a word of its name in any language or by its credit code", async () => {
+    const byName = await (await world.clients.bureau.get(`/zh-CN/catalog?${new URLSearchParams({ q: "星辉测试" })}`)).text();
+    expect(byName).toContain(`/zh-CN/catalog/firms/${world.firmA.id}`);
+    expect(byName).not.toContain(`/zh-CN/catalog/firms/${world.firmB.id}`);
+    const byCode = await (await world.clients.bureau.get(`/en/catalog?q=${world.firmB.uscc!.toLowerCase()}`)).text();
+    expect(byCode).toContain(`/en/catalog/firms/${world.firmB.id}`);
+    expect(byCode).not.toContain(`/en/catalog/firms/${world.firmA.id}`);
+    const odd = await world.clients.bureau.get(`/en/catalog?${new URLSearchParams({ q: "%_\\'; --", page: "-3" })}`);
+    expect(odd.status).toBe(200);
+    expect(await odd.text()).toContain("0 firms");
   });
 
   it("lets a member save every field, with audit trail and search outbox in the same transaction", async () => {
