@@ -22,6 +22,8 @@ export interface ProductCardData {
   priceMaxUsd: number | null;
   moq: number | null;
   moqUnit: string | null;
+  /** Drafts appear only to their own firm and the bureau, marked. */
+  published?: boolean;
 }
 
 export function ProductTitleMark({ title }: { title: ProductCardData["title"] }) {
@@ -45,6 +47,7 @@ export function ProductCards({ products, lang }: { products: ProductCardData[]; 
           </h3>
           <p>
             <ProductTitleMark title={product.title} />
+            {product.published === false ? <span className="badge badge--pending">{t("product.draft")}</span> : null}
           </p>
           <p className="muted">
             HS {product.hsCode}

@@ -100,6 +100,9 @@ describe("the public directory", () => {
     expect((await get(`/en/products/${chineseOnly}`)).status).toBe(404);
     expect((await get(`/en/products/${chineseOnly}`, world.clients.memberA)).status).toBe(200);
     expect(await (await get(`/en/firms/${world.firmA.slug}`)).text()).not.toContain(chineseOnly);
+    const own = await (await get(`/en/firms/${world.firmA.slug}`, world.clients.memberA)).text();
+    expect(own).toContain(chineseOnly);
+    expect(own).toContain("Not published");
     await prisma.product.update({ where: { id: chineseOnly }, data: { published: true } });
   });
 

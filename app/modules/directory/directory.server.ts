@@ -31,7 +31,7 @@ async function allCertificationNames(locale: Locale) {
 }
 
 function productCard(
-  row: { id: string; slug: string; name: unknown; attributes: unknown; hsCode: string; images: unknown; priceMinUsd: Prisma.Decimal | null; priceMaxUsd: Prisma.Decimal | null; moq: number | null; moqUnit: string | null },
+  row: { id: string; slug: string; name: unknown; attributes: unknown; hsCode: string; images: unknown; priceMinUsd: Prisma.Decimal | null; priceMaxUsd: Prisma.Decimal | null; moq: number | null; moqUnit: string | null; published: boolean },
   locale: Locale,
 ) {
   return {
@@ -44,10 +44,11 @@ function productCard(
     priceMaxUsd: row.priceMaxUsd === null ? null : Number(row.priceMaxUsd),
     moq: row.moq,
     moqUnit: row.moqUnit,
+    published: row.published,
   };
 }
 
-const productCardSelect = { id: true, slug: true, name: true, attributes: true, hsCode: true, images: true, priceMinUsd: true, priceMaxUsd: true, moq: true, moqUnit: true } satisfies Prisma.ProductSelect;
+const productCardSelect = { id: true, slug: true, name: true, attributes: true, hsCode: true, images: true, priceMinUsd: true, priceMaxUsd: true, moq: true, moqUnit: true, published: true } satisfies Prisma.ProductSelect;
 
 export async function getFirmPage(slug: string, locale: Locale, viewer: Viewer) {
   const firm = await prisma.firm.findUnique({
@@ -121,7 +122,6 @@ export async function getProductPage(productId: string, locale: Locale, viewer: 
       description: true,
       leadTimeDays: true,
       certifications: true,
-      published: true,
       updatedAt: true,
       firm: {
         select: {
