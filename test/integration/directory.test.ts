@@ -169,8 +169,11 @@ describe("GET /api/v1/hs/suggest", () => {
   });
 
   it("answers bad input with 400 and a JSON error, or no items; never 500", async () => {
-    // 10,000 characters: the server refuses URLs that long before any route runs.
-    expect((await get(`/api/v1/hs/suggest?q=${"a".repeat(10_000)}&lang=pt`)).status).toBe(414);
+    // 10,000 characters: longer than any URL the server accepts; /api/ still answers JSON.
+    const huge = await get(`/api/v1/hs/suggest?q=${"a".repeat(10_000)}&lang=pt`);
+    expect(huge.status).toBe(400);
+    expect((await huge.json()).error.code).toBe("uriTooLong");
+    expect((await get(`/en/firms?q=${"a".repeat(10_000)}`)).status).toBe(414);
     const long = await get(`/api/v1/hs/suggest?q=${"a".repeat(5_000)}&lang=pt`);
     expect(long.status).toBe(400);
     expect(await long.json()).toEqual({ error: { code: "tooLong", message: "O texto da pesquisa é demasiado longo (no máximo 200 caracteres)." } });
