@@ -105,6 +105,10 @@ export function validPath(req: Request, res: Response, next: NextFunction) {
   } catch {
     return refuse(res, 400, "Bad request path.");
   }
-  if (req.originalUrl.length > 8192) return refuse(res, 414, "URI too long.");
+  if (req.originalUrl.length > 8192) {
+    // /api/ answers JSON, and a query too long for an API is a bad request (issue 3: HS suggest).
+    if (req.path.startsWith("/api/")) return res.status(400).json({ error: { code: "uriTooLong", message: "The request URL is too long." } });
+    return refuse(res, 414, "URI too long.");
+  }
   next();
 }
