@@ -94,7 +94,23 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** Bytes of a refused body we read and throw away, so the client sees our answer. */
+const DISCARD_LIMIT = MAX_UPLOAD_BYTES + 1024 * 1024;
+
 function refuse(res: Response, status: number, message: string) {
+  const req = res.req;
+  // Answering before the body is read makes the socket close under a client
+  // that is still uploading, which it sees as a reset, not as our answer:
+  // read the rest and drop it (never stored), up to a limit, then close.
+  if (req && !req.complete && req.method !== "GET" && req.method !== "HEAD") {
+    let discarded = 0;
+    req.on("data", (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > DISCARD_LIMIT) req.destroy();
+    });
+    req.resume();
+    res.set("Connection", "close");
+  }
   res.status(status).type("text/plain; charset=utf-8").send(message);
 }
 

@@ -121,7 +121,7 @@ describe("the server process", () => {
         } catch {
           return false;
         }
-      }, 60_000);
+      }, 150_000);
       expect(ready).toBe(true);
       const meiliPid = Number(fs.readFileSync(path.join(dataDir, "meili", "meilisearch.pid"), "utf8"));
       expect(alive(meiliPid)).toBe(true);
@@ -132,6 +132,6 @@ describe("the server process", () => {
       expect(await exited).toBe(0);
       expect(alive(meiliPid)).toBe(false);
       expect(fs.existsSync(path.join(dataDir, "ponte.lock"))).toBe(false);
-    }, 90_000);
+    }, 180_000);
   }
 });
