@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import compression from "compression";
@@ -16,6 +17,17 @@ export interface AppOptions {
   trustProxy: number;
   publicDir?: string;
   assetsDir?: string;
+}
+
+/**
+ * Keep idle connections open longer than clients and load balancers do
+ * (Node's default is 5 s): otherwise a client reusing a connection as the
+ * server closes it gets a reset instead of an answer.
+ */
+export function configureHttpServer(server: Server) {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }
 
 /** The HTTP application: security middleware in front of the Remix request handler. */

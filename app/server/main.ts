@@ -10,7 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
 import { startPlatform, type Platform } from "./platform";
-import { createApp } from "./app";
+import { configureHttpServer, createApp } from "./app";
 import { startWorkers } from "./workers";
 import { seedIfEmpty } from "../../prisma/seed/seed.server";
 
@@ -56,9 +56,9 @@ async function main() {
       httpsOnly: env.PUBLIC_URL?.startsWith("https://") ?? false,
       trustProxy: env.TRUST_PROXY,
     });
-    server = app.listen(env.PORT, env.HOST, () => {
+    server = configureHttpServer(app.listen(env.PORT, env.HOST, () => {
       log.info(`Ponte is ready on http://localhost:${env.PORT}`, { startupMs: Date.now() - started });
-    });
+    }));
     server.on("error", (error) => {
       log.error(`cannot listen on port ${env.PORT}: ${error.message}`);
       void shutdown("listen error", 1);

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createApp } from "~/server/app";
+import { configureHttpServer, createApp } from "~/server/app";
 
 /**
  * The real HTTP stack (Express, security middleware, the Remix build) on a
@@ -28,7 +28,7 @@ export async function startTestServer(options: { trustProxy?: number; production
     secure: options.secure ?? false,
     trustProxy: options.trustProxy ?? 0,
   });
-  const server = app.listen(0, "127.0.0.1");
+  const server = configureHttpServer(app.listen(0, "127.0.0.1"));
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
