@@ -5,24 +5,30 @@ import enHome from "./resources/en/home.json";
 import enBureau from "./resources/en/bureau.json";
 import enValidation from "./resources/en/validation.json";
 import enImport from "./resources/en/import.json";
+import enAudit from "./resources/en/audit.json";
+import enBuyer from "./resources/en/buyer.json";
 import ptCommon from "./resources/pt/common.json";
 import ptAuth from "./resources/pt/auth.json";
 import ptHome from "./resources/pt/home.json";
 import ptBureau from "./resources/pt/bureau.json";
 import ptValidation from "./resources/pt/validation.json";
 import ptImport from "./resources/pt/import.json";
+import ptAudit from "./resources/pt/audit.json";
+import ptBuyer from "./resources/pt/buyer.json";
 import zhCommon from "./resources/zh-CN/common.json";
 import zhAuth from "./resources/zh-CN/auth.json";
 import zhHome from "./resources/zh-CN/home.json";
 import zhBureau from "./resources/zh-CN/bureau.json";
 import zhValidation from "./resources/zh-CN/validation.json";
 import zhImport from "./resources/zh-CN/import.json";
+import zhAudit from "./resources/zh-CN/audit.json";
+import zhBuyer from "./resources/zh-CN/buyer.json";
 
 type Tree = { [key: string]: string | Tree };
 
 /** Every translation, per locale and namespace. English is the reference. */
 export const resources: Record<Locale, Record<Namespace, Tree>> = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, import: enImport },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, import: ptImport },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, import: zhImport },
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, import: enImport, audit: enAudit, buyer: enBuyer },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, import: ptImport, audit: ptAudit, buyer: ptBuyer },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, import: zhImport, audit: zhAudit, buyer: zhBuyer },
 };
