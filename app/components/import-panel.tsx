@@ -30,7 +30,8 @@ export function ImportForm({
   const navigation = useNavigation();
   const [tooLarge, setTooLarge] = useState(false);
   const busy = navigation.state === "submitting";
-  const fileError = tooLarge ? "import:issues.fileTooLarge" : problem ? `import:issues.${problem}` : null;
+  // ErrorList reads "key|param=value".
+  const fileError = tooLarge || problem === "fileTooLarge" ? `import:issues.fileTooLarge|limit=${MAX_IMPORT_FILE_MB}` : problem ? `import:issues.${problem}` : null;
   return (
     <Form method="post" encType="multipart/form-data" className="stack" aria-describedby="import-help">
       <p id="import-help" className="field__hint">
