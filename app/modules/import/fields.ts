@@ -94,7 +94,11 @@ export function parseImportHsCode(cell: string): Parsed<string> {
   if (!/^\d[\d.\s]*$/.test(text)) return fail("hsFormat", { value: text });
   const [head, ...rest] = text.split(".").map((part) => part.replace(/\s+/g, ""));
   let digits = head.length % 2 === 1 ? `0${head}` : head;
-  for (const part of rest) digits += part.length % 2 === 1 ? `${part}0` : part;
+  for (const part of rest) {
+    // A lone digit after a dot lost its trailing zero; three digits are a typo.
+    if (part.length % 2 === 1 && part.length > 1) return fail("hsFormat", { value: text });
+    digits += part.length === 1 ? `${part}0` : part;
+  }
   if (digits.length === 2) return fail("hsTooGeneral", { value: text });
   if (![4, 6, 8, 10].includes(digits.length)) return fail("hsFormat", { value: text });
   return ok(digits.length >= 6 ? digits.slice(0, 6) : digits);
