@@ -47,6 +47,8 @@ describe("the bureau's import page", () => {
     const html = await refused.text();
     expect(html).toContain("Linha 3, coluna town");
     expect(html).toContain("Vila desconhecida: «Atlântida»");
+    // The report names the file as the user called it.
+    expect(html).toContain("Resultado de firms.csv");
     expect(await prisma.firm.count({ where: { externalId: { startsWith: "W-F-" } } })).toBe(0);
 
     const fixed = writeCsv([[...firmColumns], firmRow(goodFirm), firmRow({ ...goodFirm, external_id: "W-F-2", town: "Xiaolan" })]);

@@ -9,7 +9,6 @@ import { textFallbacks, type Locale } from "~/i18n/config";
  */
 export const AUDIT_PAGE_SIZE = 50;
 
-export const auditEntityTypes = ["firm", "product", "request", "buyerCompany", "user", "town", "cluster", "certification", "fair", "system"] as const;
 
 export interface AuditFilter {
   entityType?: string;

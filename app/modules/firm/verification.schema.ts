@@ -23,7 +23,8 @@ export const VerificationDecisionSchema = z.discriminatedUnion(
 );
 
 export type VerificationDecision = z.infer<typeof VerificationDecisionSchema>;
-export type VerificationStatus = "PENDING" | "VERIFIED" | "REJECTED";
+export const verificationStatuses = ["PENDING", "VERIFIED", "REJECTED"] as const;
+export type VerificationStatus = (typeof verificationStatuses)[number];
 
 /** Which decisions make sense from a status (a stale page may ask for another). */
 export const allowedDecisions: Record<VerificationStatus, VerificationDecision["intent"][]> = {

@@ -13,8 +13,6 @@ import { allowedDecisions, type VerificationDecision, type VerificationStatus } 
  */
 export const VERIFICATION_PAGE_SIZE = 50;
 
-export const verificationStatuses = ["PENDING", "VERIFIED", "REJECTED"] as const;
-
 export async function listFirmsForVerification(options: { status: VerificationStatus; page: number; locale: Locale }) {
   const where = { verification: options.status };
   const [total, firms] = await Promise.all([

@@ -35,13 +35,19 @@ export async function receiveImportUpload(request: Request): Promise<ImportUploa
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     return { fields: {}, file: null, problem: "fileMissing", cleanup: none };
   }
+  const toDisk = unstable_createFileUploadHandler({
+    directory: uploadDir(),
+    maxPartSize: MAX_IMPORT_FILE_BYTES,
+    avoidFileConflicts: true,
+    filter: ({ name }) => name === "file",
+  });
+  // The file on disk gets a generated name; the name the user chose is kept for the report and the audit trail.
+  let originalName = "";
   const handler = unstable_composeUploadHandlers(
-    unstable_createFileUploadHandler({
-      directory: uploadDir(),
-      maxPartSize: MAX_IMPORT_FILE_BYTES,
-      avoidFileConflicts: true,
-      filter: ({ name }) => name === "file",
-    }),
+    (part) => {
+      if (part.name === "file") originalName = part.filename ?? "";
+      return toDisk(part);
+    },
     unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
   );
   let formData: FormData;
@@ -60,7 +66,7 @@ export async function receiveImportUpload(request: Request): Promise<ImportUploa
   }
   return {
     fields,
-    file: { path: upload.getFilePath(), name: path.basename(upload.name).slice(0, 200), size: upload.size },
+    file: { path: upload.getFilePath(), name: path.basename(originalName || upload.name).slice(0, 200), size: upload.size },
     problem: null,
     cleanup: () => upload.remove().catch(() => {}),
   };
