@@ -10,6 +10,7 @@ import { requestFormOptions } from "~/modules/request/request-options.server";
 import { RequestStatusSchema } from "~/modules/request/request.schema";
 import { getRequest, requestServerSchema, setRequestStatus, updateRequest } from "~/modules/request/request.server";
 import { requireBuyer } from "~/utils/auth.server";
+import { readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["buyer", "validation"] };
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const requestId = params.requestId ?? "";
   // Authorises before reading the form: another company's request is a 404.
   const stored = await getRequest(requestId, buyer, locale);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "close" || formData.get("intent") === "reopen") {
     const { intent } = RequestStatusSchema.parse({ intent: formData.get("intent") });
     await setRequestStatus(requestId, intent === "close" ? "CLOSED" : "OPEN", buyer);

@@ -14,7 +14,7 @@ import { firmHistory } from "~/modules/audit/audit-log.server";
 import { decideVerification, getFirmForVerification, StaleDecisionError } from "~/modules/firm/verification.server";
 import { REASON_MAX, ReasonDecisionSchema, VerificationDecisionSchema } from "~/modules/firm/verification.schema";
 import { requireBureau } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["audit", "validation"] };
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireBureau(request);
   const firm = await getFirmForVerification(params.firmId ?? "", "en");
   if (!firm) notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const submission = parseWithZod(formData, { schema: VerificationDecisionSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), intent, done: null }, { status: 400 });
