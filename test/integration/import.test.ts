@@ -103,6 +103,15 @@ describe("importing firms", () => {
     expect(Object.keys(audit.changes as object).sort()).toEqual(["name", "phone", "source"]);
   });
 
+  it("sends the products of a changed firm to search again", async () => {
+    const [a] = await importedFirms();
+    const product = await prisma.product.create({ data: { firmId: a.id, slug: "lamp", hsCode: "940511", name: { en: { text: "Lamp", origin: "author" } }, description: {} } });
+    const renamed = writeCsv([[...firmColumns], firmRow({ ...firmA, name_pt: "Xinghui Iluminação", phone: "", name_en: "Xinghui Lighting" }), firmRow(firmB)]);
+    expect(await bureauImport("firms", renamed)).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(await prisma.searchOutbox.count({ where: { entityType: "product", entityId: product.id } })).toBe(1);
+    await prisma.product.delete({ where: { id: product.id } });
+  });
+
   it("checks without saving on a dry run, and counts exactly", async () => {
     const file = writeCsv([[...firmColumns], firmRow({ ...firmA, external_id: "T-F-003", name_en: "Dry Run Lighting" }), firmRow(firmB)]);
     const report = await bureauImport("firms", file, true);
@@ -210,7 +219,7 @@ describe("encodings, delimiters and spreadsheet files", () => {
   });
 
   it("refuses an XLSX that unzips to a gigabyte before reading it", async () => {
-    const file = await writeZipBomb(1);
+    const file = writeZipBomb(1);
     expect(fs.statSync(file).size).toBeLessThan(10 * 1024 * 1024);
     const started = Date.now();
     const report = await bureauImport("firms", file);

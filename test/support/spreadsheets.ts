@@ -4,7 +4,6 @@ import path from "node:path";
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import yazl from "yazl";
 import { stringify } from "csv-stringify/sync";
 import { firmColumns, productColumns } from "~/modules/import/columns";
 
@@ -46,74 +45,89 @@ export function productRow(values: Partial<Record<string, string | number>>, col
   return columns.map((column) => values[column] ?? "");
 }
 
+interface ZipEntry {
+  name: string;
+  /** Raw deflate data. */
+  compressed: Buffer;
+  crc: number;
+  /** What the directory declares (a lying zip declares less than the data inflates to). */
+  declaredSize: number;
+}
+
+/** A zip archive built by hand, so its directory can say what a test needs. */
+function buildZip(entries: ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(entry.crc, 14);
+    local.writeUInt32LE(entry.compressed.length, 18);
+    local.writeUInt32LE(entry.declaredSize, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(entry.crc, 16);
+    central.writeUInt32LE(entry.compressed.length, 20);
+    central.writeUInt32LE(entry.declaredSize, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, entry.compressed);
+    centrals.push(central, name);
+    offset += local.length + name.length + entry.compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+function stored(name: string, text: string): ZipEntry {
+  const content = Buffer.from(text);
+  return { name, compressed: zlib.deflateRawSync(content), crc: zlib.crc32(content), declaredSize: content.length };
+}
+
 /**
- * A zip that looks like an XLSX and unpacks to `gigabytes` GB of one
- * worksheet: deflate turns a gigabyte of the same byte into ~1 MB.
+ * A zip that looks like an XLSX and unpacks to `gigabytes` GB: one megabyte
+ * of spaces deflated with a full flush is a self-contained block, and 1,024
+ * copies of it inflate to a gigabyte (about 1 MB on disk).
  */
-export async function writeZipBomb(gigabytes = 1): Promise<string> {
+export function writeZipBomb(gigabytes = 1): string {
+  const megabyte = Buffer.alloc(1024 * 1024, 0x20);
+  const block = zlib.deflateRawSync(megabyte, { finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const count = gigabytes * 1024;
+  let crc = 0;
+  for (let i = 0; i < count; i++) crc = zlib.crc32(megabyte, crc);
+  const compressed = Buffer.concat([...Array.from({ length: count }, () => block), zlib.deflateRawSync(Buffer.alloc(0))]);
   const file = tmpFile("bomb.xlsx");
-  const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'), "[Content_Types].xml");
-  const chunk = Buffer.alloc(8 * 1024 * 1024, 0x20);
-  const total = gigabytes * 1024 * 1024 * 1024;
-  const { Readable } = await import("node:stream");
-  let sent = 0;
-  const stream = new Readable({
-    read() {
-      if (sent >= total) return this.push(null);
-      sent += chunk.length;
-      this.push(chunk);
-    },
-  });
-  zip.addReadStream(stream, "xl/worksheets/sheet1.xml", { compressionLevel: 1 });
-  zip.end();
-  await new Promise<void>((resolve, reject) => {
-    zip.outputStream.pipe(fs.createWriteStream(file)).on("close", resolve).on("error", reject);
-  });
+  fs.writeFileSync(
+    file,
+    buildZip([
+      stored("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      { name: "xl/worksheets/sheet1.xml", compressed, crc, declaredSize: count * megabyte.length },
+    ]),
+  );
   return file;
 }
 
 /**
- * A zip whose directory says an entry is small while it inflates to 64 MB:
- * only inflating it tells.
+ * A zip whose directory says an entry is 1,000 bytes while it inflates to
+ * 64 MB: only inflating it tells.
  */
 export function writeLyingZip(): string {
   const content = Buffer.alloc(64 * 1024 * 1024, 0x41);
-  const compressed = zlib.deflateRawSync(content, { level: 9 });
-  const name = Buffer.from("xl/worksheets/sheet1.xml");
-  const declaredSize = 1000;
-  const crc = zlib.crc32 ? zlib.crc32(content) : 0;
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(0, 6);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(0, 10);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(compressed.length, 18);
-  local.writeUInt32LE(declaredSize, 22);
-  local.writeUInt16LE(name.length, 26);
-  local.writeUInt16LE(0, 28);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(0, 8);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(0, 12);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(compressed.length, 20);
-  central.writeUInt32LE(declaredSize, 24);
-  central.writeUInt16LE(name.length, 28);
-  central.writeUInt32LE(0, 42);
-  const centralOffset = local.length + name.length + compressed.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
   const file = tmpFile("lying.xlsx");
-  fs.writeFileSync(file, Buffer.concat([local, name, compressed, central, name, end]));
+  fs.writeFileSync(file, buildZip([{ name: "xl/worksheets/sheet1.xml", compressed: zlib.deflateRawSync(content, { level: 9 }), crc: zlib.crc32(content), declaredSize: 1000 }]));
   return file;
 }

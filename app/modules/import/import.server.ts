@@ -464,6 +464,11 @@ class ImportWriter {
       changed.push(stored.id);
       this.counts.updated += 1;
     }
+    if (changed.length) {
+      // Product documents in the index carry their firm's name and town: they follow a changed firm.
+      const products = await this.tx.product.findMany({ where: { firmId: { in: changed } }, select: { id: true } });
+      await enqueueSearchSync(this.tx, "product", products.map((product) => product.id));
+    }
     if (creates.length) {
       const created = await this.tx.firm.createManyAndReturn({ data: creates, select: { id: true, externalId: true } });
       for (const firm of created) {
