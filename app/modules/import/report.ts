@@ -8,7 +8,7 @@ export interface ImportIssue {
   /** Row number as a spreadsheet shows it (header = 1); null for the whole file. */
   row: number | null;
   column: string | null;
-  /** Translation key under `import:issues.` */
+  /** Key of the message in the "import" namespace, under "issues". */
   code: string;
   params?: Record<string, string | number>;
 }

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountNav } from "~/components/account-nav";
 import { CheckboxGroup } from "~/components/choice-fields";
 import { ErrorList, Field, SelectField } from "~/components/forms";
 import { getFixedT } from "~/i18n/i18next.server";
@@ -18,7 +19,7 @@ import { requireBuyer } from "~/utils/auth.server";
 import { readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["buyer", "validation"] };
+export const handle = { i18n: ["buyer", "validation", "import"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -76,6 +77,7 @@ export default function CompanyProfile() {
   const wasSent = !!actionData && !actionData.saved;
   return (
     <div className="stack-lg">
+      <AccountNav />
       <header className="stack">
         <h1>{t("company.title")}</h1>
         <p className="lead">{t("company.intro")}</p>

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountNav } from "~/components/account-nav";
 import { RequestForm } from "~/components/request-form";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -13,7 +14,7 @@ import { requireBuyer } from "~/utils/auth.server";
 import { readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["buyer", "validation"] };
+export const handle = { i18n: ["buyer", "validation", "import"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -53,6 +54,7 @@ export default function EditRequest() {
   const closed = request.status === "CLOSED";
   return (
     <div className="stack-lg">
+      <AccountNav />
       <p>
         <Link to={`/${lang}/account/requests`}>{t("request.back")}</Link>
       </p>

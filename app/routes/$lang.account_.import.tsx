@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountNav } from "~/components/account-nav";
 import { ColumnsHelp, ImportForm, ImportReportView } from "~/components/import-panel";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -10,7 +11,7 @@ import { receiveImportUpload } from "~/modules/import/upload.server";
 import { requireFirmMember } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["import", "validation"] };
+export const handle = { i18n: ["import", "validation", "buyer"] };
 
 const productsOnly = ["products"] as const;
 
@@ -51,6 +52,7 @@ export default function FirmImport() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack-lg">
+      <AccountNav />
       <header className="stack">
         <h1>{t("page.firmTitle")}</h1>
         <p className="lead">{t("page.firmIntro")}</p>

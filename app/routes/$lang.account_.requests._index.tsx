@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountNav } from "~/components/account-nav";
 import { FormattedDate, FormattedNumber, FormattedUsd } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -10,7 +11,7 @@ import { listCompanyRequests } from "~/modules/request/request.server";
 import { requireBuyer } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["buyer"] };
+export const handle = { i18n: ["buyer", "import"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -29,6 +30,7 @@ export default function RequestList() {
   const created = searchParams.get("created");
   return (
     <div className="stack-lg">
+      <AccountNav />
       <header className="stack">
         <h1>{t("requests.title")}</h1>
         <p className="lead">{t("requests.intro")}</p>
