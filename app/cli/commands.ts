@@ -1,8 +1,16 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { ParseArgsConfig } from "node:util";
 import { scaleFor, seedDemo } from "../../prisma/seed/seed.server";
 import { createStaffAccount, EmailTakenError } from "~/modules/user/user.server";
 import { CreateStaffSchema } from "~/modules/user/user.schema";
 import { prisma } from "~/utils/db.server";
+import { importKinds, type ImportKind } from "~/modules/import/columns";
+import { runImport } from "~/modules/import/import.server";
+import { exportToFile, type ExportFormat } from "~/modules/import/export.server";
+import { describeIssue } from "~/modules/import/report";
+import { getFixedT } from "~/i18n/i18next.server";
+import { matchLocale } from "~/i18n/config";
 
 export interface CommandContext {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -76,6 +84,58 @@ export const commands: Record<string, Command> = {
       }
     },
   },
+  import: {
+    summary: "import firms or products from CSV or XLSX, as the bureau (--dry-run checks only)",
+    usage: "npm run cli -- import firms|products FILE [--dry-run] [--lang en|pt|zh-CN]",
+    options: { "dry-run": { type: "boolean", default: false }, lang: { type: "string", default: "en" } },
+    run: async ({ values, positionals }) => {
+      const [kind, file, ...rest] = positionals;
+      const locale = matchLocale(String(values.lang));
+      if (!isImportKind(kind) || !file || rest.length || !locale) {
+        err(commands.import.usage);
+        return 2;
+      }
+      if (!fs.existsSync(file)) {
+        err(`No such file: ${file}`);
+        return 2;
+      }
+      const t = await getFixedT(locale, ["import"]);
+      const dryRun = values["dry-run"] === true;
+      // The CLI acts as the bureau: audit entries say "cli", imported firms are verified.
+      const report = await runImport({ kind, file, fileName: path.basename(file), actor: { id: null, label: "cli" }, scope: { kind: "bureau" }, dryRun });
+      for (const issue of report.issues) {
+        const { where, message } = describeIssue(t, issue);
+        err(`${where}: ${message}`);
+      }
+      if (report.issueCount > report.issues.length) err(`… ${report.issueCount - report.issues.length} more problems not listed.`);
+      const seconds = (report.ms / 1000).toFixed(1);
+      if (!report.accepted) {
+        err(`Rejected ${file}: ${report.issueCount} problem(s) in ${report.rows} row(s). Nothing was imported.`);
+        return 1;
+      }
+      const counts = `${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged`;
+      out(dryRun ? `Dry run of ${file}: ${report.rows} rows are valid (${counts}); nothing was saved. ${seconds} s.` : `Imported ${file}: ${report.rows} rows (${counts}) in ${seconds} s.`);
+      return 0;
+    },
+  },
+  export: {
+    summary: "export firms or products to CSV or XLSX (by the file's extension), in the import format",
+    usage: "npm run cli -- export firms|products FILE.xlsx|FILE.csv [--lang en|pt|zh-CN]",
+    options: { lang: { type: "string", default: "en" } },
+    run: async ({ values, positionals }) => {
+      const [kind, file, ...rest] = positionals;
+      const format = file?.toLowerCase().endsWith(".xlsx") ? "xlsx" : file?.toLowerCase().endsWith(".csv") ? "csv" : null;
+      const locale = matchLocale(String(values.lang));
+      if (!isImportKind(kind) || !file || !format || rest.length || !locale) {
+        err(commands.export.usage);
+        return 2;
+      }
+      const started = Date.now();
+      const { rows } = await exportToFile(file, { kind, scope: { kind: "bureau" }, format: format as ExportFormat, locale });
+      out(`Exported ${rows} ${kind} to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      return 0;
+    },
+  },
   stats: {
     summary: "print record counts",
     usage: "npm run cli -- stats",
@@ -92,3 +152,7 @@ export const commands: Record<string, Command> = {
     },
   },
 };
+
+function isImportKind(value: string | undefined): value is ImportKind {
+  return (importKinds as readonly string[]).includes(value ?? "");
+}

@@ -7,6 +7,9 @@ import enBureau from "./resources/en/bureau.json";
 import enValidation from "./resources/en/validation.json";
 import enCatalog from "./resources/en/catalog.json";
 import enDirectory from "./resources/en/directory.json";
+import enImport from "./resources/en/import.json";
+import enAudit from "./resources/en/audit.json";
+import enBuyer from "./resources/en/buyer.json";
 import ptCommon from "./resources/pt/common.json";
 import ptAuth from "./resources/pt/auth.json";
 import ptHome from "./resources/pt/home.json";
@@ -14,6 +17,9 @@ import ptBureau from "./resources/pt/bureau.json";
 import ptValidation from "./resources/pt/validation.json";
 import ptCatalog from "./resources/pt/catalog.json";
 import ptDirectory from "./resources/pt/directory.json";
+import ptImport from "./resources/pt/import.json";
+import ptAudit from "./resources/pt/audit.json";
+import ptBuyer from "./resources/pt/buyer.json";
 import zhCommon from "./resources/zh-CN/common.json";
 import zhAuth from "./resources/zh-CN/auth.json";
 import zhHome from "./resources/zh-CN/home.json";
@@ -21,16 +27,20 @@ import zhBureau from "./resources/zh-CN/bureau.json";
 import zhValidation from "./resources/zh-CN/validation.json";
 import zhCatalog from "./resources/zh-CN/catalog.json";
 import zhDirectory from "./resources/zh-CN/directory.json";
+import zhImport from "./resources/zh-CN/import.json";
+import zhAudit from "./resources/zh-CN/audit.json";
+import zhBuyer from "./resources/zh-CN/buyer.json";
 
 type Tree = { [key: string]: string | Tree };
 
 type Resources = Record<Exclude<Locale, "zh-Hant">, Record<Namespace, Tree>>;
 
+// One line per locale; each namespace is a file in resources/<locale>/.
 /** Translations written by people, per locale and namespace. English is the reference. */
 const written: Resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory },
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer },
 };
 
 /**

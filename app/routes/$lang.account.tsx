@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountNav } from "~/components/account-nav";
 import { ErrorList, Field } from "~/components/forms";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -17,7 +18,7 @@ import { pageMeta } from "~/utils/meta";
 import { readFormData } from "~/utils/http.server";
 import { startSession } from "~/utils/session.server";
 
-export const handle = { i18n: ["auth", "validation"] };
+export const handle = { i18n: ["auth", "validation", "audit", "buyer", "import"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -61,6 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { t } = useTranslation("auth");
+  const { t: tAudit } = useTranslation("audit");
   const { account } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -74,6 +76,7 @@ export default function AccountPage() {
   });
   return (
     <div className="stack-lg">
+      <AccountNav />
       <header>
         <h1>{t("account.title")}</h1>
         {searchParams.get("welcome") ? (
@@ -99,6 +102,12 @@ export default function AccountPage() {
               <dd>
                 {account.firm.name} <span className={`badge badge--${account.firm.verification.toLowerCase()}`}>{t(`verification.${account.firm.verification}`)}</span>
               </dd>
+              {account.firm.verificationReason ? (
+                <>
+                  <dt>{tAudit("firmNotice.label")}</dt>
+                  <dd className="notice notice--danger">{tAudit(`firmNotice.${account.firm.verification}`, { reason: account.firm.verificationReason })}</dd>
+                </>
+              ) : null}
               {account.firm.uscc ? (
                 <>
                   <dt>{t("fields.uscc")}</dt>

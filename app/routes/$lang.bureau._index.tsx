@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -22,6 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export default function BureauOverview() {
   const { t } = useTranslation("bureau");
   const { dashboard } = useLoaderData<typeof loader>();
+  const { lang } = useParams();
   const figures = [
     { label: t("overview.firmsPending"), value: dashboard.firms.pending },
     { label: t("overview.firmsVerified"), value: dashboard.firms.verified },
@@ -60,7 +61,9 @@ export default function BureauOverview() {
               <tbody>
                 {dashboard.pendingFirms.map((firm) => (
                   <tr key={firm.id}>
-                    <td>{firm.name}</td>
+                    <td>
+                      <Link to={`/${lang}/bureau/verification/${firm.id}`}>{firm.name}</Link>
+                    </td>
                     <td className="mono">{firm.uscc ?? "—"}</td>
                     <td>{firm.town ?? "—"}</td>
                     <td><FormattedDate value={firm.createdAt} /></td>

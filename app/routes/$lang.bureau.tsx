@@ -23,6 +23,9 @@ export default function BureauLayout() {
         <NavLink to={`/${lang}/bureau`} end>
           {t("nav.overview")}
         </NavLink>
+        <NavLink to={`/${lang}/bureau/verification`}>{t("nav.verification")}</NavLink>
+        <NavLink to={`/${lang}/bureau/import`}>{t("nav.import")}</NavLink>
+        <NavLink to={`/${lang}/bureau/audit`}>{t("nav.audit")}</NavLink>
       </nav>
       <div className="area-body">
         <Outlet />

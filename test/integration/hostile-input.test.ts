@@ -45,6 +45,13 @@ const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
   { path: "/zh-CN/account", who: () => buyer, fields: ["currentPassword", "newPassword", "confirmPassword"] },
   { path: "/en/admin/users", who: () => admin, fields: ["displayName", "email", "password", "role"] },
   { path: "/en/logout", who: () => new TestClient(server.url), fields: ["anything"] },
+  // Operations (issue 3).
+  { path: "/pt/account/company", who: () => buyer, fields: ["name", "country", "buyerType", "languages", "interests", "volumeBand", "requiredCertifications", "incoterms", "website"] },
+  {
+    path: "/en/account/requests/new",
+    who: () => buyer,
+    fields: ["title", "titleLocale", "hsCodes", "keywords", "quantity", "unit", "targetPriceUsd", "requiredCertifications", "destinationCountry", "deadline", "visibility"],
+  },
 ];
 
 describe("hostile form input", () => {

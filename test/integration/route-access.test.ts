@@ -23,6 +23,18 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/bureau", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/admin/users", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 200 } },
   { path: "/en/logout", expect: { anonymous: "redirect:/en/account", BUYER: "redirect:/en/account", FIRM_MEMBER: "redirect:/en/account", BUREAU_STAFF: "redirect:/en/account", ADMIN: "redirect:/en/account" } },
+  // Operations (issue 3): verification, audit trail, imports and exports, buyer profile and requests.
+  { path: "/en/bureau/verification", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/verification/no-such-firm", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/bureau/audit", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/import", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/export?kind=firms&format=csv", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/account/company", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/account/requests", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/account/requests/new", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/account/requests/no-such-request", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/account/import", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/account/export?kind=products&format=csv", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/no-such-page", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/healthz", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/locales/pt/common", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -39,6 +51,31 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     path: "/en/account",
     body: { currentPassword: "wrong", newPassword: "a new password 123", confirmPassword: "a new password 123" },
     expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 400, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
+    path: "/en/bureau/verification/no-such-firm",
+    body: { intent: "verify" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/bureau/import",
+    body: { kind: "firms" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
+    path: "/en/account/import",
+    body: { kind: "products" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 400, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/account/company",
+    body: { name: "", country: "BR" },
+    expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/account/requests/new",
+    body: { title: "", hsCodes: "94" },
+    expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
   },
 ];
 

@@ -8,6 +8,14 @@ export async function listCertifications(locale: Locale) {
   return rows.map((row) => ({ code: row.code, name: displayTextIn(row.name, locale) || row.code }));
 }
 
+/** The same list as select options, sorted by name in the reader's language. */
+export async function certificationOptions(locale: Locale) {
+  const collator = new Intl.Collator(locale);
+  return (await listCertifications(locale))
+    .map((row) => ({ value: row.code, label: row.name }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
 export async function certificationCodes(): Promise<Set<string>> {
   const rows = await prisma.certification.findMany({ select: { code: true } });
   return new Set(rows.map((row) => row.code));

@@ -24,8 +24,12 @@ export function languageName(code: string, locale: string): string {
 /** Languages exporters and their buyers use most, offered first in forms. */
 export const commonLanguages = ["zh", "en", "pt", "es", "fr", "ar", "ru", "de", "it", "ja", "ko", "id", "ms", "th", "vi", "tr", "hi", "sw"] as const;
 
-/** Every ISO 639-1 language, named and sorted in the reader's language. */
-export function languageOptions(locale: string): { value: string; label: string }[] {
+/**
+ * Languages as select options named in the reader's language: every ISO
+ * 639-1 language sorted by name, or the given codes in the given order.
+ */
+export function languageOptions(locale: string, codes?: readonly string[]): { value: string; label: string }[] {
+  if (codes) return codes.map((code) => ({ value: code, label: languageName(code, locale) }));
   const collator = new Intl.Collator(locale);
   return ISO6391.getAllCodes()
     .map((code) => ({ value: code, label: languageName(code, locale) }))

@@ -11,7 +11,7 @@ export async function getAccountOverview(userId: string, locale: Locale) {
       displayName: true,
       role: true,
       createdAt: true,
-      firm: { select: { id: true, slug: true, name: true, verification: true, uscc: true } },
+      firm: { select: { id: true, slug: true, name: true, verification: true, verificationReason: true, uscc: true } },
       buyerCompany: { select: { id: true, name: true, country: true } },
     },
   });
@@ -26,6 +26,8 @@ export async function getAccountOverview(userId: string, locale: Locale) {
           slug: user.firm.slug,
           name: displayTextIn(user.firm.name, locale),
           verification: user.firm.verification,
+          // The bureau's reason for a rejection or a withdrawn verification, shown to the firm.
+          verificationReason: user.firm.verification === "VERIFIED" ? null : user.firm.verificationReason,
           uscc: user.firm.uscc,
         }
       : null,

@@ -1,0 +1,194 @@
+import fs from "node:fs";
+import { PassThrough, type Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import ExcelJS from "exceljs";
+import { stringify } from "csv-stringify";
+import { prisma } from "~/utils/db.server";
+import { asLocalizedText, textIn } from "~/modules/i18n-text/localized-text";
+import { formatHsCode } from "~/modules/hs/hs-code";
+import { escapeCell } from "./cell-escape";
+import { exportColumns, type ImportKind } from "./columns";
+
+/**
+ * Export of firms and products in the import format, so a file can be
+ * edited in a spreadsheet and imported back. Streams in pages of 1,000
+ * records: a 100,000-product export never sits in memory. Text cells that a
+ * spreadsheet would run as a formula are escaped (cell-escape.ts).
+ */
+export type ExportFormat = "csv" | "xlsx";
+export type ExportScope = { kind: "bureau" } | { kind: "firm"; firmId: string };
+
+const PAGE = 1_000;
+
+type Cell = string | number | null;
+
+/** Only text people wrote goes out; converted or machine text would come back as "written". */
+function written(value: unknown, locale: string): string {
+  const entry = asLocalizedText(value)[locale];
+  return entry?.origin === "author" ? entry.text : "";
+}
+
+/** Towns and clusters by their Chinese name for a Chinese reader, else English; both import back. */
+function placeName(value: unknown, locale: string): string {
+  return textIn(value, locale.startsWith("zh") ? "zh-CN" : "en", ["en", "zh-CN"]);
+}
+
+async function* firmRows(locale: string): AsyncGenerator<Cell[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const firms = await prisma.firm.findMany({
+      take: PAGE,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        externalId: true,
+        uscc: true,
+        name: true,
+        description: true,
+        town: { select: { name: true } },
+        cluster: { select: { name: true } },
+        exportMarkets: true,
+        certifications: true,
+        languages: true,
+        website: true,
+        email: true,
+        phone: true,
+        foundedYear: true,
+        employeesBand: true,
+      },
+    });
+    for (const firm of firms) {
+      const certifications = Array.isArray(firm.certifications) ? (firm.certifications as { code?: string }[]).map((c) => c?.code).filter(Boolean) : [];
+      yield [
+        firm.externalId ?? firm.id,
+        written(firm.name, "zh-CN"),
+        written(firm.name, "en"),
+        written(firm.name, "pt"),
+        firm.town ? placeName(firm.town.name, locale) : "",
+        firm.cluster ? placeName(firm.cluster.name, locale) : "",
+        written(firm.description, "zh-CN"),
+        written(firm.description, "en"),
+        written(firm.description, "pt"),
+        firm.exportMarkets.join(";"),
+        certifications.join(";"),
+        firm.languages.join(";"),
+        firm.website ?? "",
+        firm.email ?? "",
+        firm.phone ?? "",
+        firm.foundedYear,
+        firm.employeesBand ?? "",
+        firm.uscc ?? "",
+      ];
+    }
+    if (firms.length < PAGE) return;
+    cursor = firms[firms.length - 1].id;
+  }
+}
+
+async function* productRows(scope: ExportScope): AsyncGenerator<Cell[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const products = await prisma.product.findMany({
+      where: scope.kind === "firm" ? { firmId: scope.firmId } : {},
+      take: PAGE,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        externalId: true,
+        firm: { select: { id: true, externalId: true } },
+        hsCode: true,
+        name: true,
+        description: true,
+        moq: true,
+        moqUnit: true,
+        priceMinUsd: true,
+        priceMaxUsd: true,
+        certifications: true,
+        leadTimeDays: true,
+      },
+    });
+    for (const product of products) {
+      yield [
+        product.externalId ?? product.id,
+        product.firm.externalId ?? product.firm.id,
+        formatHsCode(product.hsCode),
+        written(product.name, "zh-CN"),
+        written(product.name, "en"),
+        written(product.name, "pt"),
+        written(product.description, "zh-CN"),
+        written(product.description, "en"),
+        written(product.description, "pt"),
+        product.moq,
+        product.moqUnit ?? "",
+        product.priceMinUsd === null ? null : Number(product.priceMinUsd),
+        product.priceMaxUsd === null ? null : Number(product.priceMaxUsd),
+        product.certifications.join(";"),
+        product.leadTimeDays,
+      ];
+    }
+    if (products.length < PAGE) return;
+    cursor = products[products.length - 1].id;
+  }
+}
+
+export function exportRecords(kind: ImportKind, scope: ExportScope, locale: string): AsyncGenerator<Cell[]> {
+  if (kind === "firms" && scope.kind !== "bureau") throw new Error("Only the bureau exports firms");
+  return kind === "firms" ? firmRows(locale) : productRows(scope);
+}
+
+const safe = (cell: Cell) => (typeof cell === "string" ? escapeCell(cell) : cell);
+
+/** Writes the export to `output` (a file or an HTTP response body); resolves when all is written. */
+export async function writeExport(
+  output: Writable,
+  options: { kind: ImportKind; scope: ExportScope; format: ExportFormat; locale: string },
+): Promise<{ rows: number }> {
+  const header = [...exportColumns(options.kind)];
+  const records = exportRecords(options.kind, options.scope, options.locale);
+  let rows = 0;
+  if (options.format === "csv") {
+    // A BOM, so that Excel opens the UTF-8 file with its Chinese intact.
+    const csv = stringify({ bom: true, cast: { number: (value) => String(value) } });
+    csv.pipe(output);
+    const write = (line: Cell[]) => (csv.write(line.map((cell) => (cell === null ? "" : safe(cell)))) ? Promise.resolve() : new Promise((resolve) => csv.once("drain", resolve)));
+    await write(header);
+    for await (const record of records) {
+      await write(record);
+      rows += 1;
+    }
+    csv.end();
+    await finished(output);
+    return { rows };
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(options.kind);
+  sheet.addRow(header).commit();
+  for await (const record of records) {
+    sheet.addRow(record.map(safe)).commit();
+    rows += 1;
+  }
+  sheet.commit();
+  await workbook.commit();
+  return { rows };
+}
+
+/** Export straight to a file (the CLI). */
+export async function exportToFile(file: string, options: { kind: ImportKind; scope: ExportScope; format: ExportFormat; locale: string }) {
+  const output = fs.createWriteStream(file);
+  const result = await writeExport(output, options);
+  if (!output.writableFinished) await finished(output);
+  return result;
+}
+
+/** A stream of the export for an HTTP response; errors end the stream. */
+export function exportStream(options: { kind: ImportKind; scope: ExportScope; format: ExportFormat; locale: string }): PassThrough {
+  const stream = new PassThrough();
+  writeExport(stream, options).catch((error) => stream.destroy(error as Error));
+  return stream;
+}
+
+export function exportFileName(kind: ImportKind, format: ExportFormat, now = new Date()) {
+  return `ponte-${kind}-${now.toISOString().slice(0, 10)}.${format}`;
+}

@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getFixedT } from "~/i18n/i18next.server";
+import { requireUrlLocale } from "~/i18n/locale.server";
+import { listFirmsForVerification } from "~/modules/firm/verification.server";
+import { verificationStatuses, type VerificationStatus } from "~/modules/firm/verification.schema";
+import { requireBureau } from "~/utils/auth.server";
+import { FormattedDate, FormattedNumber } from "~/components/formatted";
+import { Pagination } from "~/components/pagination";
+import { TableWrap } from "~/components/table-wrap";
+import { pageMeta } from "~/utils/meta";
+import { pageParam } from "~/utils/pagination";
+
+export const handle = { i18n: ["audit", "validation"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await requireUrlLocale(request, params.lang);
+  await requireBureau(request);
+  const url = new URL(request.url);
+  const asked = url.searchParams.get("status");
+  const status: VerificationStatus = verificationStatuses.find((candidate) => candidate === asked) ?? "PENDING";
+  const page = pageParam(url);
+  const t = await getFixedT(locale, "audit");
+  return json({ title: t("verification.title"), status, page, ...(await listFirmsForVerification({ status, page, locale })) });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
+
+export default function VerificationList() {
+  const { t } = useTranslation("audit");
+  const { t: tv } = useTranslation("validation");
+  const { lang } = useParams();
+  const { status, firms, total, page, pages } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack-lg">
+      <header className="stack">
+        <h1>{t("verification.title")}</h1>
+        <p className="lead">{t("verification.intro")}</p>
+      </header>
+      <nav className="tabs" aria-label={t("verification.statusFilter")}>
+        {verificationStatuses.map((candidate) => (
+          <Link key={candidate} to={`?status=${candidate}`} className={candidate === status ? "active" : undefined} aria-current={candidate === status ? "page" : undefined}>
+            {t(`status.${candidate}`)}
+          </Link>
+        ))}
+      </nav>
+      <section className="card stack" aria-labelledby="firms-title">
+        <h2 id="firms-title">
+          {t(`verification.listTitle.${status}`)} (<FormattedNumber value={total} />)
+        </h2>
+        {firms.length === 0 ? (
+          <p>{t(`verification.none.${status}`)}</p>
+        ) : (
+          <TableWrap label={t(`verification.listTitle.${status}`)}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("firm.name")}</th>
+                  <th scope="col">{t("firm.uscc")}</th>
+                  <th scope="col">{t("firm.town")}</th>
+                  <th scope="col">{t("firm.products")}</th>
+                  <th scope="col">{t("firm.registered")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {firms.map((firm) => (
+                  <tr key={firm.id}>
+                    <td>
+                      <Link to={`/${lang}/bureau/verification/${firm.id}`}>{firm.name || t("firm.unnamed")}</Link>
+                    </td>
+                    <td>
+                      {firm.uscc ? (
+                        <>
+                          <span className="mono">{firm.uscc}</span>{" "}
+                          {firm.usccProblem ? (
+                            <span className="badge badge--rejected" title={tv(`uscc.${firm.usccProblem}`)}>
+                              {t("firm.usccInvalid")}
+                            </span>
+                          ) : (
+                            <span className="badge badge--verified">{t("firm.usccValid")}</span>
+                          )}
+                        </>
+                      ) : (
+                        <span className="muted">{t("firm.usccMissing")}</span>
+                      )}
+                    </td>
+                    <td>{firm.town ?? "—"}</td>
+                    <td>
+                      <FormattedNumber value={firm.products} />
+                    </td>
+                    <td>
+                      <FormattedDate value={firm.createdAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+        <Pagination page={page} pages={pages} label={t("verification.pages")} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import type { Benchmark } from "./types";
+
+/**
+ * Every benchmark `npm run bench` runs, in order. Each lives in its own file
+ * and loads only when it runs; add one with one line here.
+ */
+export const benchmarks: { name: string; load: () => Promise<Benchmark> }[] = [
+  { name: "import-products", load: async () => (await import("./import-products")).importProductsBenchmark },
+  { name: "import-memory", load: async () => (await import("./import-memory")).importMemoryBenchmark },
+];
