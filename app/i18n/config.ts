@@ -7,7 +7,7 @@ export type Locale = (typeof supportedLocales)[number];
 
 export const defaultLocale: Locale = "en";
 
-export const namespaces = ["common", "auth", "home", "bureau", "validation"] as const;
+export const namespaces = ["common", "auth", "home", "bureau", "validation", "inquiry", "notification"] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** Language names in their own language, for the switcher. */

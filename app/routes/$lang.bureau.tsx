@@ -23,6 +23,8 @@ export default function BureauLayout() {
         <NavLink to={`/${lang}/bureau`} end>
           {t("nav.overview")}
         </NavLink>
+        <NavLink to={`/${lang}/bureau/inquiries`}>{t("nav.inquiryFigures")}</NavLink>
+        <NavLink to={`/${lang}/bureau/reports`}>{t("nav.inquiryReports")}</NavLink>
       </nav>
       <div className="area-body">
         <Outlet />

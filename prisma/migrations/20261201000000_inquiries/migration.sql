@@ -20,6 +20,8 @@ CREATE TABLE "Inquiry" (
     "status" "InquiryStatus" NOT NULL DEFAULT 'OPEN',
     "firstResponseAt" TIMESTAMP(3),
     "lastMessageAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "buyerLastMessageAt" TIMESTAMP(3),
+    "firmLastMessageAt" TIMESTAMP(3),
     "buyerReadAt" TIMESTAMP(3),
     "firmReadAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
