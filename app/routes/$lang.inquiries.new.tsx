@@ -125,7 +125,8 @@ export default function NewInquiryPage() {
         <p className="field__hint">{t("new.intro")}</p>
       )}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
-        <ErrorList id={form.errorId} errors={form.errors} />
+        {/* A filled honeypot is reported with the form, not next to a field nobody sees. */}
+        <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.website.errors ?? [])]} />
         <input type="hidden" name="firmId" value={data.firm.id} />
         {data.request ? <input type="hidden" name="requestId" value={data.request.id} /> : null}
         <fieldset className="stack">
