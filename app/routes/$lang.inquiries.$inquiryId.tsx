@@ -9,14 +9,8 @@ import { FormattedDate, FormattedNumber } from "~/components/formatted";
 import { MessageLanguage, MessageTime } from "~/components/inquiry";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import {
-  ATTACHMENT_FIELD,
-  attachmentAccept,
-  checkAttachments,
-  MAX_ATTACHMENT_BYTES,
-  MAX_ATTACHMENTS,
-  readForm,
-} from "~/modules/inquiry/attachment.server";
+import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
+import { ATTACHMENT_FIELD, attachmentAccept, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
 import { inquiryStatuses, MESSAGE_MAX, MessageSchema, ReportSchema, REPORT_REASON_MAX, StatusSchema } from "~/modules/inquiry/inquiry.schema";
 import {
   getThread,
@@ -359,7 +353,7 @@ function FirmTools({ thread }: { thread: Thread }) {
       <Form method="post" {...getFormProps(form)} className="inline-form">
         <input type="hidden" name="intent" value="status" />
         <SelectField
-          label={t("thread.setStatus")}
+          label={t("inbox.status")}
           selectProps={getSelectProps(fields.status)}
           options={inquiryStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
           errors={fields.status.errors}

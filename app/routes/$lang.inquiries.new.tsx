@@ -7,14 +7,8 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, Field, HoneypotField, SelectField, TextareaField } from "~/components/forms";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import {
-  ATTACHMENT_FIELD,
-  attachmentAccept,
-  checkAttachments,
-  MAX_ATTACHMENT_BYTES,
-  MAX_ATTACHMENTS,
-  readForm,
-} from "~/modules/inquiry/attachment.server";
+import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
+import { ATTACHMENT_FIELD, attachmentAccept, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
 import { incoterms, MESSAGE_MAX, NewInquirySchema, quantityUnits } from "~/modules/inquiry/inquiry.schema";
 import { createInquiry, getNewInquiryForm, InquiryRefusal } from "~/modules/inquiry/inquiry.server";
 import { isInquiryLimited, recordInquiryHit } from "~/modules/inquiry/limits.server";

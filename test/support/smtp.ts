@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -17,7 +19,7 @@ export interface TestSmtpServer {
   waitFor(predicate: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
 }
 
-export async function startSmtpServer(options: { port?: number; host?: string } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: { port?: number; host?: string; saveTo?: string } = {}): Promise<TestSmtpServer> {
   const host = options.host ?? "127.0.0.1";
   const received: ParsedMail[] = [];
   let server: SMTPServer | null = null;
@@ -32,12 +34,22 @@ export async function startSmtpServer(options: { port?: number; host?: string } 
         callback(null, { user: "test" });
       },
       onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push(mail);
-            callback();
-          })
-          .catch((error: Error) => callback(error));
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          // Another process (the browser tests) reads what arrived from files.
+          if (options.saveTo) {
+            fs.mkdirSync(options.saveTo, { recursive: true });
+            fs.writeFileSync(path.join(options.saveTo, `${Date.now()}-${received.length}.eml`), raw);
+          }
+          simpleParser(raw)
+            .then((mail) => {
+              received.push(mail);
+              callback();
+            })
+            .catch((error: Error) => callback(error));
+        });
       },
     });
     await new Promise<void>((resolve, reject) => {

@@ -2,18 +2,20 @@ import { fileTypeFromBuffer } from "file-type";
 import type { UploadHandler } from "@remix-run/node";
 import { unstable_parseMultipartFormData } from "@remix-run/node";
 
+import {
+  ATTACHMENT_FIELD,
+  allowedAttachmentTypes,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  type AttachmentType,
+} from "./attachment-limits";
+
 /**
  * Attachments: images and PDF only, recognised from their bytes (file-type),
  * never from the name or the type the browser sent, and size-limited.
  */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 5;
-export const ATTACHMENT_FIELD = "attachment";
 /** Text fields of a multipart form are cut here; the schema refuses far less. */
 const MAX_TEXT_FIELD_BYTES = 256 * 1024;
-
-export const allowedAttachmentTypes = ["image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"] as const;
-export const attachmentAccept = [...allowedAttachmentTypes, ".jpg", ".jpeg", ".png", ".webp", ".gif", ".pdf"].join(",");
 
 export interface UploadedFile {
   fileName: string;
@@ -22,7 +24,7 @@ export interface UploadedFile {
 
 export interface CheckedAttachment {
   fileName: string;
-  contentType: (typeof allowedAttachmentTypes)[number];
+  contentType: AttachmentType;
   bytes: Uint8Array;
 }
 

@@ -8,8 +8,7 @@ import { textFallbacks, type Locale } from "~/i18n/config";
  * times grouped by the firm's town or cluster or by the buyer's country, over
  * a period. Counts and times only: never who wrote what.
  */
-export const figureDimensions = ["town", "cluster", "country"] as const;
-export type FigureDimension = (typeof figureDimensions)[number];
+import type { FigureDimension } from "./figures";
 
 /** Fixed SQL per dimension (never user text): the only part of the query that varies. */
 const groupColumn: Record<FigureDimension, string> = {

@@ -17,7 +17,7 @@ const required = { required_error: "validation:required", invalid_type_error: "v
 const id = z.string().trim().min(1).max(40);
 
 export const messageBody = z
-  .string(required)
+  .string({ required_error: "inquiry:errors.emptyMessage", invalid_type_error: "inquiry:errors.emptyMessage" })
   .max(MESSAGE_MAX * 4, `inquiry:errors.tooLong|max=${MESSAGE_MAX}`)
   // Line endings differ by browser; count what the reader sees.
   .transform((value) => value.replace(/\r\n?/g, "\n").trim())
