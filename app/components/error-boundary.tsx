@@ -10,8 +10,8 @@ function errorKey(error: unknown) {
   if (status === 404) return "notFound";
   if (status === 403) return "forbidden";
   if (status === 401) return "unauthorized";
-  if (status === 400 || status === 413 || status === 422) return "badRequest";
   if (status === 429) return "tooMany";
+  if (status >= 400 && status < 500) return "badRequest";
   return "serverError";
 }
 

@@ -25,18 +25,29 @@ function translateError(t: (key: string, options?: Record<string, unknown>) => s
   return key.includes(":") ? t(key, values) : t(`validation:${key}`, { defaultValue: t("validation:invalid"), ...values });
 }
 
-interface FieldProps {
+interface FrameProps {
   label: ReactNode;
   hint?: ReactNode;
   errors?: (string | null | undefined)[] | null;
-  inputProps: InputHTMLAttributes<HTMLInputElement> & { key?: string | null };
+  id?: string;
   className?: string;
 }
 
-export function Field({ label, hint, errors, inputProps, className }: FieldProps) {
+/**
+ * Label, hint and errors around one control, wired together for assistive
+ * technology (aria-invalid, aria-describedby). Each field kind below renders
+ * its own control through `children`.
+ */
+function FieldFrame({
+  label,
+  hint,
+  errors,
+  id: givenId,
+  className,
+  children,
+}: FrameProps & { children: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
   const fallbackId = useId();
-  const { key, ...props } = inputProps;
-  const id = props.id ?? fallbackId;
+  const id = givenId ?? fallbackId;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   return (
@@ -47,90 +58,70 @@ export function Field({ label, hint, errors, inputProps, className }: FieldProps
           {hint}
         </p>
       ) : null}
-      <input
-        key={key ?? undefined}
-        id={id}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...props}
-      />
+      {children({
+        id,
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
       <ErrorList id={errorId} errors={errors} />
     </div>
   );
 }
 
-interface TextareaFieldProps {
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: (string | null | undefined)[] | null;
-  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { key?: string | null };
-}
-
-export function TextareaField({ label, hint, errors, textareaProps }: TextareaFieldProps) {
-  const fallbackId = useId();
-  const { key, ...props } = textareaProps;
-  const id = props.id ?? fallbackId;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
+export function Field({
+  inputProps,
+  ...frame
+}: Omit<FrameProps, "id"> & { inputProps: InputHTMLAttributes<HTMLInputElement> & { key?: string | null } }) {
+  const { key, id, ...props } = inputProps;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        key={key ?? undefined}
-        id={id}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...props}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldFrame {...frame} id={id}>
+      {(aria) => <input key={key ?? undefined} {...aria} {...props} />}
+    </FieldFrame>
   );
 }
 
-interface SelectFieldProps {
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: (string | null | undefined)[] | null;
+export function TextareaField({
+  textareaProps,
+  ...frame
+}: Omit<FrameProps, "id"> & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { key?: string | null } }) {
+  const { key, id, ...props } = textareaProps;
+  return (
+    <FieldFrame {...frame} id={id}>
+      {(aria) => <textarea key={key ?? undefined} {...aria} {...props} />}
+    </FieldFrame>
+  );
+}
+
+export function SelectField({
+  selectProps,
+  options,
+  placeholder,
+  ...frame
+}: Omit<FrameProps, "id"> & {
   selectProps: SelectHTMLAttributes<HTMLSelectElement> & { key?: string | null };
   options: { value: string; label: string }[];
   placeholder?: string;
-}
-
-export function SelectField({ label, hint, errors, selectProps, options, placeholder }: SelectFieldProps) {
-  const fallbackId = useId();
-  const { key, ...props } = selectProps;
-  const id = props.id ?? fallbackId;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
+}) {
+  const { key, id, defaultValue, ...props } = selectProps;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        key={key ?? undefined}
-        id={id}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...props}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldFrame {...frame} id={id}>
+      {(aria) => (
+        <select
+          key={key ?? undefined}
+          {...aria}
+          // A repeated field posts several values; a single select shows the first.
+          defaultValue={Array.isArray(defaultValue) ? defaultValue[0] : defaultValue}
+          {...props}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/forms";
@@ -16,6 +16,7 @@ import { getNotificationPreferences } from "~/modules/notification/notification.
 import { requireUser } from "~/utils/auth.server";
 import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
+import { readFormData } from "~/utils/http.server";
 import { startSession } from "~/utils/session.server";
 
 export const handle = { i18n: ["auth", "validation", "notification"] };
@@ -41,24 +42,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await requireUrlLocale(request, params.lang);
+  const locale = await requireUrlLocale(request, params.lang);
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
   const hide = ["currentPassword", "newPassword", "confirmPassword"];
   if (submission.status !== "success") {
-    return json({ result: submission.reply({ hideFields: hide }), changed: false }, { status: 400 });
+    return json({ result: submission.reply({ hideFields: hide }) }, { status: 400 });
   }
   const outcome = await changePassword(user.id, submission.value);
   if (!outcome.ok) {
     return json(
-      { result: submission.reply({ fieldErrors: { currentPassword: ["validation:wrongPassword"] }, hideFields: hide }), changed: false },
+      { result: submission.reply({ fieldErrors: { currentPassword: ["validation:wrongPassword"] }, hideFields: hide }) },
       { status: 400 },
     );
   }
   // All sessions ended, this one too: this browser continues on a new one.
+  // A redirect, so the page's loaders run with the new session cookie.
   const cookie = await startSession(request, user.id, { ipAddress: context.clientAddress });
-  return json({ result: submission.reply({ resetForm: true }), changed: true }, { headers: { "Set-Cookie": cookie } });
+  return redirect(`/${locale}/account?passwordChanged=1`, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function AccountPage() {
@@ -122,7 +124,7 @@ export default function AccountPage() {
       </section>
       <section className="card" aria-labelledby="password-title">
         <h2 id="password-title">{t("account.changePassword")}</h2>
-        {actionData?.changed ? (
+        {searchParams.get("passwordChanged") ? (
           <p className="notice notice--success" role="status">
             {t("account.passwordChanged")}
           </p>

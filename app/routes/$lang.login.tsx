@@ -10,7 +10,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { LoginSchema } from "~/modules/user/user.schema";
 import { authenticate } from "~/modules/user/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { safeRedirect } from "~/utils/http.server";
+import { readFormData, safeRedirect } from "~/utils/http.server";
 import { clearHits, isLimited, limits, recordHit } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { pageMeta } from "~/utils/meta";
@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });

@@ -3,7 +3,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders } from "./security";
+import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders, validPath } from "./security";
 import { log } from "~/utils/logger.server";
 
 export interface AppOptions {
@@ -35,6 +35,7 @@ export function createApp(options: AppOptions) {
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
+  app.use(validPath);
   app.use(bodyLimit);
   app.use(sameOriginOnly);
 

@@ -97,3 +97,14 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
 function refuse(res: Response, status: number, message: string) {
   res.status(status).type("text/plain; charset=utf-8").send(message);
 }
+
+/** A path that can't be decoded (a stray "%") is a bad request, not a crash downstream. */
+export function validPath(req: Request, res: Response, next: NextFunction) {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    return refuse(res, 400, "Bad request path.");
+  }
+  if (req.originalUrl.length > 8192) return refuse(res, 414, "URI too long.");
+  next();
+}

@@ -35,3 +35,19 @@ export function notFound(message = "Not found"): never {
 export function forbidden(message = "Forbidden"): never {
   throw new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
+
+/**
+ * The posted form, or a 400/415 Response when the body is not a form
+ * (JSON, broken multipart, bad encoding): a client error, never a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
+    throw new Response("Unsupported content type: send a form.", { status: 415, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The form could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+}

@@ -32,10 +32,10 @@ const authored = (values: Record<string, string | undefined>): Text =>
 const brandChars: [string, string][] = [
   ["星", "xing"], ["辉", "hui"], ["明", "ming"], ["朗", "lang"], ["恒", "heng"], ["嘉", "jia"], ["韵", "yun"], ["锦", "jin"],
   ["川", "chuan"], ["泓", "hong"], ["森", "sen"], ["瑞", "rui"], ["丰", "feng"], ["卓", "zhuo"], ["耀", "yao"], ["启", "qi"],
-  ["航", "hang"], ["宏", "hong"], ["图", "tu"], ["润", "run"], ["达", "da"], ["晨", "chen"], ["曦", "xi"], ["海", "hai"],
+  ["航", "hang"], ["天", "tian"], ["图", "tu"], ["润", "run"], ["达", "da"], ["晨", "chen"], ["曦", "xi"], ["海", "hai"],
   ["凯", "kai"], ["越", "yue"], ["禾", "he"], ["博", "bo"], ["雅", "ya"], ["鼎", "ding"], ["盛", "sheng"], ["聚", "ju"],
   ["福", "fu"], ["永", "yong"], ["信", "xin"], ["彩", "cai"], ["源", "yuan"], ["优", "you"], ["品", "pin"], ["景", "jing"],
-  ["美", "mei"], ["佳", "jia"], ["骏", "jun"], ["创", "chuang"], ["辰", "chen"], ["悦", "yue"], ["澜", "lan"], ["峰", "feng"],
+  ["美", "mei"], ["万", "wan"], ["骏", "jun"], ["创", "chuang"], ["乐", "le"], ["诺", "nuo"], ["澜", "lan"], ["泰", "tai"],
 ];
 
 // prettier-ignore

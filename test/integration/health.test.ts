@@ -3,7 +3,7 @@ import { setSearchConnection } from "~/modules/search/client.server";
 import { currentDatabase, setCurrentDatabase } from "~/utils/db.server";
 import { freePort } from "~/modules/search/engine.server";
 import { startTestServer, type TestServer } from "../support/server";
-import { openPgliteCopy, openPostgresCopy, testDatabaseUrl } from "../setup/test-database";
+import { openClosedDatabase } from "../setup/test-database";
 
 describe("GET /healthz", () => {
   let server: TestServer;
@@ -51,10 +51,7 @@ describe("GET /healthz", () => {
   it("answers 503 and names the database when it is down", async () => {
     const database = currentDatabase();
     // A real database that has gone away: a copy of the template, closed.
-    const gone = testDatabaseUrl()
-      ? await openPostgresCopy(testDatabaseUrl()!, inject("postgresTemplate"))
-      : await openPgliteCopy(inject("pgliteTemplate"));
-    await gone.close();
+    const gone = await openClosedDatabase({ pglite: inject("pgliteTemplate"), postgres: inject("postgresTemplate") });
     setCurrentDatabase(gone);
     try {
       const response = await fetch(`${server.url}/healthz`);

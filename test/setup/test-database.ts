@@ -77,3 +77,11 @@ export async function openPostgresCopy(url: string, template: string): Promise<D
     drop: () => dropPostgresDatabase(url, name),
   };
 }
+
+/** A database that has gone away: a fresh copy of the template, closed. */
+export async function openClosedDatabase(template: { pglite: string; postgres: string }): Promise<Database> {
+  const url = testDatabaseUrl();
+  const gone = url ? await openPostgresCopy(url, template.postgres) : await openPgliteCopy(template.pglite);
+  await gone.close();
+  return gone;
+}

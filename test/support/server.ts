@@ -20,12 +20,12 @@ function loadBuild(): Promise<ServerBuild> {
   return buildPromise;
 }
 
-export async function startTestServer(options: { trustProxy?: number; production?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { trustProxy?: number; production?: boolean; secure?: boolean } = {}): Promise<TestServer> {
   const build = await loadBuild();
   const app = createApp({
     build,
     production: options.production ?? true,
-    secure: false,
+    secure: options.secure ?? false,
     trustProxy: options.trustProxy ?? 0,
   });
   const server = app.listen(0, "127.0.0.1");

@@ -114,10 +114,12 @@ export interface EmbeddedOptions {
   startTimeoutMs?: number;
   /** Memory the engine may use for indexing (e.g. "1GiB"). */
   maxIndexingMemory?: string;
+  /** The binary to run; by default the bundled one (null: none for this platform). */
+  binaryPath?: string | null;
 }
 
 export async function startEmbeddedEngine(options: EmbeddedOptions): Promise<SearchEngine> {
-  const source = bundledBinaryPath();
+  const source = options.binaryPath === undefined ? bundledBinaryPath() : options.binaryPath;
   if (!source) {
     throw new SearchEngineUnavailableError(
       `No Meilisearch binary is bundled for ${process.platform}-${process.arch}. ` +
@@ -193,10 +195,12 @@ export async function connectSearchEngine(config: {
   host?: string;
   masterKey?: string;
   dataDir: string;
+  /** How long an external engine may take to answer /health. */
+  timeoutMs?: number;
 }): Promise<SearchEngine> {
   if (config.host) {
     const host = config.host.replace(/\/+$/, "");
-    await waitUntilHealthy(host, 10_000);
+    await waitUntilHealthy(host, config.timeoutMs ?? 10_000);
     return { host, masterKey: config.masterKey ?? "", embedded: false, stop: async () => {} };
   }
   return startEmbeddedEngine({ dir: path.join(config.dataDir, "meili") });

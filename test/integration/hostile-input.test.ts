@@ -1,0 +1,127 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { startTestServer, TestClient, type TestServer } from "../support/server";
+import { createUser } from "../support/factories";
+import { signIn } from "../support/session";
+
+/**
+ * Malformed and hostile values against every form of the foundation: the
+ * server answers with a 4xx (or a redirect), never a 500, and nothing it
+ * renders executes what was sent.
+ */
+let server: TestServer;
+let admin: TestClient;
+let buyer: TestClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = new TestClient(server.url);
+  buyer = new TestClient(server.url);
+  const adminUser = await createUser("ADMIN");
+  const buyerUser = await createUser("BUYER");
+  await signIn(admin, adminUser.email, adminUser.password);
+  await signIn(buyer, buyerUser.email, buyerUser.password);
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  await prisma.rateLimitHit.deleteMany();
+});
+
+const SCRIPT = `<script>alert("x")</script>"><img src=x onerror=alert(1)>`;
+const SQL = `' OR '1'='1'; DROP TABLE "User"; --`;
+const HUGE = "长".repeat(300_000); // ~900 KB as UTF-8: under the body limit, far over every field's
+const values = ["", " ", SCRIPT, SQL, HUGE, "\u0000\u0001\u001f", "👍🏽".repeat(50), "-1", "1e309", "[object Object]", "null", "true"];
+
+const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
+  { path: "/en/login", who: () => new TestClient(server.url), fields: ["email", "password", "redirectTo"] },
+  {
+    path: "/pt/register",
+    who: () => new TestClient(server.url),
+    fields: ["accountType", "companyName", "uscc", "townId", "country", "displayName", "email", "password", "confirmPassword", "homepage"],
+  },
+  { path: "/zh-CN/account", who: () => buyer, fields: ["currentPassword", "newPassword", "confirmPassword"] },
+  { path: "/en/admin/users", who: () => admin, fields: ["displayName", "email", "password", "role"] },
+  { path: "/en/logout", who: () => new TestClient(server.url), fields: ["anything"] },
+];
+
+describe("hostile form input", () => {
+  for (const form of forms) {
+    it(`never fails on ${form.path}`, async () => {
+      for (const value of values) {
+        const body: Record<string, string> = Object.fromEntries(form.fields.map((field) => [field, value]));
+        const response = await form.who().post(form.path, body);
+        expect(response.status, `${form.path} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        const html = await response.text();
+        expect(html).not.toContain('<script>alert("x")</script>');
+        expect(html).not.toContain("<img src=x onerror");
+      }
+      // Repeated fields (arrays where strings are expected) and unknown fields.
+      const repeated = new URLSearchParams();
+      for (const field of form.fields) {
+        repeated.append(field, "a");
+        repeated.append(field, "b");
+      }
+      repeated.append("__proto__[admin]", "true");
+      expect((await form.who().post(form.path, repeated)).status).toBeLessThan(500);
+    });
+  }
+
+  it("shows hostile text back as text, escaped", async () => {
+    const response = await new TestClient(server.url).post("/en/register", {
+      accountType: "buyer",
+      companyName: SCRIPT,
+      country: "BR",
+      displayName: SCRIPT,
+      email: "bad",
+      password: "short",
+      confirmPassword: "short",
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+  });
+
+  it("keeps SQL fragments as data", async () => {
+    const response = await new TestClient(server.url).post("/en/login", { email: `${SQL}@example.test`, password: SQL });
+    expect(response.status).toBe(400);
+    expect(await prisma.user.count()).toBeGreaterThan(0);
+  });
+});
+
+describe("malformed requests", () => {
+  const raw = (path: string, body: BodyInit, headers: Record<string, string>) =>
+    fetch(`${server.url}${path}`, { method: "POST", body, headers: { Origin: server.url, ...headers }, redirect: "manual" });
+
+  it("answers invalid UTF-8, wrong content types and broken encodings with 4xx", async () => {
+    const invalidUtf8 = Buffer.concat([Buffer.from("email="), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from("&password=%E0%A4%A")]);
+    const cases: [BodyInit, Record<string, string>][] = [
+      [invalidUtf8, { "Content-Type": "application/x-www-form-urlencoded" }],
+      ['{"email":"a@b.c","password":"x"}', { "Content-Type": "application/json" }],
+      ["not multipart at all", { "Content-Type": "multipart/form-data; boundary=xyz" }],
+      ["--xyz\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nunterminated", { "Content-Type": "multipart/form-data; boundary=xyz" }],
+      ["email=a%ZZ&password=%", { "Content-Type": "application/x-www-form-urlencoded" }],
+      ["", { "Content-Type": "text/plain" }],
+    ];
+    for (const [body, headers] of cases) {
+      for (const path of ["/en/login", "/en/register"]) {
+        const response = await raw(path, body, headers);
+        expect(response.status, `${path} ${headers["Content-Type"]}`).toBeGreaterThanOrEqual(400);
+        expect(response.status, `${path} ${headers["Content-Type"]}`).toBeLessThan(500);
+      }
+    }
+  });
+
+  it("refuses oversized bodies before reading them", async () => {
+    const response = await raw("/en/login", "email=" + "a".repeat(1024 * 1024 + 10), { "Content-Type": "application/x-www-form-urlencoded" });
+    expect(response.status).toBe(413);
+  });
+
+  it("answers odd URLs without failing", async () => {
+    for (const path of ["/%E0%A4%A", "/en/%00", "/%2e%2e/%2e%2e/etc/passwd", "/en/login?redirectTo=%ZZ", "/" + "a".repeat(5000), "/zh-hant/login", "/xx-YY"]) {
+      const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBeLessThan(500);
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { startTestServer, TestClient, type TestServer } from "../support/server";
+import { createUser } from "../support/factories";
+import { signIn } from "../support/session";
+
+/**
+ * Every route of the foundation, walked as each kind of visitor, with the
+ * answer each must get. A new page that forgets to check who is asking
+ * shows up here as a wrong status.
+ */
+type Visitor = "anonymous" | "BUYER" | "FIRM_MEMBER" | "BUREAU_STAFF" | "ADMIN";
+const visitors: Visitor[] = ["anonymous", "BUYER", "FIRM_MEMBER", "BUREAU_STAFF", "ADMIN"];
+
+// Expected status per visitor: a number, or "login" for a redirect to the sign-in page.
+type Expectation = number | "login" | `redirect:${string}`;
+const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
+  { path: "/", expect: { anonymous: "redirect:/en", BUYER: "redirect:/en", FIRM_MEMBER: "redirect:/en", BUREAU_STAFF: "redirect:/en", ADMIN: "redirect:/en" } },
+  { path: "/en", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/pt/login", expect: { anonymous: 200, BUYER: "redirect:/pt/account", FIRM_MEMBER: "redirect:/pt/account", BUREAU_STAFF: "redirect:/pt/account", ADMIN: "redirect:/pt/account" } },
+  { path: "/zh-CN/register", expect: { anonymous: 200, BUYER: "redirect:/zh-CN/account", FIRM_MEMBER: "redirect:/zh-CN/account", BUREAU_STAFF: "redirect:/zh-CN/account", ADMIN: "redirect:/zh-CN/account" } },
+  { path: "/en/account", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/admin/users", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 200 } },
+  { path: "/en/logout", expect: { anonymous: "redirect:/en/account", BUYER: "redirect:/en/account", FIRM_MEMBER: "redirect:/en/account", BUREAU_STAFF: "redirect:/en/account", ADMIN: "redirect:/en/account" } },
+  { path: "/en/no-such-page", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/healthz", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/locales/pt/common", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+];
+
+// Form posts, with the answer each visitor gets (a valid-looking but harmless body).
+const posts: { path: string; body: Record<string, string>; expect: Record<Visitor, Expectation> }[] = [
+  {
+    path: "/en/admin/users",
+    body: { displayName: "x", email: "not-an-email", password: "short", role: "ADMIN" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 400 },
+  },
+  {
+    path: "/en/account",
+    body: { currentPassword: "wrong", newPassword: "a new password 123", confirmPassword: "a new password 123" },
+    expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 400, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+];
+
+let server: TestServer;
+const clients = new Map<Visitor, TestClient>();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const visitor of visitors) {
+    const client = new TestClient(server.url, { "Accept-Language": "en" });
+    if (visitor !== "anonymous") {
+      const user = await createUser(visitor);
+      await signIn(client, user.email, user.password);
+    }
+    clients.set(visitor, client);
+  }
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  await prisma.rateLimitHit.deleteMany();
+});
+
+function check(response: Response, expected: Expectation, label: string) {
+  if (expected === "login") {
+    expect(response.status, label).toBe(302);
+    expect(response.headers.get("location"), label).toMatch(/^\/en\/login\?redirectTo=/);
+  } else if (typeof expected === "string") {
+    expect(response.status, label).toBeGreaterThanOrEqual(301);
+    expect(response.status, label).toBeLessThanOrEqual(302);
+    expect(response.headers.get("location"), label).toBe(expected.slice("redirect:".length));
+  } else {
+    expect(response.status, label).toBe(expected);
+  }
+}
+
+describe("who may open what", () => {
+  for (const visitor of visitors) {
+    it(`answers every page right for ${visitor}`, async () => {
+      for (const page of pages) {
+        check(await clients.get(visitor)!.get(page.path), page.expect[visitor], `${visitor} GET ${page.path}`);
+      }
+    });
+
+    it(`answers every form post right for ${visitor}`, async () => {
+      for (const post of posts) {
+        check(await clients.get(visitor)!.post(post.path, post.body), post.expect[visitor], `${visitor} POST ${post.path}`);
+      }
+    });
+  }
+
+  it("refuses a forged role: the role comes from the database, not the request", async () => {
+    const buyer = clients.get("BUYER")!;
+    const response = await buyer.request("/en/bureau", { headers: { "X-Role": "ADMIN", "X-User-Role": "BUREAU_STAFF" } });
+    expect(response.status).toBe(403);
+  });
+});

@@ -1,0 +1,137 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import {
+  bundledBinaryPath,
+  connectSearchEngine,
+  freePort,
+  SearchEngineUnavailableError,
+  startEmbeddedEngine,
+} from "~/modules/search/engine.server";
+
+const dirs: string[] = [];
+function tempDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ponte-meili-"));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+describe("the embedded Meilisearch", () => {
+  it("starts on loopback with a generated key kept in its folder, refuses the wrong key, and stops", async () => {
+    const dir = tempDir();
+    const engine = await startEmbeddedEngine({ dir });
+    expect(engine.host).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const pid = Number(fs.readFileSync(path.join(dir, "meilisearch.pid"), "utf8"));
+    expect(alive(pid)).toBe(true);
+    const key = fs.readFileSync(path.join(dir, "secrets", "meili-master-key"), "utf8");
+    expect(key).toBe(engine.masterKey);
+    expect(key.length).toBeGreaterThanOrEqual(32);
+    expect((fs.statSync(path.join(dir, "secrets", "meili-master-key")).mode & 0o777).toString(8)).toBe("600");
+
+    const anonymous = await fetch(`${engine.host}/indexes`);
+    expect(anonymous.status).toBe(401);
+    const authorised = await fetch(`${engine.host}/indexes`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(authorised.status).toBe(200);
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    expect(args).toContain("--no-analytics");
+
+    await engine.stop();
+    expect(alive(pid)).toBe(false);
+
+    // Same folder again: same key, data kept.
+    const again = await startEmbeddedEngine({ dir });
+    expect(again.masterKey).toBe(key);
+    await again.stop();
+  });
+
+  it("stops a leftover engine of a crashed run before starting on its folder", async () => {
+    const dir = tempDir();
+    const first = await startEmbeddedEngine({ dir });
+    const firstPid = Number(fs.readFileSync(path.join(dir, "meilisearch.pid"), "utf8"));
+    // Simulate the Node process dying without stopping it: the pid file stays.
+    const second = await startEmbeddedEngine({ dir });
+    expect(alive(firstPid)).toBe(false);
+    expect((await fetch(`${second.host}/health`)).ok).toBe(true);
+    await second.stop();
+    await first.stop();
+  });
+
+  it("says what to set when no binary exists for the platform", async () => {
+    const error = await startEmbeddedEngine({ dir: tempDir(), binaryPath: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SearchEngineUnavailableError);
+    expect((error as Error).message).toMatch(/MEILI_HOST/);
+    expect((error as Error).message).toMatch(/MEILI_MASTER_KEY/);
+  });
+
+  it("uses MEILI_HOST when it is set, starting nothing", async () => {
+    const dataDir = tempDir();
+    const engine = await connectSearchEngine({ host: `${inject("meiliHost")}/`, masterKey: inject("meiliKey"), dataDir });
+    expect(engine.embedded).toBe(false);
+    expect(engine.host).toBe(inject("meiliHost"));
+    expect(fs.existsSync(path.join(dataDir, "meili"))).toBe(false);
+    await engine.stop();
+    expect((await fetch(`${inject("meiliHost")}/health`)).ok).toBe(true);
+  });
+
+  it("fails clearly when MEILI_HOST does not answer", async () => {
+    const port = await freePort();
+    await expect(connectSearchEngine({ host: `http://127.0.0.1:${port}`, dataDir: tempDir(), timeoutMs: 1500 })).rejects.toThrow(/did not become healthy/);
+  });
+
+  it("finds the bundled binary on this platform", () => {
+    expect(bundledBinaryPath()).toMatch(/meilisearch$/);
+  });
+});
+
+describe("the server process", () => {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    it(`leaves no Meilisearch behind after ${signal}`, async () => {
+      const dataDir = tempDir();
+      const port = await freePort();
+      const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
+        env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, SEED_ON_EMPTY: "false", DATABASE_URL: "", MEILI_HOST: "", LOG_LEVEL: "warn" },
+        stdio: "ignore",
+      });
+      const ready = await waitFor(async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+        } catch {
+          return false;
+        }
+      }, 60_000);
+      expect(ready).toBe(true);
+      const meiliPid = Number(fs.readFileSync(path.join(dataDir, "meili", "meilisearch.pid"), "utf8"));
+      expect(alive(meiliPid)).toBe(true);
+      expect(fs.existsSync(path.join(dataDir, "ponte.lock"))).toBe(true);
+
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      child.kill(signal);
+      expect(await exited).toBe(0);
+      expect(alive(meiliPid)).toBe(false);
+      expect(fs.existsSync(path.join(dataDir, "ponte.lock"))).toBe(false);
+    }, 90_000);
+  }
+});
