@@ -9,7 +9,7 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { listInquiryReports, resolveInquiryReport } from "~/modules/inquiry/moderation.server";
 import { setAccountSuspended } from "~/modules/user/suspension.server";
 import { requireBureau } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/http.server";
+import { invariantResponse, readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 
@@ -35,7 +35,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUrlLocale(request, params.lang);
   const staff = await requireBureau(request);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   invariantResponse(parsed.success, "Bad request");
   if (parsed.data.intent === "resolve") await resolveInquiryReport(staff.id, parsed.data.reportId);
   else await setAccountSuspended(staff.id, parsed.data.userId, parsed.data.intent === "suspend");

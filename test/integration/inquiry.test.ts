@@ -323,6 +323,22 @@ describe("bad input", () => {
     expect(await bot.text()).toContain("parece automático");
   });
 
+  it("answers a body that is not a form with 415 or 400, never 500", async () => {
+    const inquiryId = await openInquiry(buyer, supplier.firm.id, []);
+    const json = await buyer.request(`/pt/inquiries/${inquiryId}`, {
+      method: "POST",
+      body: JSON.stringify({ intent: "message", body: "Olá" }),
+      headers: { Origin: server.url, "Content-Type": "application/json" },
+    });
+    expect(json.status).toBe(415);
+    const broken = await buyer.request(`/pt/inquiries/new?firm=${supplier.firm.id}`, {
+      method: "POST",
+      body: "--x\r\nContent-Disposition: form-data; name=\"message\"\r\n\r\nOlá",
+      headers: { Origin: server.url, "Content-Type": "multipart/form-data; boundary=x" },
+    });
+    expect([400, 413]).toContain(broken.status);
+  });
+
   it("answers a missing or unknown firm with a message, not an error page", async () => {
     const none = await buyer.get("/pt/inquiries/new");
     expect(none.status).toBe(200);

@@ -1,6 +1,7 @@
 import { fileTypeFromBuffer } from "file-type";
 import type { UploadHandler } from "@remix-run/node";
 import { unstable_parseMultipartFormData } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
 
 import {
   ATTACHMENT_FIELD,
@@ -63,10 +64,19 @@ export async function parseMultipartForm(request: Request): Promise<ParsedMultip
   return { formData, files, oversized };
 }
 
-/** Any body as form data: multipart (with files) or urlencoded (without). */
+/**
+ * Any posted form: multipart (with files) or urlencoded (without). A body
+ * that is not a readable form is a 400/415, never a 500.
+ */
 export async function readForm(request: Request): Promise<ParsedMultipart> {
-  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return parseMultipartForm(request);
-  return { formData: await request.formData(), files: [], oversized: [] };
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    return { formData: await readFormData(request), files: [], oversized: [] };
+  }
+  try {
+    return await parseMultipartForm(request);
+  } catch {
+    throw new Response("The form could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
 }
 
 export async function checkAttachments(
