@@ -29,6 +29,9 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
           <NavLink to={`/${locale}`} end>
             {t("nav.home")}
           </NavLink>
+          <NavLink to={`/${locale}/firms`}>{t("nav.directory")}</NavLink>
+          {user?.role === "FIRM_MEMBER" ? <NavLink to={`/${locale}/catalog`}>{t("nav.catalog")}</NavLink> : null}
+          {user && BUREAU.has(user.role) ? <NavLink to={`/${locale}/catalog`}>{t("nav.catalogBureau")}</NavLink> : null}
           {user && BUREAU.has(user.role) ? <NavLink to={`/${locale}/bureau`}>{t("nav.bureau")}</NavLink> : null}
           {user?.role === "ADMIN" ? <NavLink to={`/${locale}/admin/users`}>{t("nav.admin")}</NavLink> : null}
           {user && (user.role === "BUYER" || user.role === "FIRM_MEMBER") ? (

@@ -1,9 +1,12 @@
+import { treeToTraditional } from "~/modules/i18n-text/chinese-script.server";
 import type { Locale, Namespace } from "./config";
 import enCommon from "./resources/en/common.json";
 import enAuth from "./resources/en/auth.json";
 import enHome from "./resources/en/home.json";
 import enBureau from "./resources/en/bureau.json";
 import enValidation from "./resources/en/validation.json";
+import enCatalog from "./resources/en/catalog.json";
+import enDirectory from "./resources/en/directory.json";
 import enInquiry from "./resources/en/inquiry.json";
 import enNotification from "./resources/en/notification.json";
 import ptCommon from "./resources/pt/common.json";
@@ -11,6 +14,8 @@ import ptAuth from "./resources/pt/auth.json";
 import ptHome from "./resources/pt/home.json";
 import ptBureau from "./resources/pt/bureau.json";
 import ptValidation from "./resources/pt/validation.json";
+import ptCatalog from "./resources/pt/catalog.json";
+import ptDirectory from "./resources/pt/directory.json";
 import ptInquiry from "./resources/pt/inquiry.json";
 import ptNotification from "./resources/pt/notification.json";
 import zhCommon from "./resources/zh-CN/common.json";
@@ -20,12 +25,25 @@ import zhBureau from "./resources/zh-CN/bureau.json";
 import zhValidation from "./resources/zh-CN/validation.json";
 import zhInquiry from "./resources/zh-CN/inquiry.json";
 import zhNotification from "./resources/zh-CN/notification.json";
+import zhCatalog from "./resources/zh-CN/catalog.json";
+import zhDirectory from "./resources/zh-CN/directory.json";
 
 type Tree = { [key: string]: string | Tree };
 
-/** Every translation, per locale and namespace. English is the reference. */
+type Resources = Record<Exclude<Locale, "zh-Hant">, Record<Namespace, Tree>>;
+
+/** Translations written by people, per locale and namespace. English is the reference. */
+const written: Resources = {
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, inquiry: enInquiry, notification: enNotification },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, inquiry: ptInquiry, notification: ptNotification },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, inquiry: zhInquiry, notification: zhNotification },
+};
+
+/**
+ * Every translation. Traditional Chinese (Macao) is generated from the
+ * Simplified resources when the server starts, never maintained by hand.
+ */
 export const resources: Record<Locale, Record<Namespace, Tree>> = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, inquiry: enInquiry, notification: enNotification },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, inquiry: ptInquiry, notification: ptNotification },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, inquiry: zhInquiry, notification: zhNotification },
+  ...written,
+  "zh-Hant": treeToTraditional(written["zh-CN"]),
 };

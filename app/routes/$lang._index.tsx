@@ -36,6 +36,9 @@ export default function HomePage() {
           <Link to={`/${lang}/register`} className="button button--secondary">
             {t("hero.registerBuyer")}
           </Link>
+          <Link to={`/${lang}/firms`} className="button button--secondary">
+            {t("hero.browse")}
+          </Link>
         </div>
         <ul className="figures" aria-label={t("figures.label")}>
           <li className="figure">
@@ -59,7 +62,11 @@ export default function HomePage() {
         <ul className="card-grid">
           {home.towns.map((town) => (
             <li key={town.id} className="card town-card">
-              <h3>{town.name}</h3>
+              <h3>
+                <Link to={`/${lang}/towns/${town.slug}`} aria-label={t("towns.browse", { name: town.name })}>
+                  {town.name}
+                </Link>
+              </h3>
               <p className="town-card__clusters">{town.clusters.map((cluster) => cluster.name).join(" · ")}</p>
               <p className="muted" suppressHydrationWarning>{t("towns.firms", { count: town.firms, formatted: format.number(town.firms) })}</p>
             </li>

@@ -20,7 +20,7 @@ describe("the platform in the browser", () => {
     expect(await page.getAttribute("html", "lang")).toBe("pt");
     await expect.poll(() => page.textContent("h1")).toContain("Os fabricantes de Zhongshan");
     const alternates = await page.$$eval("link[rel=alternate]", (links) => links.map((link) => link.getAttribute("hreflang")));
-    expect(alternates).toEqual(["zh-CN", "en", "pt", "x-default"]);
+    expect(alternates).toEqual(["zh-CN", "zh-Hant", "en", "pt", "x-default"]);
     await expectAccessible(page);
 
     await page.goto("/pt/login");

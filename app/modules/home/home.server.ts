@@ -1,10 +1,9 @@
 import { prisma } from "~/utils/db.server";
-import { textIn } from "~/modules/i18n-text/localized-text";
-import { textFallbacks, type Locale } from "~/i18n/config";
+import { displayTextIn } from "~/modules/i18n-text/display.server";
+import type { Locale } from "~/i18n/config";
 
 /** The public front page: figures, the specialty towns and the coming fairs. */
 export async function getHomePage(locale: Locale, today = new Date()) {
-  const fallbacks = textFallbacks[locale];
   const publicFirm = { verification: "VERIFIED" as const, published: true };
   const [firms, products, towns, fairs, firmCounts] = await Promise.all([
     prisma.firm.count({ where: publicFirm }),
@@ -32,16 +31,16 @@ export async function getHomePage(locale: Locale, today = new Date()) {
     towns: towns.map((town) => ({
       id: town.id,
       slug: town.slug,
-      name: textIn(town.name, locale, fallbacks),
+      name: displayTextIn(town.name, locale),
       firms: firmsInTown.get(town.id) ?? 0,
-      clusters: town.clusters.map((cluster) => ({ slug: cluster.slug, name: textIn(cluster.name, locale, fallbacks) })),
+      clusters: town.clusters.map((cluster) => ({ slug: cluster.slug, name: displayTextIn(cluster.name, locale) })),
     })),
     fairs: fairs.map((fair) => ({
       id: fair.id,
       slug: fair.slug,
-      name: textIn(fair.name, locale, fallbacks),
+      name: displayTextIn(fair.name, locale),
       shortName: fair.shortName,
-      city: textIn(fair.city, locale, fallbacks),
+      city: displayTextIn(fair.city, locale),
       startsOn: fair.startsOn.toISOString(),
       endsOn: fair.endsOn.toISOString(),
     })),

@@ -29,9 +29,30 @@ describe("the HS nomenclature", () => {
     expect(isKnownHsCode("77")).toBe(false); // reserved chapter
   });
 
+  it("has Chinese names from the customs tariff for every chapter, the specialty towns' headings and the vocabulary's subheadings", () => {
+    const chapters = nomenclature.entries.filter((entry) => entry.level === 2);
+    expect(chapters.every((entry) => entry.titles["zh-CN"] && entry.sources["zh-CN"] === "cn-customs-tariff-2022")).toBe(true);
+    for (const chapter of ["39", "44", "61", "62", "73", "82", "83", "84", "85", "94"]) {
+      const headings = nomenclature.entries.filter((entry) => entry.level === 4 && entry.parent === chapter);
+      expect(headings.length, chapter).toBeGreaterThan(5);
+      expect(headings.filter((entry) => !entry.titles["zh-CN"]).map((entry) => entry.code), chapter).toEqual([]);
+    }
+    for (const type of productTypes) expect(findHsEntry(type.hs)?.titles["zh-CN"], type.key).toBeTruthy();
+    expect(findHsEntry("94")?.titles["zh-CN"]).toMatch(/^家具/);
+    expect(findHsEntry("9405")?.titles["zh-CN"]).toMatch(/灯具及照明装置/);
+    expect(findHsEntry("940511")?.titles["zh-CN"]).toMatch(/发光二极管/);
+    expect(findHsEntry("8301")?.titles["zh-CN"]).toMatch(/挂锁及锁/);
+    // Every Chinese line names a real HS 2022 code (a typo would silently vanish).
+    const zhCount = nomenclature.entries.filter((entry) => entry.titles["zh-CN"]).length;
+    expect(zhCount).toBe(420);
+  });
+
   it("names a code in the reader's language", () => {
     expect(hsTitle("9405", "pt")).toMatch(/iluminação/);
     expect(hsTitle("9405", "en")).toMatch(/^Luminaires/);
     expect(hsTitle("0000", "en")).toBeNull();
+    expect(hsTitle("9405", "zh-CN")).toMatch(/^其他税目未列名的灯具/);
+    // A subheading without its own Chinese line shows its heading's Chinese name.
+    expect(hsTitle("610120", "zh-CN")).toBe(findHsEntry("6101")?.titles["zh-CN"]);
   });
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { singleton } from "~/utils/singleton.server";
+import { toTraditional } from "~/modules/i18n-text/chinese-script.server";
 import { hsLevel, type HsLevel } from "./hs-code";
 
 /**
@@ -25,7 +26,7 @@ export interface HsEntry {
   /** HS section as a Roman numeral (I–XXI). */
   section: string;
   titles: Partial<Record<HsTitleLocale, string>>;
-  /** Where each title comes from: "hs2022", "ncm", "heading" (inherited from the heading), "customs-tariff". */
+  /** Where each title comes from: "hs2022", "ncm", "heading" (inherited from the heading), "cn-customs-tariff-2022". */
   sources: Partial<Record<HsTitleLocale, string>>;
 }
 
@@ -111,8 +112,17 @@ export function isKnownHsCode(code: string): boolean {
   return loadHsNomenclature().byCode.has(code);
 }
 
-/** Title in `locale`, else English, else the nearest ancestor's title in `locale`. */
+/**
+ * Title in `locale`, else English, else the nearest ancestor's title in
+ * `locale`. Traditional Chinese readers (zh-Hant) get the customs tariff's
+ * names converted from Simplified.
+ */
 export function hsTitle(code: string, locale: string): string | null {
+  const title = hsTitleIn(code, locale);
+  return title && locale === "zh-Hant" ? toTraditional(title) : title;
+}
+
+function hsTitleIn(code: string, locale: string): string | null {
   const lang: HsTitleLocale = locale.startsWith("zh") ? "zh-CN" : locale === "pt" ? "pt" : "en";
   const { byCode } = loadHsNomenclature();
   const entry = byCode.get(code);

@@ -77,3 +77,19 @@ export function authoredLocales(value: unknown): string[] {
     .filter(([, entry]) => entry?.origin === "author")
     .map(([locale]) => locale);
 }
+
+/**
+ * The stored text after somebody edits some locales of it: a locale whose
+ * text is unchanged keeps its entry (and origin — a machine translation left
+ * as it was stays marked "machine"); changed text becomes "author"; an
+ * emptied field removes the locale. Locales not in `edits` are kept.
+ */
+export function mergeAuthored(before: unknown, edits: Partial<Record<string, string | null | undefined>>): LocalizedText {
+  const result: LocalizedText = { ...asLocalizedText(before) };
+  for (const [locale, value] of Object.entries(edits)) {
+    const text = value?.trim();
+    if (!text) delete result[locale];
+    else if (result[locale]?.text !== text) result[locale] = { text, origin: "author" };
+  }
+  return result;
+}

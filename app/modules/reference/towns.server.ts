@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
-import { textIn } from "~/modules/i18n-text/localized-text";
-import { textFallbacks, type Locale } from "~/i18n/config";
+import { displayTextIn } from "~/modules/i18n-text/display.server";
+import type { Locale } from "~/i18n/config";
 
 /** Towns with their clusters, named in the reader's language, in the bureau's order. */
 export async function listTowns(locale: Locale) {
@@ -13,15 +13,14 @@ export async function listTowns(locale: Locale) {
       clusters: { orderBy: [{ position: "asc" }], select: { id: true, slug: true, name: true } },
     },
   });
-  const fallbacks = textFallbacks[locale];
   return towns.map((town) => ({
     id: town.id,
     slug: town.slug,
-    name: textIn(town.name, locale, fallbacks),
+    name: displayTextIn(town.name, locale),
     clusters: town.clusters.map((cluster) => ({
       id: cluster.id,
       slug: cluster.slug,
-      name: textIn(cluster.name, locale, fallbacks),
+      name: displayTextIn(cluster.name, locale),
     })),
   }));
 }

@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
-import { textIn } from "~/modules/i18n-text/localized-text";
-import { textFallbacks, type Locale } from "~/i18n/config";
+import { displayTextIn } from "~/modules/i18n-text/display.server";
+import type { Locale } from "~/i18n/config";
 
 /** What the account page shows about the signed-in user and their organisation. */
 export async function getAccountOverview(userId: string, locale: Locale) {
@@ -24,7 +24,7 @@ export async function getAccountOverview(userId: string, locale: Locale) {
       ? {
           id: user.firm.id,
           slug: user.firm.slug,
-          name: textIn(user.firm.name, locale, textFallbacks[locale]),
+          name: displayTextIn(user.firm.name, locale),
           verification: user.firm.verification,
           uscc: user.firm.uscc,
         }

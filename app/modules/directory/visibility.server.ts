@@ -1,0 +1,26 @@
+import { canEditFirm } from "~/modules/firm/access.server";
+import type { AuthUser } from "~/utils/auth.server";
+
+/**
+ * The public sees verified, published firms and their published products;
+ * anything else exists only for its own firm's members and the bureau
+ * (everyone else gets 404, not 403: a draft's existence is not revealed).
+ */
+export const publicFirmWhere = { verification: "VERIFIED" as const, published: true };
+
+export function isPublicFirm(firm: { verification: string; published: boolean }): boolean {
+  return firm.verification === "VERIFIED" && firm.published;
+}
+
+export function isPublicProduct(product: { published: boolean; firm: { verification: string; published: boolean } }): boolean {
+  return product.published && isPublicFirm(product.firm);
+}
+
+export function canSee(isPublic: boolean, firmId: string, viewer: Pick<AuthUser, "role" | "firmId"> | null): boolean {
+  return isPublic || canEditFirm(viewer, firmId);
+}
+
+/** The site's public origin (PUBLIC_URL when set, else the request's), for canonical URLs and sitemaps. */
+export function publicOrigin(request: Request, publicUrl?: string): string {
+  return publicUrl ? new URL(publicUrl).origin : new URL(request.url).origin;
+}

@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { getFixedT } from "~/i18n/i18next.server";
+import { isLocale, localeFromTag, type Locale } from "~/i18n/config";
+import { HsQueryError, suggestHsCodes } from "~/modules/hs/suggest.server";
+import { apiError } from "~/utils/http.server";
+
+/**
+ * GET /api/v1/hs/suggest?q=&lang=&limit= → { items: [{ code, level, title }] }
+ * Public: the nomenclature is public data. Bad input is a 400 with a JSON
+ * error in the asked language, never a 500.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const langParam = params.get("lang") ?? "";
+  const locale: Locale = isLocale(langParam) ? langParam : (localeFromTag(langParam) ?? "en");
+  const limit = Number(params.get("limit") ?? 10);
+  try {
+    const items = await suggestHsCodes({ q: params.get("q") ?? "", lang: locale, limit: Number.isFinite(limit) ? limit : 10 });
+    return json({ items }, { headers: { "Cache-Control": "public, max-age=300", Vary: "Accept-Encoding" } });
+  } catch (error) {
+    if (!(error instanceof HsQueryError)) throw error;
+    const t = await getFixedT(locale, "catalog");
+    return apiError(400, error.problem, t(`hs.queryErrors.${error.problem}`));
+  }
+}
