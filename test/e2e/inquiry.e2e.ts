@@ -32,8 +32,12 @@ describe("an inquiry in the browser", () => {
     await buyer.getByRole("button", { name: "Entrar" }).click();
     await buyer.waitForURL("**/pt/account");
 
-    await buyer.goto(`/pt/inquiries/new?firm=${DEMO_FIRM}&product=${DEMO_PRODUCT}`);
+    // From the product page, as a buyer finds it.
+    await buyer.goto(`/pt/products/${DEMO_PRODUCT}`);
+    await buyer.getByRole("link", { name: "Pedir cotação" }).click();
+    await buyer.waitForURL(`**/pt/inquiries/new?product=${DEMO_PRODUCT}`);
     await buyer.getByRole("heading", { name: "Pedir cotação" }).waitFor();
+    expect(await buyer.locator("input[name=firmId]").inputValue()).toBe(DEMO_FIRM);
     expect(await buyer.locator(`input[name=productIds][value=${DEMO_PRODUCT}]`).isChecked()).toBe(true);
     await expectAccessible(buyer);
 

@@ -146,6 +146,17 @@ describe("an inquiry from a Portuguese-speaking buyer to a Chinese firm", () => 
     // Response figures of the firm moved with the answer.
     const stats = await getFirmResponseStats(supplier.firm.id);
     expect(stats).toMatchObject({ inquiries: 1, answered: 1, withinHours: 1, answerRatePercent: 100 });
+
+    // The firm's public page shows them, with the way in for buyers (not for the firm itself).
+    const firmPage = await (await buyer.get(`/pt/firms/${supplier.firm.slug}`)).text();
+    expect(firmPage).toContain(`href="/pt/inquiries/new?firm=${supplier.firm.id}"`);
+    expect(firmPage).toContain("Costuma responder em 1 hora");
+    expect(firmPage).toContain("Responde a 100% dos pedidos");
+    const productPage = await (await buyer.get(`/pt/products/${supplier.products[0].id}`)).text();
+    expect(productPage).toContain(`href="/pt/inquiries/new?product=${supplier.products[0].id}"`);
+    const ownPage = await (await firm.get(`/zh-CN/firms/${supplier.firm.slug}`)).text();
+    expect(ownPage).toContain("通常在 1 小时内回复");
+    expect(ownPage).not.toContain("/zh-CN/inquiries/new");
   });
 
   it("respects a user who turned a kind of e-mail off (the in-app notice still arrives)", async () => {
