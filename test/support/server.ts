@@ -29,6 +29,10 @@ export async function startTestServer(options: { trustProxy?: number; production
     trustProxy: options.trustProxy ?? 0,
   });
   const server = app.listen(0, "127.0.0.1");
+  // fetch keeps idle connections for reuse; on a loaded machine its timer can
+  // fire after the server's (5 s) has closed the socket, and the next request
+  // dies with ECONNRESET. Idle sockets outlive any test's pause here.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {

@@ -34,14 +34,21 @@ export default async function setup(project: TestProject) {
   });
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Ponte exited with ${child.exitCode}; see ${dataDir}/server.log`);
+    if (child.exitCode !== null) {
+      await smtp.stop();
+      throw new Error(`Ponte exited with ${child.exitCode}; see ${dataDir}/server.log`);
+    }
     try {
       const response = await fetch(`${baseUrl}/healthz`);
       if (response.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`Ponte did not start in 120 s; see ${dataDir}/server.log`);
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      await smtp.stop();
+      throw new Error(`Ponte did not start in 120 s; see ${dataDir}/server.log`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   project.provide("baseUrl", baseUrl);
