@@ -15,6 +15,7 @@ import { localeTags, type Locale } from "~/i18n/config";
 import { alternateUrls, requestLocale } from "~/i18n/locale.server";
 import { i18nVersion } from "~/i18n/version.server";
 import { getOptionalUser } from "~/utils/auth.server";
+import { countUnreadNotifications } from "~/modules/notification/notification.server";
 import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
@@ -32,11 +33,12 @@ export const handle = { i18n: ["common"] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await requestLocale(request);
   const user = await getOptionalUser(request).catch(() => null);
+  const unreadNotifications = user ? await countUnreadNotifications(user.id).catch(() => 0) : 0;
   return json({
     locale,
     i18nVersion,
     alternates: alternateUrls(request, getEnv().PUBLIC_URL),
-    user: user ? { displayName: user.displayName, role: user.role, email: user.email } : null,
+    user: user ? { displayName: user.displayName, role: user.role, email: user.email, unreadNotifications } : null,
   });
 }
 

@@ -5,6 +5,7 @@ import { localeNames, supportedLocales, type Locale } from "~/i18n/config";
 interface HeaderUser {
   displayName: string;
   role: string;
+  unreadNotifications?: number;
 }
 
 const BUREAU = new Set(["BUREAU_STAFF", "ADMIN"]);
@@ -33,11 +34,15 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
           {user && BUREAU.has(user.role) ? <NavLink to={`/${locale}/catalog`}>{t("nav.catalogBureau")}</NavLink> : null}
           {user && BUREAU.has(user.role) ? <NavLink to={`/${locale}/bureau`}>{t("nav.bureau")}</NavLink> : null}
           {user?.role === "ADMIN" ? <NavLink to={`/${locale}/admin/users`}>{t("nav.admin")}</NavLink> : null}
+          {user && (user.role === "BUYER" || user.role === "FIRM_MEMBER") ? (
+            <NavLink to={`/${locale}/inquiries`}>{t("nav.inquiries")}</NavLink>
+          ) : null}
         </nav>
         <div className="site-header__end">
           <LanguageSwitcher locale={locale} />
           {user ? (
             <div className="account-menu">
+              <NotificationsLink locale={locale} unread={user.unreadNotifications ?? 0} />
               <NavLink to={`/${locale}/account`} className="account-menu__name">
                 {user.displayName}
               </NavLink>
@@ -58,6 +63,25 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
         </div>
       </div>
     </header>
+  );
+}
+
+/** The bell in the header: the in-app notices, with the unread count. */
+function NotificationsLink({ locale, unread }: { locale: Locale; unread: number }) {
+  const { t } = useTranslation("common");
+  return (
+    <NavLink
+      to={`/${locale}/notifications`}
+      className="notifications-link"
+      aria-label={unread ? t("nav.notificationsUnread", { count: unread }) : t("nav.notifications")}
+    >
+      <span aria-hidden="true">🔔</span>
+      {unread ? (
+        <span className="notifications-link__count" aria-hidden="true">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </NavLink>
   );
 }
 

@@ -10,6 +10,8 @@ import enDirectory from "./resources/en/directory.json";
 import enImport from "./resources/en/import.json";
 import enAudit from "./resources/en/audit.json";
 import enBuyer from "./resources/en/buyer.json";
+import enInquiry from "./resources/en/inquiry.json";
+import enNotification from "./resources/en/notification.json";
 import ptCommon from "./resources/pt/common.json";
 import ptAuth from "./resources/pt/auth.json";
 import ptHome from "./resources/pt/home.json";
@@ -20,6 +22,8 @@ import ptDirectory from "./resources/pt/directory.json";
 import ptImport from "./resources/pt/import.json";
 import ptAudit from "./resources/pt/audit.json";
 import ptBuyer from "./resources/pt/buyer.json";
+import ptInquiry from "./resources/pt/inquiry.json";
+import ptNotification from "./resources/pt/notification.json";
 import zhCommon from "./resources/zh-CN/common.json";
 import zhAuth from "./resources/zh-CN/auth.json";
 import zhHome from "./resources/zh-CN/home.json";
@@ -30,6 +34,8 @@ import zhDirectory from "./resources/zh-CN/directory.json";
 import zhImport from "./resources/zh-CN/import.json";
 import zhAudit from "./resources/zh-CN/audit.json";
 import zhBuyer from "./resources/zh-CN/buyer.json";
+import zhInquiry from "./resources/zh-CN/inquiry.json";
+import zhNotification from "./resources/zh-CN/notification.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -38,9 +44,9 @@ type Resources = Record<Exclude<Locale, "zh-Hant">, Record<Namespace, Tree>>;
 // One line per locale; each namespace is a file in resources/<locale>/.
 /** Translations written by people, per locale and namespace. English is the reference. */
 const written: Resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer },
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification },
 };
 
 /**

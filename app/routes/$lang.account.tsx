@@ -12,21 +12,25 @@ import { countryName } from "~/modules/reference/countries.server";
 import { getAccountOverview } from "~/modules/user/account.server";
 import { ChangePasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "~/modules/user/user.schema";
 import { changePassword } from "~/modules/user/user.server";
+import { NotificationPreferences } from "~/components/notification-preferences";
+import { getNotificationPreferences } from "~/modules/notification/notification.server";
 import { requireUser } from "~/utils/auth.server";
 import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
 import { readFormData } from "~/utils/http.server";
 import { startSession } from "~/utils/session.server";
 
-export const handle = { i18n: ["auth", "validation", "audit", "buyer", "import"] };
+export const handle = { i18n: ["auth", "validation", "audit", "buyer", "import", "notification"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const user = await requireUser(request);
   const account = await getAccountOverview(user.id, locale);
+  const notificationPreferences = await getNotificationPreferences(user.id, user.role);
   const t = await getFixedT(locale, "auth");
   return json({
     title: t("account.title"),
+    notificationPreferences,
     account: {
       ...account,
       buyerCompany: account.buyerCompany
@@ -63,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function AccountPage() {
   const { t } = useTranslation("auth");
   const { t: tAudit } = useTranslation("audit");
-  const { account } = useLoaderData<typeof loader>();
+  const { account, notificationPreferences } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -157,6 +161,7 @@ export default function AccountPage() {
           </button>
         </Form>
       </section>
+      <NotificationPreferences preferences={notificationPreferences} saved={searchParams.get("preferences") === "saved"} />
     </div>
   );
 }

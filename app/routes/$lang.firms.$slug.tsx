@@ -13,20 +13,28 @@ import { catalogStyles } from "~/styles/catalog";
 import { getOptionalUser } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
+import { FirmResponseStats } from "~/components/inquiry";
+import { getFirmResponseStats } from "~/modules/inquiry/response-stats.server";
 
-export const handle = { i18n: ["directory", "catalog"] };
+export const handle = { i18n: ["directory", "catalog", "inquiry"] };
 export const links: LinksFunction = () => catalogStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const firm = await getFirmPage(params.slug ?? "", locale, await getOptionalUser(request));
+  const viewer = await getOptionalUser(request);
+  const firm = await getFirmPage(params.slug ?? "", locale, viewer);
   if (!firm) notFound();
+  const responseStats = await getFirmResponseStats(firm.id);
+  // Buyers (and visitors, who sign in first) may send an inquiry to a public firm.
+  const canInquire = firm.isPublic && (!viewer || viewer.role === "BUYER");
   const t = await getFixedT(locale, "directory");
   const origin = publicOrigin(request, getEnv().PUBLIC_URL);
   const name = firm.name?.text ?? firm.slug;
   const place = [firm.cluster?.name, firm.town?.name].filter(Boolean).join(" · ");
   return json({
     firm,
+    responseStats,
+    canInquire,
     preview: {
       title: name,
       description: excerpt(firm.description?.text || t("firm.metaDescription", { name, place }), 160),
@@ -45,7 +53,8 @@ export default function FirmPage() {
   const { t } = useTranslation("directory");
   const { t: tc } = useTranslation("catalog");
   const { lang } = useParams();
-  const { firm } = useLoaderData<typeof loader>();
+  const { t: ti } = useTranslation("inquiry");
+  const { firm, responseStats, canInquire } = useLoaderData<typeof loader>();
   return (
     <article className="stack-lg directory-page">
       {!firm.isPublic ? (
@@ -71,6 +80,14 @@ export default function FirmPage() {
             {firm.town ? <> · {firm.town.name}</> : null}
             {firm.foundedYear ? <> · {t("firm.founded", { year: firm.foundedYear })}</> : null}
           </p>
+          {canInquire ? (
+            <p>
+              <Link to={`/${lang}/inquiries/new?firm=${firm.id}`} className="button">
+                {ti("action.send")}
+              </Link>
+            </p>
+          ) : null}
+          <FirmResponseStats stats={responseStats} />
           {firm.canEdit ? (
             <p>
               <Link to={`/${lang}/catalog/firms/${firm.id}`} className="button button--small button--secondary">

@@ -14,19 +14,23 @@ import { getOptionalUser } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 
-export const handle = { i18n: ["directory", "catalog"] };
+export const handle = { i18n: ["directory", "catalog", "inquiry"] };
 export const links: LinksFunction = () => catalogStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const product = await getProductPage(params.productId ?? "", locale, await getOptionalUser(request));
+  const viewer = await getOptionalUser(request);
+  const product = await getProductPage(params.productId ?? "", locale, viewer);
   if (!product) notFound();
+  // Buyers (and visitors, who sign in first) may ask the firm about a public product.
+  const canInquire = product.isPublic && (!viewer || viewer.role === "BUYER");
   const t = await getFixedT(locale, "directory");
   const origin = publicOrigin(request, getEnv().PUBLIC_URL);
   const firmName = product.firm.name?.text ?? "";
   const specs = product.specs.map((row) => `${row.label} ${row.value}`).join(", ");
   return json({
     product,
+    canInquire,
     preview: {
       title: `${product.title.text} · ${firmName}`,
       description: excerpt(product.description?.text || t("product.metaDescription", { name: product.title.text, firm: firmName, specs }), 160),
@@ -45,7 +49,8 @@ export default function ProductPage() {
   const { t } = useTranslation("directory");
   const { t: tc } = useTranslation("catalog");
   const { lang } = useParams();
-  const { product } = useLoaderData<typeof loader>();
+  const { t: ti } = useTranslation("inquiry");
+  const { product, canInquire } = useLoaderData<typeof loader>();
   const [cover, ...more] = product.images;
   return (
     <article className="stack-lg directory-page">
@@ -122,6 +127,14 @@ export default function ProductPage() {
               </>
             ) : null}
           </dl>
+          {canInquire ? (
+            <p>
+              {/* The inquiry form finds the firm from the product. */}
+              <Link to={`/${lang}/inquiries/new?product=${product.id}`} className="button">
+                {ti("action.send")}
+              </Link>
+            </p>
+          ) : null}
           {product.canEdit ? (
             <p>
               <Link to={`/${lang}/catalog/products/${product.id}`} className="button button--small button--secondary">

@@ -30,6 +30,14 @@ const schema = z.object({
     .default("true")
     .transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** smtp://user:pass@host:587 (smtps:// for TLS); unset: mails are written to DATA_DIR/mail as .eml files. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().default("Ponte <no-reply@ponte.local>"),
+  /** Serve the page that lists the .eml files even in production (never needed with SMTP_URL). */
+  MAIL_DEV_PAGE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** S3-compatible object storage for uploads (all of endpoint, bucket and keys, or none: DATA_DIR/uploads). */
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().min(3).max(63).optional(),

@@ -4,11 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort } from "~/modules/search/engine.server";
+import { startSmtpServer } from "../../support/smtp";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     serverDataDir: string;
+    /** Where the test's SMTP server saves each mail it receives (.eml). */
+    smtpMailDir: string;
   }
 }
 
@@ -22,30 +25,42 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const log = fs.openSync(path.join(dataDir, "server.log"), "a");
+  // A real SMTP server: the platform mails through it, the tests read what arrived.
+  const smtpMailDir = path.join(dataDir, "smtp-received");
+  const smtp = await startSmtpServer({ saveTo: smtpMailDir });
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", MEILI_HOST: "", LOG_LEVEL: "info" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", MEILI_HOST: "", LOG_LEVEL: "info", SMTP_URL: smtp.url, MAIL_FROM: "Ponte <no-reply@ponte.test>" },
     stdio: ["ignore", log, log],
   });
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Ponte exited with ${child.exitCode}; see ${dataDir}/server.log`);
+    if (child.exitCode !== null) {
+      await smtp.stop();
+      throw new Error(`Ponte exited with ${child.exitCode}; see ${dataDir}/server.log`);
+    }
     try {
       const response = await fetch(`${baseUrl}/healthz`);
       if (response.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`Ponte did not start in 120 s; see ${dataDir}/server.log`);
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      await smtp.stop();
+      throw new Error(`Ponte did not start in 120 s; see ${dataDir}/server.log`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   project.provide("baseUrl", baseUrl);
   project.provide("serverDataDir", dataDir);
+  project.provide("smtpMailDir", smtpMailDir);
 
   return async () => {
     const meiliPid = Number(fs.readFileSync(path.join(dataDir, "meili", "meilisearch.pid"), "utf8"));
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await exited;
+    await smtp.stop();
     let alive = true;
     try {
       process.kill(meiliPid, 0);

@@ -1,0 +1,58 @@
+import { useTranslation } from "react-i18next";
+
+/**
+ * Small pieces of the inquiry pages, shared with other areas (the firm
+ * profile shows FirmResponseStats).
+ */
+
+/** "Written in Portuguese", in the reader's language (Intl.DisplayNames). */
+export function MessageLanguage({ language, source }: { language: string; source: string }) {
+  const { t, i18n } = useTranslation("inquiry");
+  let name = language;
+  try {
+    name = new Intl.DisplayNames([i18n.language], { type: "language" }).of(language) ?? language;
+  } catch {
+    // An unknown code is shown as it is.
+  }
+  return (
+    <span className="message-language" suppressHydrationWarning>
+      {t(source === "detected" ? "thread.writtenIn" : "thread.languageFromLocale", { language: name })}
+    </span>
+  );
+}
+
+/** Date and time of a message, in Zhongshan's time zone (as every date on Ponte). */
+export function MessageTime({ value }: { value: string }) {
+  const { i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  return (
+    <time dateTime={value} suppressHydrationWarning>
+      {format.format(new Date(value))}
+    </time>
+  );
+}
+
+export interface ResponseStatsProps {
+  inquiries: number;
+  answered: number;
+  withinHours: number | null;
+  answerRatePercent: number | null;
+}
+
+/**
+ * "Usually answers within N hours · answers 90% of inquiries", for a firm's
+ * page. Pass the result of getFirmResponseStats (nothing is shown for null).
+ */
+export function FirmResponseStats({ stats }: { stats: ResponseStatsProps | null }) {
+  const { t } = useTranslation("inquiry");
+  if (!stats) return null;
+  return (
+    <section className="response-stats" aria-label={t("response.title")}>
+      <p className="response-stats__main">
+        {stats.withinHours === null ? t("response.noAnswers") : t("response.within", { count: stats.withinHours })}
+      </p>
+      {stats.answerRatePercent !== null ? <p>{t("response.rate", { percent: stats.answerRatePercent })}</p> : null}
+      <p className="muted">{t("response.basis", { count: stats.inquiries })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { fileTypeFromBuffer } from "file-type";
+import type { UploadHandler } from "@remix-run/node";
+import { unstable_parseMultipartFormData } from "@remix-run/node";
+import { readFormData } from "~/utils/http.server";
+
+import {
+  ATTACHMENT_FIELD,
+  allowedAttachmentTypes,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  type AttachmentType,
+} from "./attachment-limits";
+
+/**
+ * Attachments: images and PDF only, recognised from their bytes (file-type),
+ * never from the name or the type the browser sent, and size-limited.
+ */
+/** Text fields of a multipart form are cut here; the schema refuses far less. */
+const MAX_TEXT_FIELD_BYTES = 256 * 1024;
+
+export interface UploadedFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface CheckedAttachment {
+  fileName: string;
+  contentType: AttachmentType;
+  bytes: Uint8Array;
+}
+
+/** Translation keys of the problems an upload can have. */
+export type AttachmentProblem = "attachmentType" | "attachmentTooLarge" | "tooManyAttachments";
+
+export interface ParsedMultipart {
+  formData: FormData;
+  files: UploadedFile[];
+  oversized: string[];
+}
+
+/**
+ * Reads a multipart form without ever throwing on what the user sent: a file
+ * over the limit is drained and reported (so the rest of the form, the typed
+ * text above all, still comes back), and text fields are capped.
+ */
+export async function parseMultipartForm(request: Request): Promise<ParsedMultipart> {
+  const files: UploadedFile[] = [];
+  const oversized: string[] = [];
+  const handler: UploadHandler = async ({ name, filename, data }) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const cap = filename ? MAX_ATTACHMENT_BYTES : MAX_TEXT_FIELD_BYTES;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size <= cap) chunks.push(chunk);
+    }
+    if (!filename) return new TextDecoder().decode(Buffer.concat(chunks));
+    if (name !== ATTACHMENT_FIELD || size === 0) return undefined;
+    if (size > cap) oversized.push(cleanFileName(filename));
+    else files.push({ fileName: cleanFileName(filename), bytes: Buffer.concat(chunks) });
+    return undefined;
+  };
+  const formData = await unstable_parseMultipartFormData(request, handler);
+  return { formData, files, oversized };
+}
+
+/**
+ * Any posted form: multipart (with files) or urlencoded (without). A body
+ * that is not a readable form is a 400/415, never a 500.
+ */
+export async function readForm(request: Request): Promise<ParsedMultipart> {
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    return { formData: await readFormData(request), files: [], oversized: [] };
+  }
+  try {
+    return await parseMultipartForm(request);
+  } catch {
+    throw new Response("The form could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+}
+
+export async function checkAttachments(
+  upload: Pick<ParsedMultipart, "files" | "oversized">,
+): Promise<{ ok: true; attachments: CheckedAttachment[] } | { ok: false; problem: AttachmentProblem; fileName?: string }> {
+  if (upload.files.length + upload.oversized.length > MAX_ATTACHMENTS) return { ok: false, problem: "tooManyAttachments" };
+  if (upload.oversized.length) return { ok: false, problem: "attachmentTooLarge", fileName: upload.oversized[0] };
+  const attachments: CheckedAttachment[] = [];
+  for (const file of upload.files) {
+    const sniffed = await fileTypeFromBuffer(file.bytes);
+    const contentType = allowedAttachmentTypes.find((type) => type === sniffed?.mime);
+    if (!contentType) return { ok: false, problem: "attachmentType", fileName: file.fileName };
+    attachments.push({ fileName: file.fileName, contentType, bytes: file.bytes });
+  }
+  return { ok: true, attachments };
+}
+
+/** A file name safe to show and to send back in Content-Disposition. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 150);
+  return cleaned || "attachment";
+}

@@ -1,0 +1,37 @@
+/**
+ * The notices Ponte sends. Each is shown in the app and, unless the user
+ * turned it off, e-mailed in the recipient's language.
+ */
+export const notificationKinds = ["inquiry.new", "inquiry.message", "inquiry.status", "inquiry.reported"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Who can receive a kind, so the preferences page lists only what concerns the user. */
+export const kindsForRole: Record<string, readonly NotificationKind[]> = {
+  BUYER: ["inquiry.message", "inquiry.status"],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message"],
+  BUREAU_STAFF: ["inquiry.reported"],
+  ADMIN: ["inquiry.reported"],
+};
+
+export function isNotificationKind(value: unknown): value is NotificationKind {
+  return typeof value === "string" && (notificationKinds as readonly string[]).includes(value);
+}
+
+/**
+ * What a notice carries to be rendered later in any language. Names are kept
+ * as LocalizedText (firm names) or plain text (buyer companies write theirs
+ * once); `excerpt` is the start of the message, for the parties only.
+ */
+export interface NotificationParams {
+  firmName?: unknown;
+  buyerCompany?: string;
+  status?: string;
+  excerpt?: string;
+}
+
+/** The first line of a message, shortened for a notice. */
+export function excerptOf(text: string, max = 140): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
+}
