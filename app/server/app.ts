@@ -30,6 +30,26 @@ export function configureHttpServer(server: Server) {
   return server;
 }
 
+/**
+ * An action that answers without reading the body (sign-out ignores its
+ * form) leaves the rest of the body in the socket, and the next request on
+ * that kept-alive connection is never parsed: the client waits forever. Once
+ * the answer is sent, drop what is left (bodyLimit has already capped its size).
+ */
+function drainUnreadBody(req: Request, res: Response, next: NextFunction) {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.once("finish", () => {
+      if (req.complete || req.destroyed) return;
+      // Remix's stream adapter stops pulling once nobody reads; detach it so
+      // the dropped bytes are not buffered for a reader that never comes.
+      req.removeAllListeners("data");
+      req.on("data", () => {});
+      req.resume();
+    });
+  }
+  next();
+}
+
 /** The HTTP application: security middleware in front of the Remix request handler. */
 export function createApp(options: AppOptions) {
   const app = express();
@@ -49,6 +69,7 @@ export function createApp(options: AppOptions) {
 
   app.use(validPath);
   app.use(bodyLimit);
+  app.use(drainUnreadBody);
   app.use(sameOriginOnly);
 
   app.all(
