@@ -34,8 +34,13 @@ async function main() {
     log.info(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(code || 1), 15_000);
     force.unref();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    server?.closeAllConnections?.();
+    // Stop accepting, close idle kept-alive connections now, and give
+    // requests in flight a few seconds before cutting them off.
+    const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    server?.closeIdleConnections();
+    const cut = setTimeout(() => server?.closeAllConnections(), 5_000);
+    await closed;
+    clearTimeout(cut);
     await stopWorkers?.();
     await platform?.stop();
     process.exit(code);

@@ -57,6 +57,8 @@ describe("the embedded Meilisearch", () => {
     expect(authorised.status).toBe(200);
     const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     expect(args).toContain("--no-analytics");
+    // The key is not on the command line, where any local user could read it.
+    expect(args.join(" ")).not.toContain(key);
 
     await engine.stop();
     expect(alive(pid)).toBe(false);
@@ -77,6 +79,13 @@ describe("the embedded Meilisearch", () => {
     expect((await fetch(`${second.host}/health`)).ok).toBe(true);
     await second.stop();
     await first.stop();
+  });
+
+  it("starts with a key that looks like a command-line option", async () => {
+    const engine = await startEmbeddedEngine({ dir: tempDir(), masterKey: "-Gstarts-with-a-dash-0123456789abcdef" });
+    const response = await fetch(`${engine.host}/indexes`, { headers: { Authorization: `Bearer ${engine.masterKey}` } });
+    expect(response.status).toBe(200);
+    await engine.stop();
   });
 
   it("says what to set when no binary exists for the platform", async () => {

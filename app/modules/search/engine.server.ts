@@ -141,7 +141,6 @@ export async function startEmbeddedEngine(options: EmbeddedOptions): Promise<Sea
     "--dump-dir", path.join(dir, "dumps"),
     "--snapshot-dir", path.join(dir, "snapshots"),
     "--http-addr", `127.0.0.1:${port}`,
-    "--master-key", masterKey,
     "--env", "production",
     "--no-analytics",
     "--log-level", "WARN",
@@ -149,8 +148,11 @@ export async function startEmbeddedEngine(options: EmbeddedOptions): Promise<Sea
   if (options.maxIndexingMemory) args.push("--max-indexing-memory", options.maxIndexingMemory);
   const child = spawn(binary, args, {
     stdio: ["ignore", log, log],
-    // A minimal environment: none of our secrets or settings reach the engine.
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, MEILI_NO_ANALYTICS: "true", NODE_ENV: "production" },
+    // A minimal environment: none of our other secrets or settings reach the
+    // engine. The key goes through the environment, not the command line:
+    // other local users can read command lines, and a generated key that
+    // starts with "-" would be taken for an option.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, MEILI_NO_ANALYTICS: "true", MEILI_MASTER_KEY: masterKey, NODE_ENV: "production" },
   });
   fs.closeSync(log);
   fs.writeFileSync(pidFile, String(child.pid));
