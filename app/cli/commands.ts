@@ -11,6 +11,8 @@ import { exportToFile, type ExportFormat } from "~/modules/import/export.server"
 import { describeIssue } from "~/modules/import/report";
 import { getFixedT } from "~/i18n/i18next.server";
 import { matchLocale } from "~/i18n/config";
+import { reindexAll, type ReindexReport } from "~/modules/search/reindex.server";
+import { indexKeys, type IndexKey } from "~/modules/search/indexes.server";
 
 export interface CommandContext {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -43,11 +45,32 @@ export const commands: Record<string, Command> = {
     summary: "replace the demo data: --scale small|medium|large",
     usage: "npm run cli -- seed [--scale small|medium|large]",
     options: { scale: { type: "string", default: "small" } },
+    // The seed writes no outbox rows: the indexes are rebuilt after it.
+    needsSearch: true,
     run: async ({ values }) => {
       const scale = scaleFor(String(values.scale));
       const started = Date.now();
       await seedDemo(scale);
       out(`Seeded ${scale.firms} firms, ${scale.products} products, ${scale.buyers} buyers, ${scale.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      await reindexAll(indexKeys, printReindex);
+      return 0;
+    },
+  },
+  reindex: {
+    summary: "rebuild the search indexes from the database and swap them in (no downtime)",
+    usage: `npm run cli -- reindex [--index ${indexKeys.join("|")}]`,
+    options: { index: { type: "string", multiple: true } },
+    needsSearch: true,
+    run: async ({ values }) => {
+      const asked = (values.index as string[] | undefined) ?? [];
+      const unknown = asked.filter((key) => !(indexKeys as string[]).includes(key));
+      if (unknown.length) {
+        err(`Unknown index ${unknown.join(", ")}. ${commands.reindex.usage}`);
+        return 2;
+      }
+      const started = Date.now();
+      await reindexAll(asked.length ? (asked as IndexKey[]) : indexKeys, printReindex);
+      out(`Reindexed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return 0;
     },
   },
@@ -152,6 +175,10 @@ export const commands: Record<string, Command> = {
     },
   },
 };
+
+function printReindex(report: ReindexReport) {
+  out(`Indexed ${report.documents} documents into ${report.index} in ${(report.ms / 1000).toFixed(1)} s.`);
+}
 
 function isImportKind(value: string | undefined): value is ImportKind {
   return (importKinds as readonly string[]).includes(value ?? "");

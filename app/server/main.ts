@@ -13,6 +13,7 @@ import { startPlatform, type Platform } from "./platform";
 import { configureHttpServer, createApp } from "./app";
 import { startWorkers } from "./workers";
 import { seedIfEmpty } from "../../prisma/seed/seed.server";
+import { prepareSearchIndexes } from "~/modules/search/startup.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
 
@@ -50,7 +51,10 @@ async function main() {
 
   try {
     platform = await startPlatform("server");
-    if (env.SEED_ON_EMPTY) await seedIfEmpty();
+    const seeded = env.SEED_ON_EMPTY ? await seedIfEmpty() : false;
+    // Missing indexes are built now; stale ones in the background, swapped in when ready.
+    const indexing = await prepareSearchIndexes({ rebuildAll: seeded });
+    indexing.background.catch((error) => log.error("rebuilding the search indexes failed", { error: String(error) }));
     stopWorkers = startWorkers();
 
     let build = await importBuild();

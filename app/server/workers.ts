@@ -3,12 +3,15 @@ import { deleteOldHits } from "~/utils/rate-limit.server";
 import { log } from "~/utils/logger.server";
 import { drainMailOutbox } from "~/modules/mail/outbox.server";
 import { refreshAllResponseStats } from "~/modules/inquiry/response-stats.server";
+import { deleteOldOutboxRows, drainSearchOutbox } from "~/modules/search/sync.server";
+import { deleteOldTasks, syncSynonyms } from "~/modules/search/index-admin.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
  * database, so any number of instances can run them side by side.
  */
 const MAIL_POLL_MS = 2000;
+const SEARCH_POLL_MS = 1000;
 
 export function startWorkers(): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
@@ -29,7 +32,27 @@ export function startWorkers(): () => Promise<void> {
     await deleteOldHits();
     // Response figures change with time alone (unanswered inquiries age).
     await refreshAllResponseStats();
+    await deleteOldOutboxRows();
+    await deleteOldTasks();
   });
+
+  // The search outbox: changes reach Meilisearch within a second or two; a
+  // run never overlaps the previous one, and instances share the rows.
+  let indexing = false;
+  every("search", SEARCH_POLL_MS, async () => {
+    if (indexing) return;
+    indexing = true;
+    try {
+      for (let run = 0; run < 20; run++) {
+        const result = await drainSearchOutbox({ limit: 500 });
+        if (result.engineDown || result.claimed < 500) break;
+      }
+    } finally {
+      indexing = false;
+    }
+  });
+  // Synonyms the bureau edited while the engine was away.
+  every("search vocabulary", 30_000, () => syncSynonyms());
 
   // The mail outbox: due mails every few seconds; a run never overlaps the
   // previous one, and other instances share the rows (FOR UPDATE SKIP LOCKED).

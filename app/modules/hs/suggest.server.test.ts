@@ -1,5 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rebuildIndex } from "~/modules/search/reindex.server";
 import { HsQueryError, parseHsQuery, suggestHsCodes } from "./suggest.server";
+
+// The suggestions come from this file's own copy of the HS index.
+beforeAll(async () => {
+  await rebuildIndex("hs");
+}, 60_000);
 
 const codes = async (q: string, lang = "en", limit = 5) => (await suggestHsCodes({ q, lang, limit })).map((item) => item.code);
 

@@ -196,6 +196,8 @@ export async function deleteProduct(productId: string, actor: Actor) {
       changes: { firmId: before.firmId, hsCode: before.hsCode, name: before.name },
     });
     await enqueueSearchSync(tx, "product", productId);
+    // The firm's document lists its products' HS codes; the product can no longer say whose it was.
+    await enqueueSearchSync(tx, "firm", before.firmId);
     return before;
   });
   await Promise.all(asImages(deleted.images).map((image) => deleteStoredImage(image).catch(() => undefined)));

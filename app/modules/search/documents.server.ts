@@ -1,0 +1,385 @@
+import { asLocalizedText, type LocalizedText } from "~/modules/i18n-text/localized-text";
+import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
+import { firmCompleteness, type FirmForCompleteness } from "~/modules/firm/completeness";
+import { hsAncestors } from "~/modules/hs/hs-code";
+import { hsTitle } from "~/modules/hs/nomenclature.server";
+import { attributeKeys, attributeValueLabel, productTypesByKey, type VocabularyLocale } from "~/modules/product/vocabulary";
+import type { TextLocale } from "./indexes.server";
+
+/**
+ * Records as search documents. Pure functions of the rows the document
+ * source loads; every text field is suffixed with its language (_zh, _en,
+ * _pt) so that Meilisearch segments it as that language. Chinese is indexed
+ * in Simplified characters: Traditional text (zh-Hant) is folded, and so are
+ * queries. Bump DOCUMENT_VERSION when the shape changes: the indexes are then
+ * rebuilt at the next start.
+ */
+export const DOCUMENT_VERSION = 1;
+
+const vocabularyLocale: Record<TextLocale, VocabularyLocale> = { zh: "zh-CN", en: "en", pt: "pt" };
+
+type LocalizedFields<Name extends string> = Partial<Record<`${Name}_${TextLocale}`, string>>;
+
+/** A LocalizedText as name_zh/name_en/name_pt; Traditional Chinese folded into _zh. */
+export function localizedFields<Name extends string>(name: Name, value: unknown): LocalizedFields<Name> {
+  const text = asLocalizedText(value);
+  const zh = text["zh-CN"]?.text ?? (text["zh-Hant"]?.text ? toSimplified(text["zh-Hant"].text) : undefined);
+  const fields: Record<string, string> = {};
+  if (zh) fields[`${name}_zh`] = zh;
+  if (text.en?.text) fields[`${name}_en`] = text.en.text;
+  if (text.pt?.text) fields[`${name}_pt`] = text.pt.text;
+  return fields as LocalizedFields<Name>;
+}
+
+/** The same value named in each language by a function (vocabulary, HS titles). */
+function namedFields<Name extends string>(name: Name, label: (locale: TextLocale) => string | null | undefined): LocalizedFields<Name> {
+  const fields: Record<string, string> = {};
+  for (const locale of ["zh", "en", "pt"] as const) {
+    const value = label(locale)?.trim();
+    if (value) fields[`${name}_${locale}`] = value;
+  }
+  return fields as LocalizedFields<Name>;
+}
+
+/** Subheading and heading titles: the words that point to this code in every language. */
+function hsTitleFields(code: string) {
+  const locales = { zh: "zh-CN", en: "en", pt: "pt" } as const;
+  return namedFields("hsTitle", (locale) => {
+    const titles = hsAncestors(code)
+      .filter((ancestor) => ancestor.length >= 4)
+      .reverse()
+      .map((ancestor) => hsTitle(ancestor, locales[locale]))
+      .filter((title): title is string => Boolean(title));
+    return [...new Set(titles)].join(" · ");
+  });
+}
+
+/** Structured attribute values ("aluminium 24 W 4,000 K") in a language. */
+function specsText(attributes: Record<string, unknown>, locale: TextLocale): string {
+  return attributeKeys
+    .map((key) => attributeValueLabel(key, attributes[key], vocabularyLocale[locale]))
+    .filter((value): value is string => Boolean(value))
+    .join(" ");
+}
+
+function asAttributes(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function certificationCodes(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return [...new Set(value.map((item) => (item && typeof item === "object" ? (item as { code?: unknown }).code : item)).filter((code): code is string => typeof code === "string"))];
+}
+
+/** The average of the firm's completeness across its languages, 0–100. */
+export function firmQuality(firm: FirmForCompleteness): number {
+  const languages = firmCompleteness(firm);
+  return Math.round(languages.reduce((sum, language) => sum + language.percent, 0) / languages.length);
+}
+
+function epochSeconds(date: Date | null | undefined): number | null {
+  return date ? Math.floor(date.getTime() / 1000) : null;
+}
+
+// ───────────────────────── products ─────────────────────────
+
+export interface FirmForDocument extends FirmForCompleteness {
+  id: string;
+  slug: string;
+  verification: "PENDING" | "VERIFIED" | "REJECTED";
+  published: boolean;
+  town: { slug: string; name: unknown } | null;
+  cluster: { slug: string; name: unknown } | null;
+}
+
+export interface ProductRow {
+  id: string;
+  slug: string;
+  externalId: string | null;
+  hsCode: string;
+  name: unknown;
+  description: unknown;
+  attributes: unknown;
+  moq: number | null;
+  moqUnit: string | null;
+  priceMinUsd: { toString(): string } | null;
+  priceMaxUsd: { toString(): string } | null;
+  leadTimeDays: number | null;
+  certifications: string[];
+  images: unknown;
+  published: boolean;
+  updatedAt: Date;
+  firm: FirmForDocument;
+}
+
+export interface ProductDocument extends LocalizedFields<"name" | "type" | "hsTitle" | "specs" | "firmName" | "cluster" | "description"> {
+  id: string;
+  slug: string;
+  externalId: string | null;
+  firmId: string;
+  firmSlug: string;
+  hsCode: string;
+  hsPrefixes: string[];
+  hsHeading: string;
+  hsChapter: string;
+  town: string | null;
+  cluster: string | null;
+  certifications: string[];
+  markets: string[];
+  languages: string[];
+  moq: number | null;
+  moqUnit: string | null;
+  priceMinUsd: number | null;
+  priceMaxUsd: number | null;
+  leadTimeDays: number | null;
+  verified: boolean;
+  /** Anyone may see it: a published product of a verified, published firm. */
+  public: boolean;
+  /** The firm's profile completeness (0–100): ties go to fuller profiles. */
+  quality: number;
+  thumbKey: string | null;
+  updatedAt: number;
+  /** What the page needs to show the hit in any language, without the database. */
+  display: { name: LocalizedText; attributes: Record<string, unknown>; firmName: LocalizedText };
+}
+
+export function productDocument(row: ProductRow): ProductDocument {
+  const attributes = asAttributes(row.attributes);
+  const type = typeof attributes.type === "string" ? productTypesByKey.get(attributes.type) : undefined;
+  const verified = row.firm.verification === "VERIFIED";
+  const images = Array.isArray(row.images) ? (row.images as { thumbKey?: unknown }[]) : [];
+  const thumbKey = typeof images[0]?.thumbKey === "string" ? images[0].thumbKey : null;
+  return {
+    id: row.id,
+    slug: row.slug,
+    externalId: row.externalId,
+    firmId: row.firm.id,
+    firmSlug: row.firm.slug,
+    ...localizedFields("name", row.name),
+    ...(type ? namedFields("type", (locale) => type.names[vocabularyLocale[locale]]) : {}),
+    ...hsTitleFields(row.hsCode),
+    ...namedFields("specs", (locale) => specsText(attributes, locale)),
+    ...localizedFields("firmName", row.firm.name),
+    ...localizedFields("cluster", row.firm.cluster?.name),
+    ...localizedFields("description", row.description),
+    hsCode: row.hsCode,
+    hsPrefixes: hsAncestors(row.hsCode),
+    hsHeading: row.hsCode.slice(0, 4),
+    hsChapter: row.hsCode.slice(0, 2),
+    town: row.firm.town?.slug ?? null,
+    cluster: row.firm.cluster?.slug ?? null,
+    certifications: [...new Set(row.certifications)],
+    markets: row.firm.exportMarkets,
+    languages: row.firm.languages,
+    moq: row.moq,
+    moqUnit: row.moqUnit,
+    priceMinUsd: row.priceMinUsd === null ? null : Number(row.priceMinUsd.toString()),
+    priceMaxUsd: row.priceMaxUsd === null ? null : Number(row.priceMaxUsd.toString()),
+    leadTimeDays: row.leadTimeDays,
+    verified,
+    public: verified && row.firm.published && row.published,
+    quality: firmQuality(row.firm),
+    thumbKey,
+    updatedAt: epochSeconds(row.updatedAt)!,
+    display: { name: asLocalizedText(row.name), attributes, firmName: asLocalizedText(row.firm.name) },
+  };
+}
+
+// ───────────────────────── firms ─────────────────────────
+
+export interface FirmRow extends FirmForDocument {
+  externalId: string | null;
+  uscc: string | null;
+  updatedAt: Date;
+  /** What the firm's products add up to. */
+  products: { hsCodes: string[]; typeKeys: string[]; count: number; publicCount: number; minMoq: number | null };
+}
+
+export interface FirmDocument extends LocalizedFields<"name" | "cluster" | "productTypes" | "town" | "hsTitle" | "description"> {
+  id: string;
+  slug: string;
+  externalId: string | null;
+  uscc: string | null;
+  hsPrefixes: string[];
+  town: string | null;
+  cluster: string | null;
+  certifications: string[];
+  markets: string[];
+  languages: string[];
+  businessTypes: string[];
+  employeesBand: string | null;
+  foundedYear: number | null;
+  productCount: number;
+  minMoq: number | null;
+  verified: boolean;
+  public: boolean;
+  quality: number;
+  logoKey: string | null;
+  updatedAt: number;
+  display: { name: LocalizedText; description: LocalizedText };
+}
+
+export function firmDocument(row: FirmRow): FirmDocument {
+  const verified = row.verification === "VERIFIED";
+  const types = row.products.typeKeys.map((key) => productTypesByKey.get(key)).filter((type) => type !== undefined);
+  const headings = [...new Set(row.products.hsCodes.map((code) => code.slice(0, 4)))].sort();
+  return {
+    id: row.id,
+    slug: row.slug,
+    externalId: row.externalId,
+    uscc: row.uscc,
+    ...localizedFields("name", row.name),
+    ...localizedFields("cluster", row.cluster?.name),
+    ...namedFields("productTypes", (locale) => types.map((type) => type.names[vocabularyLocale[locale]]).join(" · ")),
+    ...localizedFields("town", row.town?.name),
+    ...namedFields("hsTitle", (locale) => headings.map((heading) => hsTitle(heading, vocabularyLocale[locale])).filter(Boolean).join(" · ")),
+    ...localizedFields("description", row.description),
+    hsPrefixes: [...new Set(row.products.hsCodes.flatMap((code) => hsAncestors(code)))].sort(),
+    town: row.town?.slug ?? null,
+    cluster: row.cluster?.slug ?? null,
+    certifications: certificationCodes(row.certifications),
+    markets: row.exportMarkets,
+    languages: row.languages,
+    businessTypes: row.businessTypes,
+    employeesBand: row.employeesBand,
+    foundedYear: row.foundedYear,
+    productCount: row.products.publicCount,
+    minMoq: row.products.minMoq,
+    verified,
+    public: verified && row.published,
+    quality: firmQuality(row),
+    logoKey: row.logoKey,
+    updatedAt: epochSeconds(row.updatedAt)!,
+    display: { name: asLocalizedText(row.name), description: asLocalizedText(row.description) },
+  };
+}
+
+// ───────────────────────── sourcing requests ─────────────────────────
+
+export interface RequestRow {
+  id: string;
+  buyerCompanyId: string;
+  title: unknown;
+  keywords: string;
+  hsCodes: string[];
+  quantity: number | null;
+  unit: string | null;
+  targetPriceUsd: { toString(): string } | null;
+  requiredCertifications: string[];
+  destinationCountry: string | null;
+  deadline: Date | null;
+  status: "OPEN" | "CLOSED";
+  visibility: "PUBLIC" | "VERIFIED_FIRMS" | "PRIVATE";
+  createdAt: Date;
+  updatedAt: Date;
+  buyerCompany: { name: string; country: string | null; languages: string[] };
+}
+
+export interface RequestDocument extends LocalizedFields<"title" | "keywords" | "hsTitle"> {
+  id: string;
+  buyerCompanyId: string;
+  buyerName: string;
+  hsCodes: string[];
+  hsPrefixes: string[];
+  quantity: number | null;
+  unit: string | null;
+  targetPriceUsd: number | null;
+  requiredCertifications: string[];
+  destinationCountry: string | null;
+  buyerCountry: string | null;
+  buyerLanguages: string[];
+  deadline: number | null;
+  status: "OPEN" | "CLOSED";
+  visibility: "PUBLIC" | "VERIFIED_FIRMS" | "PRIVATE";
+  createdAt: number;
+  updatedAt: number;
+  display: { title: LocalizedText };
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+/** Keywords are one free field in any language: file them under the script they are written in. */
+function keywordFields(keywords: string): LocalizedFields<"keywords"> {
+  const text = keywords.trim();
+  if (!text) return {};
+  // Latin keywords go to both Latin fields: the field says nothing about which language they are.
+  return HAN.test(text) ? { keywords_zh: toSimplified(text) } : { keywords_en: text, keywords_pt: text };
+}
+
+export function requestDocument(row: RequestRow): RequestDocument {
+  const codes = [...new Set(row.hsCodes)];
+  return {
+    id: row.id,
+    buyerCompanyId: row.buyerCompanyId,
+    buyerName: row.buyerCompany.name,
+    ...localizedFields("title", row.title),
+    ...keywordFields(row.keywords),
+    ...namedFields("hsTitle", (locale) => codes.map((code) => hsTitle(code, vocabularyLocale[locale])).filter(Boolean).join(" · ")),
+    hsCodes: codes,
+    hsPrefixes: [...new Set(codes.flatMap((code) => hsAncestors(code)))].sort(),
+    quantity: row.quantity,
+    unit: row.unit,
+    targetPriceUsd: row.targetPriceUsd === null ? null : Number(row.targetPriceUsd.toString()),
+    requiredCertifications: row.requiredCertifications,
+    destinationCountry: row.destinationCountry,
+    buyerCountry: row.buyerCompany.country,
+    buyerLanguages: row.buyerCompany.languages,
+    deadline: epochSeconds(row.deadline),
+    status: row.status,
+    visibility: row.visibility,
+    createdAt: epochSeconds(row.createdAt)!,
+    updatedAt: epochSeconds(row.updatedAt)!,
+    display: { title: asLocalizedText(row.title) },
+  };
+}
+
+// ───────────────────────── the HS nomenclature ─────────────────────────
+
+export interface HsDocument extends LocalizedFields<"title" | "names" | "head"> {
+  code: string;
+  level: 2 | 4 | 6;
+  chapter: string;
+  heading: string | null;
+  /** Headings first, then subheadings, then chapters: what products are filed under. */
+  levelRank: number;
+}
+
+const LEVEL_RANK = { 4: 3, 6: 2, 2: 1 } as const;
+
+const firstWord = (text: string | undefined) => text?.replace(/^outr[oa]s\s+/i, "").match(/[\p{L}\p{N}-]+/u)?.[0];
+const lastWord = (text: string) => text.match(/[\p{L}\p{N}-]+/gu)?.at(-1);
+
+/**
+ * What a line is, as opposed to what it is for: the tariff starts with it
+ * ("Furniture and parts…", "Outros móveis…"), English names end with it
+ * ("furniture lock" is a lock) and Portuguese names start with it
+ * ("fechadura para móveis"). Ranked first, so "móveis" suggests furniture
+ * before furniture locks.
+ */
+function headWords(titles: Partial<Record<"zh-CN" | "en" | "pt", string>>, names: Partial<Record<TextLocale, string[]>>) {
+  const en = [firstWord(titles.en), ...(names.en ?? []).map(lastWord)];
+  const pt = [firstWord(titles.pt), ...(names.pt ?? []).map(firstWord)];
+  const words = (list: (string | undefined)[]) => [...new Set(list.filter(Boolean).map((word) => word!.toLowerCase()))].join(" ");
+  return namedFields("head", (locale) => (locale === "en" ? words(en) : locale === "pt" ? words(pt) : null));
+}
+
+/**
+ * One document per HS code. `names` are what people call the products filed
+ * there (the product vocabulary: "吸顶灯", "ceiling light", "luminária de
+ * teto"); the tariff's own wording is in `title`.
+ */
+export function hsDocument(
+  entry: { code: string; level: 2 | 4 | 6; titles: Partial<Record<"zh-CN" | "en" | "pt", string>> },
+  names: Partial<Record<TextLocale, string[]>>,
+): HsDocument {
+  return {
+    code: entry.code,
+    level: entry.level,
+    chapter: entry.code.slice(0, 2),
+    heading: entry.level >= 4 ? entry.code.slice(0, 4) : null,
+    levelRank: LEVEL_RANK[entry.level],
+    ...headWords(entry.titles, names),
+    ...namedFields("title", (locale) => entry.titles[vocabularyLocale[locale]]),
+    ...namedFields("names", (locale) => (names[locale] ?? []).join(" · ")),
+  };
+}

@@ -1,0 +1,116 @@
+import crypto from "node:crypto";
+import type { Meilisearch, Task } from "meilisearch";
+import { indexName, searchClient } from "./client.server";
+import { indexDefinitions, settingsFor, settingsHash, type IndexKey } from "./indexes.server";
+import { DOCUMENT_VERSION } from "./documents.server";
+import { effectiveSynonyms, searchDictionary } from "./vocabulary.server";
+
+/**
+ * Index housekeeping: names, task waiting, and what each live index was
+ * built with. That record lives in Meilisearch itself (the `ponte_meta`
+ * index), next to the data it describes: a search engine started empty says
+ * so, whatever the database remembers.
+ */
+export const META_INDEX = "ponte_meta";
+
+/** How long a single Meilisearch task may take before we call it failed. */
+export const TASK_TIMEOUT_MS = 120_000;
+
+export class SearchTaskError extends Error {
+  constructor(
+    readonly task: Pick<Task, "uid" | "status" | "type" | "error">,
+  ) {
+    super(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no error message"}`);
+    this.name = "SearchTaskError";
+  }
+}
+
+/** Waits for an enqueued task and throws unless it succeeded. */
+export async function succeeded(promise: { waitTask(options?: { timeout?: number; interval?: number }): Promise<Task> }, timeout = TASK_TIMEOUT_MS): Promise<Task> {
+  const task = await promise.waitTask({ timeout, interval: 25 });
+  if (task.status !== "succeeded") throw new SearchTaskError(task);
+  return task;
+}
+
+export interface IndexMeta {
+  id: IndexKey;
+  settingsHash: string;
+  builtAt: string;
+  documents: number;
+}
+
+export function currentSettingsHash(key: IndexKey): string {
+  return settingsHash(key, searchDictionary(), DOCUMENT_VERSION);
+}
+
+export function liveIndexUid(key: IndexKey): string {
+  return indexName(key);
+}
+
+export async function readIndexMeta(client: Meilisearch = searchClient()): Promise<Map<IndexKey, IndexMeta>> {
+  try {
+    const { results } = await client.index<IndexMeta>(indexName(META_INDEX)).getDocuments({ limit: 100 });
+    return new Map(results.map((meta) => [meta.id, meta]));
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === "index_not_found") return new Map();
+    throw error;
+  }
+}
+
+export async function writeIndexMeta(meta: IndexMeta, client: Meilisearch = searchClient()) {
+  await succeeded(client.index(indexName(META_INDEX)).addDocuments([meta], { primaryKey: "id" }));
+}
+
+export async function indexExists(uid: string, client: Meilisearch = searchClient()): Promise<boolean> {
+  try {
+    await client.getRawIndex(uid);
+    return true;
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === "index_not_found") return false;
+    throw error;
+  }
+}
+
+/** Creates `uid` (if needed) with the settings of `key`, synonyms included. */
+export async function createConfiguredIndex(key: IndexKey, uid: string, client: Meilisearch = searchClient()) {
+  if (!(await indexExists(uid, client))) {
+    await succeeded(client.createIndex(uid, { primaryKey: indexDefinitions[key].primaryKey }));
+  }
+  const synonyms = key === "hs" ? {} : await effectiveSynonyms();
+  await succeeded(client.index(uid).updateSettings({ ...settingsFor(key, searchDictionary()), synonyms }));
+}
+
+/** Pushes the current synonyms to the live indexes (milliseconds: no reindex). */
+export async function applySynonyms(client: Meilisearch = searchClient()) {
+  const synonyms = await effectiveSynonyms();
+  const keys: IndexKey[] = ["products", "firms", "requests"];
+  const tasks = [];
+  for (const key of keys) {
+    if (await indexExists(liveIndexUid(key), client)) tasks.push(client.index(liveIndexUid(key)).updateSynonyms(synonyms));
+  }
+  for (const task of tasks) await succeeded(task);
+}
+
+/** The vocabulary's fingerprint as last applied to the live indexes. */
+const SYNONYMS_META_ID = "synonyms";
+
+/**
+ * Applies the bureau's synonyms if they changed since they were last
+ * applied (the sync loop calls this; an edit made while the engine was down
+ * lands when it is back).
+ */
+export async function syncSynonyms(client: Meilisearch = searchClient()): Promise<boolean> {
+  const synonyms = await effectiveSynonyms();
+  const hash = crypto.createHash("sha256").update(JSON.stringify(synonyms)).digest("hex").slice(0, 16);
+  const meta = await readIndexMeta(client);
+  if ((meta.get(SYNONYMS_META_ID as IndexKey) as { settingsHash?: string } | undefined)?.settingsHash === hash) return false;
+  await applySynonyms(client);
+  await succeeded(client.index(indexName(META_INDEX)).addDocuments([{ id: SYNONYMS_META_ID, settingsHash: hash, builtAt: new Date().toISOString(), documents: 0 }], { primaryKey: "id" }));
+  return true;
+}
+
+/** Meilisearch keeps every task until told otherwise, and its task store has a size limit. */
+export async function deleteOldTasks(olderThanDays = 7, client: Meilisearch = searchClient()) {
+  const before = new Date(Date.now() - olderThanDays * 86_400_000);
+  await succeeded(client.tasks.deleteTasks({ beforeEnqueuedAt: before.toISOString(), statuses: ["succeeded", "failed", "canceled"] }));
+}

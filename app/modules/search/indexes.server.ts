@@ -1,0 +1,159 @@
+import crypto from "node:crypto";
+import type { Settings } from "meilisearch";
+
+/**
+ * The search indexes and their settings, versioned in code. `settingsHash`
+ * changes whenever a definition changes; at start the app compares it with
+ * what each live index was built with and rebuilds (into a new index, then
+ * swapped in) the ones that differ. Synonyms are not part of the hash: the
+ * bureau edits them at run time and they apply in milliseconds.
+ */
+export type IndexKey = "products" | "firms" | "requests" | "hs";
+export const indexKeys: IndexKey[] = ["products", "firms", "requests", "hs"];
+
+/** Text fields carry their language in the name's suffix: name_zh, name_en, name_pt. */
+export const textLocales = ["zh", "en", "pt"] as const;
+export type TextLocale = (typeof textLocales)[number];
+
+const localized = (...fields: string[]) => fields.flatMap((field) => textLocales.map((locale) => `${field}_${locale}`));
+
+/** Chinese segmented as Mandarin (jieba), English and Portuguese as themselves. */
+const localizedAttributes: Settings["localizedAttributes"] = [
+  { locales: ["cmn"], attributePatterns: ["*_zh"] },
+  { locales: ["eng"], attributePatterns: ["*_en"] },
+  { locales: ["por"], attributePatterns: ["*_pt"] },
+];
+
+/** Codes are matched as typed: a typo in "940511" is another product. */
+const codeTypoTolerance = (...attributes: string[]): Settings["typoTolerance"] => ({
+  enabled: true,
+  minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+  disableOnAttributes: attributes,
+  disableOnNumbers: true,
+});
+
+/** Most hits a query may page through; deeper pages are refused with a 400. */
+export const MAX_TOTAL_HITS = 5000;
+
+export interface IndexDefinition {
+  key: IndexKey;
+  primaryKey: string;
+  settings: Settings;
+}
+
+export const indexDefinitions: Record<IndexKey, IndexDefinition> = {
+  products: {
+    key: "products",
+    primaryKey: "id",
+    settings: {
+      // Order matters (the "attribute" rule): what the product is called comes
+      // before what its firm is called, which comes before long descriptions.
+      searchableAttributes: [
+        "hsCode",
+        "externalId",
+        ...localized("name"),
+        ...localized("type"),
+        ...localized("hsTitle"),
+        ...localized("specs"),
+        ...localized("firmName"),
+        ...localized("cluster"),
+        ...localized("description"),
+      ],
+      filterableAttributes: [
+        "id",
+        "firmId",
+        "hsPrefixes",
+        "hsHeading",
+        "hsChapter",
+        "town",
+        "cluster",
+        "certifications",
+        "markets",
+        "languages",
+        "verified",
+        "public",
+        "moq",
+        "priceMinUsd",
+        "leadTimeDays",
+      ],
+      sortableAttributes: ["moq", "priceMinUsd", "leadTimeDays", "updatedAt", "quality"],
+      rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "quality:desc"],
+      localizedAttributes,
+      typoTolerance: codeTypoTolerance("hsCode", "externalId"),
+      faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
+      pagination: { maxTotalHits: MAX_TOTAL_HITS },
+      proximityPrecision: "byAttribute",
+      separatorTokens: ["·", "／", "/"],
+    },
+  },
+  firms: {
+    key: "firms",
+    primaryKey: "id",
+    settings: {
+      searchableAttributes: [
+        "uscc",
+        "externalId",
+        ...localized("name"),
+        ...localized("cluster"),
+        ...localized("productTypes"),
+        ...localized("town"),
+        ...localized("hsTitle"),
+        ...localized("description"),
+      ],
+      filterableAttributes: ["id", "hsPrefixes", "town", "cluster", "certifications", "markets", "languages", "verified", "public", "businessTypes", "minMoq"],
+      sortableAttributes: ["productCount", "quality", "updatedAt", "foundedYear"],
+      rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "quality:desc"],
+      localizedAttributes,
+      typoTolerance: codeTypoTolerance("uscc", "externalId"),
+      faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
+      pagination: { maxTotalHits: MAX_TOTAL_HITS },
+      proximityPrecision: "byAttribute",
+    },
+  },
+  requests: {
+    key: "requests",
+    primaryKey: "id",
+    settings: {
+      searchableAttributes: [...localized("title"), ...localized("keywords"), ...localized("hsTitle")],
+      filterableAttributes: ["id", "buyerCompanyId", "hsPrefixes", "status", "visibility", "requiredCertifications", "destinationCountry", "buyerCountry", "deadline", "quantity"],
+      sortableAttributes: ["createdAt", "deadline"],
+      rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+      localizedAttributes,
+      typoTolerance: codeTypoTolerance(),
+      faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { "*": "count" } },
+      pagination: { maxTotalHits: MAX_TOTAL_HITS },
+      proximityPrecision: "byAttribute",
+    },
+  },
+  hs: {
+    key: "hs",
+    primaryKey: "code",
+    settings: {
+      // What people call the product (the vocabulary's names) before the
+      // tariff's wording; the code itself first of all.
+      searchableAttributes: ["code", ...localized("head"), ...localized("names"), ...localized("title")],
+      filterableAttributes: ["level", "chapter", "heading"],
+      sortableAttributes: ["code"],
+      rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "levelRank:desc", "sort"],
+      localizedAttributes,
+      typoTolerance: codeTypoTolerance("code"),
+      pagination: { maxTotalHits: 1000 },
+      proximityPrecision: "byAttribute",
+    },
+  },
+};
+
+/** Settings of an index including the Chinese dictionary, without synonyms. */
+export function settingsFor(key: IndexKey, dictionary: string[]): Settings {
+  return { ...indexDefinitions[key].settings, dictionary: [...dictionary].sort() };
+}
+
+/**
+ * Fingerprint of everything an index is built with apart from synonyms:
+ * settings, dictionary and the document format version. A change means a
+ * rebuild (done into a new index, then swapped in).
+ */
+export function settingsHash(key: IndexKey, dictionary: string[], documentVersion: number): string {
+  const payload = JSON.stringify({ settings: settingsFor(key, dictionary), primaryKey: indexDefinitions[key].primaryKey, documentVersion });
+  return crypto.createHash("sha256").update(payload).digest("hex").slice(0, 16);
+}

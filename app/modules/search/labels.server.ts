@@ -1,0 +1,66 @@
+import type { Locale } from "~/i18n/config";
+import { displayLabel, displayTextIn } from "~/modules/i18n-text/display.server";
+import { hsTitle } from "~/modules/hs/nomenclature.server";
+import { countryName } from "~/modules/reference/countries.server";
+import { languageName } from "~/modules/reference/languages.server";
+import { prisma } from "~/utils/db.server";
+import { singletons } from "~/utils/singleton.server";
+import type { FacetParam } from "./search-params";
+
+/**
+ * Names of facet values (towns, clusters, certifications, HS headings,
+ * countries, languages) in the reader's language. Towns, clusters and
+ * certifications are bureau-edited data: read at most once a minute per
+ * process, so a search costs no database query.
+ */
+const TTL_MS = 60_000;
+
+interface ReferenceRows {
+  loadedAt: number;
+  towns: Map<string, unknown>;
+  clusters: Map<string, unknown>;
+  certifications: Map<string, unknown>;
+}
+
+async function referenceRows(): Promise<ReferenceRows> {
+  const cached = singletons().searchReferenceRows as ReferenceRows | undefined;
+  if (cached && Date.now() - cached.loadedAt < TTL_MS) return cached;
+  const [towns, clusters, certifications] = await Promise.all([
+    prisma.town.findMany({ select: { slug: true, name: true } }),
+    prisma.cluster.findMany({ select: { slug: true, name: true } }),
+    prisma.certification.findMany({ select: { code: true, name: true } }),
+  ]);
+  const rows: ReferenceRows = {
+    loadedAt: Date.now(),
+    towns: new Map(towns.map((row) => [row.slug, row.name])),
+    clusters: new Map(clusters.map((row) => [row.slug, row.name])),
+    certifications: new Map(certifications.map((row) => [row.code, row.name])),
+  };
+  singletons().searchReferenceRows = rows;
+  return rows;
+}
+
+export type Labeller = (facet: FacetParam, value: string) => string;
+
+/** A function naming facet values in `locale`. */
+export async function facetLabeller(locale: Locale): Promise<Labeller> {
+  const rows = await referenceRows();
+  return (facet, value) => {
+    switch (facet) {
+      case "town":
+        return displayTextIn(rows.towns.get(value), locale) || value;
+      case "cluster":
+        return displayTextIn(rows.clusters.get(value), locale) || value;
+      case "cert":
+        return displayTextIn(rows.certifications.get(value), locale) || value;
+      case "hs":
+        return hsTitle(value, locale) ?? value;
+      case "market":
+        return displayLabel(countryName(value, locale), locale);
+      case "language":
+        return displayLabel(languageName(value, locale), locale);
+      case "verified":
+        return value;
+    }
+  };
+}

@@ -1,0 +1,275 @@
+import type { MultiSearchQuery, SearchResponse } from "meilisearch";
+import type { Locale } from "~/i18n/config";
+import { displayText, displayTextIn } from "~/modules/i18n-text/display.server";
+import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
+import { hsCodeAtLevel } from "~/modules/hs/hs-code";
+import { productTitle, type TitleKind } from "~/modules/product/product-text.server";
+import { isBureau, type AuthUser } from "~/utils/auth.server";
+import { indexName, searchClient } from "./client.server";
+import type { FirmDocument, ProductDocument } from "./documents.server";
+import { combine, filterParts, productFacetAttributes, productFacetCounts, type FilterParts } from "./filters";
+import { facetLabeller, type Labeller } from "./labels.server";
+import { hasWords, type FacetParam, type FirmSort, type ProductSort, type SearchInput } from "./search-params";
+
+/**
+ * Product and firm search: one round trip to Meilisearch (a multi-search
+ * holding the query and, for each facet with a selection, the counts that
+ * facet would have without its own selection), then hits and facet values
+ * named in the reader's language.
+ */
+export type Viewer = Pick<AuthUser, "role"> | null;
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface SearchResult<Hit> {
+  hits: Hit[];
+  total: number;
+  page: number;
+  perPage: number;
+  pages: number;
+  facets: Partial<Record<FacetParam, FacetValue[]>>;
+  /** Smallest and largest minimum order among the results. */
+  moqRange: { min: number; max: number } | null;
+  /** The query read as an HS code ("9405" → everything under 9405), or null. */
+  hsCode: string | null;
+  tookMs: number;
+}
+
+export interface ProductHit {
+  id: string;
+  slug: string;
+  externalId: string | null;
+  firmId: string;
+  firmSlug: string;
+  name: string;
+  /** How the name came about (written, converted, built from structured data...). */
+  nameKind: TitleKind;
+  hsCode: string;
+  hsHeading: string;
+  firmName: string;
+  town: string | null;
+  townSlug: string | null;
+  cluster: string | null;
+  clusterSlug: string | null;
+  certifications: string[];
+  moq: number | null;
+  moqUnit: string | null;
+  priceMinUsd: number | null;
+  priceMaxUsd: number | null;
+  verified: boolean;
+  public: boolean;
+  thumbKey: string | null;
+}
+
+export interface FirmHit {
+  id: string;
+  slug: string;
+  externalId: string | null;
+  name: string;
+  description: string;
+  town: string | null;
+  townSlug: string | null;
+  cluster: string | null;
+  clusterSlug: string | null;
+  certifications: string[];
+  markets: string[];
+  languages: string[];
+  productCount: number;
+  verified: boolean;
+  public: boolean;
+  logoKey: string | null;
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+interface PreparedQuery {
+  /** Text for the engine ("" when the query is an HS code). */
+  q: string;
+  codePrefix: string | null;
+  /** The query has nothing to search for (only punctuation, "*"). */
+  nothing: boolean;
+  locales?: ("cmn" | "por" | "eng")[];
+}
+
+/**
+ * A query that is an HS code ("9405", "9405.11", "940511") is a filter on the
+ * code, not words; Chinese is searched in Simplified characters.
+ */
+export function prepareQuery(q: string): PreparedQuery {
+  if (!q) return { q: "", codePrefix: null, nothing: false };
+  if (!hasWords(q)) return { q: "", codePrefix: null, nothing: true };
+  const code = /^\d[\d.\s]*$/.test(q) ? hsCodeAtLevel(q) : null;
+  if (code && code.length % 2 === 0) return { q: "", codePrefix: code, nothing: false };
+  if (HAN.test(q)) return { q: toSimplified(q), codePrefix: null, nothing: false, locales: ["cmn"] };
+  return { q, codePrefix: null, nothing: false };
+}
+
+const countedFacets: FacetParam[] = ["hs", "town", "cluster", "cert", "market", "language", "verified"];
+
+interface IndexSpec<Sort extends string> {
+  index: "products" | "firms";
+  sorts: Record<Sort, string[] | undefined>;
+  retrieve: string[];
+  counts: Record<FacetParam, string>;
+  moqAttribute: string;
+}
+
+const productSpec: IndexSpec<ProductSort> = {
+  index: "products",
+  sorts: { relevance: undefined, moq: ["moq:asc"], price: ["priceMinUsd:asc"], newest: ["updatedAt:desc"] },
+  retrieve: ["id", "slug", "externalId", "firmId", "firmSlug", "hsCode", "hsHeading", "town", "cluster", "certifications", "moq", "moqUnit", "priceMinUsd", "priceMaxUsd", "verified", "public", "thumbKey", "display"],
+  counts: productFacetCounts,
+  moqAttribute: "moq",
+};
+
+const firmSpec: IndexSpec<FirmSort> = {
+  index: "firms",
+  sorts: { relevance: undefined, products: ["productCount:desc"], newest: ["updatedAt:desc"] },
+  retrieve: ["id", "slug", "externalId", "town", "cluster", "certifications", "markets", "languages", "productCount", "verified", "public", "logoKey", "display"],
+  counts: productFacetAttributes,
+  moqAttribute: "minMoq",
+};
+
+/** The multi-search a search sends (exported for the benchmark, which sends it straight to Meilisearch). */
+export function buildSearchQueries<Sort extends string>(spec: IndexSpec<Sort>, input: SearchInput<Sort>, viewer: Viewer, prepared = prepareQuery(input.q)) {
+  const parts: FilterParts = filterParts(input, { publicOnly: !isBureau(viewer), codePrefix: prepared.codePrefix, moqAttribute: spec.moqAttribute });
+  const uid = indexName(spec.index);
+  const sort = spec.sorts[input.sort];
+  const main: MultiSearchQuery = {
+    indexUid: uid,
+    q: prepared.q,
+    filter: combine(parts),
+    facets: [...new Set(countedFacets.map((facet) => spec.counts[facet])), spec.moqAttribute],
+    offset: (input.page - 1) * input.perPage,
+    limit: input.perPage,
+    attributesToRetrieve: spec.retrieve,
+    ...(sort ? { sort } : {}),
+    ...(prepared.locales ? { locales: prepared.locales } : {}),
+  };
+  // A facet with a selection is counted without its own part of the filter.
+  const selected = countedFacets.filter((facet) => parts[facet]);
+  const disjunctive: MultiSearchQuery[] = selected.map((facet) => ({
+    indexUid: uid,
+    q: prepared.q,
+    filter: combine(parts, facet),
+    facets: [spec.counts[facet]],
+    limit: 0,
+    ...(prepared.locales ? { locales: prepared.locales } : {}),
+  }));
+  return { queries: [main, ...disjunctive], selected };
+}
+
+function facetValues(
+  facet: FacetParam,
+  distribution: Record<string, number> | undefined,
+  input: SearchInput<string>,
+  label: Labeller,
+  index: "products" | "firms",
+): FacetValue[] {
+  const chosen = facet === "verified" ? (input.verified === null ? [] : [String(input.verified)]) : input[facet];
+  const counts = { ...(distribution ?? {}) };
+  if (facet === "hs" && index === "firms") {
+    // Firms list every level of their products' codes: count by heading.
+    for (const code of Object.keys(counts)) if (code.length !== 4) delete counts[code];
+  }
+  // A chosen value with no results still shows, so it can be unchosen.
+  for (const value of chosen) if (!(value in counts)) counts[value] = 0;
+  return Object.entries(counts)
+    .map(([value, count]) => ({ value, label: label(facet, value), count, selected: chosen.includes(value) }))
+    .sort((a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count || a.label.localeCompare(b.label));
+}
+
+function emptyResult<Hit>(input: SearchInput<string>, hsCode: string | null, started: number): SearchResult<Hit> {
+  return { hits: [], total: 0, page: input.page, perPage: input.perPage, pages: 0, facets: {}, moqRange: null, hsCode, tookMs: Date.now() - started };
+}
+
+async function runSearch<Sort extends string, Doc, Hit>(
+  spec: IndexSpec<Sort>,
+  input: SearchInput<Sort>,
+  options: { locale: Locale; viewer: Viewer },
+  toHit: (doc: Doc, label: Labeller) => Hit,
+): Promise<SearchResult<Hit>> {
+  const started = Date.now();
+  const prepared = prepareQuery(input.q);
+  if (prepared.nothing) return emptyResult(input, null, started);
+  const { queries, selected } = buildSearchQueries(spec, input, options.viewer, prepared);
+  const [response, label] = await Promise.all([searchClient().multiSearch({ queries }), facetLabeller(options.locale)]);
+  const [main, ...others] = response.results as SearchResponse<Record<string, unknown>>[];
+  const distributions: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
+  selected.forEach((facet, i) => {
+    distributions[spec.counts[facet]] = others[i].facetDistribution?.[spec.counts[facet]] ?? {};
+  });
+  const facets: SearchResult<Hit>["facets"] = {};
+  for (const facet of countedFacets) facets[facet] = facetValues(facet, distributions[spec.counts[facet]], input, label, spec.index);
+  const total = main.estimatedTotalHits ?? main.totalHits ?? 0;
+  const stats = main.facetStats?.[spec.moqAttribute];
+  return {
+    hits: main.hits.map((doc) => toHit(doc as Doc, label)),
+    total,
+    page: input.page,
+    perPage: input.perPage,
+    pages: Math.ceil(Math.min(total, 5000) / input.perPage),
+    facets,
+    moqRange: stats ? { min: stats.min, max: stats.max } : null,
+    hsCode: prepared.codePrefix,
+    tookMs: Date.now() - started,
+  };
+}
+
+export function searchProducts(input: SearchInput<ProductSort>, options: { locale: Locale; viewer: Viewer }): Promise<SearchResult<ProductHit>> {
+  return runSearch(productSpec, input, options, (doc: ProductDocument, label) => {
+    const title = productTitle(doc.display.name, doc.display.attributes, options.locale);
+    return {
+      id: doc.id,
+      slug: doc.slug,
+      externalId: doc.externalId,
+      firmId: doc.firmId,
+      firmSlug: doc.firmSlug,
+      name: title.text,
+      nameKind: title.kind,
+      hsCode: doc.hsCode,
+      hsHeading: doc.hsHeading,
+      firmName: displayTextIn(doc.display.firmName, options.locale),
+      town: doc.town ? label("town", doc.town) : null,
+      townSlug: doc.town,
+      cluster: doc.cluster ? label("cluster", doc.cluster) : null,
+      clusterSlug: doc.cluster,
+      certifications: doc.certifications,
+      moq: doc.moq,
+      moqUnit: doc.moqUnit,
+      priceMinUsd: doc.priceMinUsd,
+      priceMaxUsd: doc.priceMaxUsd,
+      verified: doc.verified,
+      public: doc.public,
+      thumbKey: doc.thumbKey,
+    };
+  });
+}
+
+export function searchFirms(input: SearchInput<FirmSort>, options: { locale: Locale; viewer: Viewer }): Promise<SearchResult<FirmHit>> {
+  return runSearch(firmSpec, input, options, (doc: FirmDocument, label) => ({
+    id: doc.id,
+    slug: doc.slug,
+    externalId: doc.externalId,
+    name: displayTextIn(doc.display.name, options.locale),
+    description: displayText(doc.display.description, options.locale)?.text.slice(0, 280) ?? "",
+    town: doc.town ? label("town", doc.town) : null,
+    townSlug: doc.town,
+    cluster: doc.cluster ? label("cluster", doc.cluster) : null,
+    clusterSlug: doc.cluster,
+    certifications: doc.certifications,
+    markets: doc.markets,
+    languages: doc.languages,
+    productCount: doc.productCount,
+    verified: doc.verified,
+    public: doc.public,
+    logoKey: doc.logoKey,
+  }));
+}
+
+export { productSpec, firmSpec };

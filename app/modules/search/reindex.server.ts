@@ -1,0 +1,158 @@
+import type { EnqueuedTaskPromise } from "meilisearch";
+import { prisma } from "~/utils/db.server";
+import { log } from "~/utils/logger.server";
+import { searchClient } from "./client.server";
+import { allDocuments, countRecords, hsDocuments, type SearchEntity } from "./document-source.server";
+import {
+  createConfiguredIndex,
+  currentSettingsHash,
+  indexExists,
+  liveIndexUid,
+  readIndexMeta,
+  succeeded,
+  writeIndexMeta,
+} from "./index-admin.server";
+import { indexKeys, type IndexKey } from "./indexes.server";
+import { outboxOf, writeRecords } from "./sync.server";
+
+/**
+ * Full rebuilds without downtime: every index is built anew under a
+ * temporary name, the changes that happened meanwhile are replayed onto it,
+ * and it is swapped with the live one in a single Meilisearch operation.
+ * Searches see the old index until the swap and the new one after it.
+ */
+const PAGE_SIZE = 2000;
+/** Document batches sent before waiting for the oldest: keeps memory flat while Meilisearch works. */
+const IN_FLIGHT = 4;
+
+export interface ReindexReport {
+  index: IndexKey;
+  documents: number;
+  ms: number;
+}
+
+async function highWaterMark(): Promise<bigint> {
+  const last = await prisma.searchOutbox.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return last?.id ?? 0n;
+}
+
+/** Records of `entity` changed (per the outbox) after `mark`, and the new mark. */
+async function changedSince(entity: SearchEntity, mark: bigint): Promise<{ ids: string[]; mark: bigint }> {
+  const rows = await prisma.searchOutbox.findMany({
+    where: { id: { gt: mark }, entityType: outboxOf[entity] },
+    select: { id: true, entityId: true },
+    orderBy: { id: "asc" },
+  });
+  return { ids: [...new Set(rows.map((row) => row.entityId))], mark: rows.at(-1)?.id ?? mark };
+}
+
+async function fill(key: IndexKey, uid: string): Promise<number> {
+  const index = searchClient().index(uid);
+  const pending: EnqueuedTaskPromise[] = [];
+  let documents = 0;
+  const send = async (batch: Record<string, unknown>[]) => {
+    pending.push(index.addDocuments(batch));
+    documents += batch.length;
+    if (pending.length >= IN_FLIGHT) await succeeded(pending.shift()!);
+  };
+  if (key === "hs") {
+    const all = hsDocuments();
+    for (let i = 0; i < all.length; i += PAGE_SIZE) await send(all.slice(i, i + PAGE_SIZE) as unknown as Record<string, unknown>[]);
+  } else {
+    for await (const batch of allDocuments(key, PAGE_SIZE)) await send(batch);
+  }
+  while (pending.length) await succeeded(pending.shift()!);
+  return documents;
+}
+
+/** Rebuilds one index and swaps it in. */
+export async function rebuildIndex(key: IndexKey): Promise<ReindexReport> {
+  const started = Date.now();
+  const client = searchClient();
+  const live = liveIndexUid(key);
+  const building = `${live}__build_${started.toString(36)}`;
+  const hash = currentSettingsHash(key);
+  let mark = await highWaterMark();
+  await createConfiguredIndex(key, building);
+  try {
+    const documents = await fill(key, building);
+    if (key !== "hs") {
+      // Changes made while we were reading: onto the new index before it goes live...
+      const before = await changedSince(key, mark);
+      if (before.ids.length) await writeRecords(key, before.ids, building);
+      mark = before.mark;
+    }
+    if (!(await indexExists(live))) await succeeded(client.createIndex(live, { primaryKey: key === "hs" ? "code" : "id" }));
+    await succeeded(client.swapIndexes([{ indexes: [live, building], rename: false }]));
+    if (key !== "hs") {
+      // ...and those the sync loop wrote to the old index during the swap, onto the live one.
+      const after = await changedSince(key, mark);
+      if (after.ids.length) await writeRecords(key, after.ids, live);
+    }
+    await writeIndexMeta({ id: key, settingsHash: hash, builtAt: new Date().toISOString(), documents });
+    return { index: key, documents, ms: Date.now() - started };
+  } finally {
+    // After the swap this name holds the old index; before it, the unfinished new one.
+    await succeeded(client.deleteIndex(building)).catch((error) => log.warn("could not delete a build index", { uid: building, error: String(error) }));
+  }
+}
+
+/** `npm run cli -- reindex`: every index, one after the other. */
+export async function reindexAll(keys: IndexKey[] = indexKeys, onProgress?: (report: ReindexReport) => void): Promise<ReindexReport[]> {
+  const reports: ReindexReport[] = [];
+  for (const key of keys) {
+    const report = await rebuildIndex(key);
+    onProgress?.(report);
+    reports.push(report);
+  }
+  return reports;
+}
+
+export interface IndexCheck {
+  index: IndexKey;
+  /** Why it must be rebuilt, or null when it is up to date. */
+  reason: "missing" | "settings" | "count" | null;
+}
+
+/**
+ * At start: which indexes are missing, were built with other settings, or
+ * hold a different number of documents than the database has records (the
+ * demo seed and restores write no outbox rows).
+ */
+export async function checkIndexes(): Promise<IndexCheck[]> {
+  const meta = await readIndexMeta();
+  const backlog = await prisma.searchOutbox.count({ where: { status: "PENDING" } });
+  const checks: IndexCheck[] = [];
+  for (const key of indexKeys) {
+    const live = liveIndexUid(key);
+    if (!(await indexExists(live)) || !meta.has(key)) {
+      checks.push({ index: key, reason: "missing" });
+      continue;
+    }
+    if (meta.get(key)!.settingsHash !== currentSettingsHash(key)) {
+      checks.push({ index: key, reason: "settings" });
+      continue;
+    }
+    if (key !== "hs" && backlog === 0) {
+      const [stats, records] = await Promise.all([searchClient().index(live).getStats(), countRecords(key)]);
+      if (stats.numberOfDocuments !== records) {
+        checks.push({ index: key, reason: "count" });
+        continue;
+      }
+    }
+    checks.push({ index: key, reason: null });
+  }
+  return checks;
+}
+
+/** Rebuilds what `checkIndexes` finds out of date; returns what it rebuilt. */
+export async function ensureIndexes(onProgress?: (report: ReindexReport, reason: string) => void): Promise<ReindexReport[]> {
+  const stale = (await checkIndexes()).filter((check) => check.reason !== null);
+  const reports: ReindexReport[] = [];
+  for (const check of stale) {
+    const report = await rebuildIndex(check.index);
+    onProgress?.(report, check.reason!);
+    reports.push(report);
+  }
+  return reports;
+}
