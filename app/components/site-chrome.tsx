@@ -29,6 +29,7 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
           <NavLink to={`/${locale}`} end>
             {t("nav.home")}
           </NavLink>
+          <NavLink to={`/${locale}/search`}>{t("nav.search")}</NavLink>
           <NavLink to={`/${locale}/firms`}>{t("nav.directory")}</NavLink>
           {user?.role === "FIRM_MEMBER" ? <NavLink to={`/${locale}/catalog`}>{t("nav.catalog")}</NavLink> : null}
           {user && BUREAU.has(user.role) ? <NavLink to={`/${locale}/catalog`}>{t("nav.catalogBureau")}</NavLink> : null}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -9,7 +9,7 @@ import { useFormatters } from "~/utils/format";
 import { FormattedDateRange, FormattedNumber } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["home"] };
+export const handle = { i18n: ["home", "search"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -21,6 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export default function HomePage() {
   const { t } = useTranslation("home");
+  const { t: ts } = useTranslation("search");
   const { lang } = useParams();
   const { home } = useLoaderData<typeof loader>();
   const format = useFormatters();
@@ -29,6 +30,15 @@ export default function HomePage() {
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">{t("hero.title")}</h1>
         <p className="lead">{t("hero.lead")}</p>
+        <Form method="get" action={`/${lang}/search`} role="search" className="hero__search">
+          <label htmlFor="home-search" className="visually-hidden">
+            {ts("form.label")}
+          </label>
+          <input id="home-search" type="search" name="q" placeholder={ts("form.placeholder")} enterKeyHint="search" />
+          <button type="submit" className="button">
+            {ts("form.submit")}
+          </button>
+        </Form>
         <div className="hero__actions">
           <Link to={`/${lang}/register`} className="button">
             {t("hero.registerFirm")}

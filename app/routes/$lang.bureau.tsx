@@ -26,6 +26,7 @@ export default function BureauLayout() {
         <NavLink to={`/${lang}/bureau/verification`}>{t("nav.verification")}</NavLink>
         <NavLink to={`/${lang}/bureau/import`}>{t("nav.import")}</NavLink>
         <NavLink to={`/${lang}/bureau/audit`}>{t("nav.audit")}</NavLink>
+        <NavLink to={`/${lang}/bureau/search`}>{t("nav.search")}</NavLink>
         <NavLink to={`/${lang}/bureau/inquiries`}>{t("nav.inquiryFigures")}</NavLink>
         <NavLink to={`/${lang}/bureau/reports`}>{t("nav.inquiryReports")}</NavLink>
       </nav>

@@ -1,6 +1,7 @@
 import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Locale } from "~/i18n/config";
-import { displayText, displayTextIn } from "~/modules/i18n-text/display.server";
+import { displayLabel, displayText, displayTextIn } from "~/modules/i18n-text/display.server";
+import { quantityUnitName } from "~/modules/reference/units";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
 import { hsCodeAtLevel } from "~/modules/hs/hs-code";
 import { productTitle, type TitleKind } from "~/modules/product/product-text.server";
@@ -49,6 +50,8 @@ export interface ProductHit {
   name: string;
   /** How the name came about (written, converted, built from structured data...). */
   nameKind: TitleKind;
+  /** Language of `name` (another than the reader's when nobody wrote one in theirs). */
+  nameLocale: string;
   hsCode: string;
   hsHeading: string;
   firmName: string;
@@ -59,6 +62,8 @@ export interface ProductHit {
   certifications: string[];
   moq: number | null;
   moqUnit: string | null;
+  /** The unit in the reader's language ("peças", "件"). */
+  moqUnitName: string;
   priceMinUsd: number | null;
   priceMaxUsd: number | null;
   verified: boolean;
@@ -71,6 +76,10 @@ export interface FirmHit {
   slug: string;
   externalId: string | null;
   name: string;
+  /** Language of `name`, and whether it is another than the reader's. */
+  nameLocale: string;
+  nameIsFallback: boolean;
+  nameOrigin: string;
   description: string;
   town: string | null;
   townSlug: string | null;
@@ -232,6 +241,7 @@ export function searchProducts(input: SearchInput<ProductSort>, options: { local
       firmSlug: doc.firmSlug,
       name: title.text,
       nameKind: title.kind,
+      nameLocale: title.locale,
       hsCode: doc.hsCode,
       hsHeading: doc.hsHeading,
       firmName: displayTextIn(doc.display.firmName, options.locale),
@@ -242,6 +252,7 @@ export function searchProducts(input: SearchInput<ProductSort>, options: { local
       certifications: doc.certifications,
       moq: doc.moq,
       moqUnit: doc.moqUnit,
+      moqUnitName: displayLabel(quantityUnitName(doc.moqUnit, options.locale), options.locale),
       priceMinUsd: doc.priceMinUsd,
       priceMaxUsd: doc.priceMaxUsd,
       verified: doc.verified,
@@ -252,24 +263,30 @@ export function searchProducts(input: SearchInput<ProductSort>, options: { local
 }
 
 export function searchFirms(input: SearchInput<FirmSort>, options: { locale: Locale; viewer: Viewer }): Promise<SearchResult<FirmHit>> {
-  return runSearch(firmSpec, input, options, (doc: FirmDocument, label) => ({
-    id: doc.id,
-    slug: doc.slug,
-    externalId: doc.externalId,
-    name: displayTextIn(doc.display.name, options.locale),
-    description: displayText(doc.display.description, options.locale)?.text.slice(0, 280) ?? "",
-    town: doc.town ? label("town", doc.town) : null,
-    townSlug: doc.town,
-    cluster: doc.cluster ? label("cluster", doc.cluster) : null,
-    clusterSlug: doc.cluster,
-    certifications: doc.certifications,
-    markets: doc.markets,
-    languages: doc.languages,
-    productCount: doc.productCount,
-    verified: doc.verified,
-    public: doc.public,
-    logoKey: doc.logoKey,
-  }));
+  return runSearch(firmSpec, input, options, (doc: FirmDocument, label) => {
+    const name = displayText(doc.display.name, options.locale);
+    return {
+      id: doc.id,
+      slug: doc.slug,
+      externalId: doc.externalId,
+      name: name?.text ?? doc.slug,
+      nameLocale: name?.locale ?? options.locale,
+      nameIsFallback: name?.isFallback ?? false,
+      nameOrigin: name?.origin ?? "author",
+      description: displayText(doc.display.description, options.locale)?.text.slice(0, 280) ?? "",
+      town: doc.town ? label("town", doc.town) : null,
+      townSlug: doc.town,
+      cluster: doc.cluster ? label("cluster", doc.cluster) : null,
+      clusterSlug: doc.cluster,
+      certifications: doc.certifications,
+      markets: doc.markets,
+      languages: doc.languages,
+      productCount: doc.productCount,
+      verified: doc.verified,
+      public: doc.public,
+      logoKey: doc.logoKey,
+    };
+  });
 }
 
 export { productSpec, firmSpec };

@@ -1,0 +1,297 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { searchQueryString, toggleFacet, type FacetParam, type SearchInput } from "~/modules/search/search-params";
+import { FormattedNumber, FormattedUsd } from "./formatted";
+import { FallbackMark, OriginMark } from "./catalog-fields";
+import { ProductTitleMark } from "./directory";
+
+/*
+ * The parts of the search page. Types are structural (what the loader
+ * sends), so these stay free of server modules.
+ */
+interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+type Facets = Partial<Record<FacetParam, FacetValue[]>>;
+
+/** Facet values shown before "show all". */
+const SHOWN = 8;
+
+const facetOrder: FacetParam[] = ["town", "cluster", "hs", "cert", "market", "language", "verified"];
+
+/**
+ * The facets as checkboxes inside the search form: without JavaScript they
+ * apply with the form's button; with it, at once. Counts say how many
+ * results each value would give with the other choices kept.
+ */
+export function SearchFacets({ facets, input, moqRange, kind }: { facets: Facets; input: SearchInput<string>; moqRange: { min: number; max: number } | null; kind: string }) {
+  const { t } = useTranslation("search");
+  const chosen = facetOrder.some((facet) => (facet === "verified" ? input.verified !== null : input[facet].length > 0)) || input.moqMax !== null;
+  return (
+    <aside id="search-facets" className="search-facets stack" aria-labelledby="search-facets-title">
+      <h2 id="search-facets-title" className="search-facets__title">
+        {t("facets.title")}
+      </h2>
+      {chosen ? (
+        <p>
+          <Link to={`?${new URLSearchParams({ ...(input.q ? { q: input.q } : {}), ...(kind === "firms" ? { in: "firms" } : {}) })}`} className="button button--quiet button--small">
+            {t("facets.clear")}
+          </Link>
+        </p>
+      ) : null}
+      {facetOrder.map((facet) => {
+        const values = facets[facet] ?? [];
+        if (facet === "verified") return <VerifiedFacet key={facet} values={values} current={input.verified} />;
+        if (!values.length) return null;
+        return <FacetGroup key={facet} facet={facet} values={values} />;
+      })}
+      <div className="facet">
+        <label htmlFor="search-moq" className="facet__legend">
+          {t("facets.moqMax")}
+        </label>
+        <input id="search-moq" type="number" name="moqMax" min={1} inputMode="numeric" defaultValue={input.moqMax ?? undefined} placeholder={moqRange ? String(moqRange.max) : undefined} className="facet__number" />
+      </div>
+      <noscript>
+        <button type="submit" className="button button--small">
+          {t("facets.apply")}
+        </button>
+      </noscript>
+    </aside>
+  );
+}
+
+/** The chosen facet values as links that remove them. */
+export function ChosenFilters({ facets, input, kind }: { facets: Facets; input: SearchInput<string>; kind: string }) {
+  const { t } = useTranslation("search");
+  const chips: { key: string; label: string; href: string }[] = [];
+  const href = (changes: Partial<SearchInput<string>>) => {
+    const query = searchQueryString(input, changes);
+    if (kind !== "firms") return query || "?";
+    return query ? `${query}&in=firms` : "?in=firms";
+  };
+  for (const facet of facetOrder) {
+    if (facet === "verified") continue;
+    for (const value of input[facet]) {
+      const label = facets[facet]?.find((item) => item.value === value)?.label ?? value;
+      chips.push({ key: `${facet}-${value}`, label, href: href(toggleFacet(input, facet, value)) });
+    }
+  }
+  if (input.verified !== null) chips.push({ key: "verified", label: t(input.verified ? "facets.verifiedTrue" : "facets.verifiedFalse"), href: href({ verified: null, page: 1 }) });
+  if (input.moqMax !== null) chips.push({ key: "moq", label: `${t("facets.moqMax")} ${input.moqMax}`, href: href({ moqMax: null, page: 1 }) });
+  if (!chips.length) return null;
+  return (
+    <ul className="search-chips" aria-label={t("facets.chosen")}>
+      {chips.map((chip) => (
+        <li key={chip.key}>
+          <Link to={chip.href} preventScrollReset aria-label={t("facets.remove", { label: chip.label })}>
+            {chip.label} <span aria-hidden="true">×</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FacetGroup({ facet, values }: { facet: Exclude<FacetParam, "verified">; values: FacetValue[] }) {
+  const { t } = useTranslation("search");
+  const shown = values.slice(0, SHOWN);
+  const rest = values.slice(SHOWN);
+  return (
+    <fieldset className="facet">
+      <legend className="facet__legend">{t(`facets.${facet}`)}</legend>
+      <FacetOptions facet={facet} values={shown} />
+      {rest.length ? (
+        <details className="facet__more">
+          <summary>{t("facets.more", { count: values.length })}</summary>
+          <FacetOptions facet={facet} values={rest} />
+        </details>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function FacetOptions({ facet, values }: { facet: string; values: FacetValue[] }) {
+  return (
+    <ul className="facet__values">
+      {values.map((value) => (
+        <li key={value.value}>
+          <label className="facet__option">
+            <input type="checkbox" name={facet} value={value.value} defaultChecked={value.selected} key={`${value.value}-${value.selected}`} />
+            <span className="facet__label">{value.label}</span>
+            <span className="facet__count">
+              <FormattedNumber value={value.count} />
+            </span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Verified or not: one choice. Public searches hold verified firms only, so it shows when there is a choice to make. */
+function VerifiedFacet({ values, current }: { values: FacetValue[]; current: boolean | null }) {
+  const { t } = useTranslation("search");
+  if (values.length < 2 && current === null) return null;
+  const count = (value: string) => values.find((item) => item.value === value)?.count ?? 0;
+  const options: { value: string; label: string; count: number | null }[] = [
+    { value: "", label: t("facets.verifiedAny"), count: null },
+    { value: "true", label: t("facets.verifiedTrue"), count: count("true") },
+    { value: "false", label: t("facets.verifiedFalse"), count: count("false") },
+  ];
+  const selected = current === null ? "" : String(current);
+  return (
+    <fieldset className="facet">
+      <legend className="facet__legend">{t("facets.verified")}</legend>
+      <ul className="facet__values">
+        {options.map((option) => (
+          <li key={option.value}>
+            <label className="facet__option">
+              <input type="radio" name="verified" value={option.value} defaultChecked={option.value === selected} key={`${option.value}-${selected}`} />
+              <span className="facet__label">{option.label}</span>
+              {option.count !== null ? (
+                <span className="facet__count">
+                  <FormattedNumber value={option.count} />
+                </span>
+              ) : null}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+interface ProductHitData {
+  id: string;
+  firmSlug: string;
+  name: string;
+  nameKind: string;
+  nameLocale: string;
+  hsCode: string;
+  firmName: string;
+  town: string | null;
+  cluster: string | null;
+  certifications: string[];
+  moq: number | null;
+  moqUnitName?: string;
+  priceMinUsd: number | null;
+  priceMaxUsd: number | null;
+  verified: boolean;
+  public: boolean;
+  thumbKey: string | null;
+}
+
+export function ProductHitList({ hits, lang }: { hits: ProductHitData[]; lang: string }) {
+  const { t } = useTranslation("search");
+  if (!hits.length) return null;
+  return (
+    <ol className="search-hits">
+      {hits.map((hit) => (
+        <li key={hit.id} className={hit.thumbKey ? "card search-hit search-hit--image" : "card search-hit"}>
+          {hit.thumbKey ? <img src={`/media/${hit.thumbKey}`} alt="" loading="lazy" className="search-hit__image" /> : null}
+          <div className="search-hit__body">
+            <h3 className="search-hit__title">
+              <Link to={`/${lang}/products/${hit.id}`} lang={hit.nameKind === "fallback" ? hit.nameLocale : undefined}>
+                {hit.name}
+              </Link>{" "}
+              <ProductTitleMark title={{ text: hit.name, kind: hit.nameKind, locale: hit.nameLocale }} />
+            </h3>
+            <p className="search-hit__firm">
+              <Link to={`/${lang}/firms/${hit.firmSlug}`}>{hit.firmName}</Link>
+              {hit.town ? <span className="muted"> · {hit.town}</span> : null}
+              {!hit.verified ? <span className="badge badge--pending">{t("hit.unverified")}</span> : null}
+              {hit.verified && !hit.public ? <span className="badge badge--pending">{t("hit.notPublic")}</span> : null}
+            </p>
+            <dl className="search-hit__facts">
+              <div>
+                <dt>{t("hit.hs")}</dt>
+                <dd>{hit.hsCode.length === 6 ? `${hit.hsCode.slice(0, 4)}.${hit.hsCode.slice(4)}` : hit.hsCode}</dd>
+              </div>
+              {hit.moq !== null ? (
+                <div>
+                  <dt>{t("hit.moq")}</dt>
+                  <dd>
+                    <FormattedNumber value={hit.moq} /> {hit.moqUnitName ?? ""}
+                  </dd>
+                </div>
+              ) : null}
+              {hit.priceMinUsd !== null || hit.priceMaxUsd !== null ? (
+                <div>
+                  <dt>{t("hit.fob")}</dt>
+                  <dd>
+                    <FormattedUsd min={hit.priceMinUsd} max={hit.priceMaxUsd} />
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+            {hit.certifications.length ? (
+              <ul className="search-hit__badges" aria-label={t("hit.certifications")}>
+                {hit.certifications.map((code) => (
+                  <li key={code} className="badge">
+                    {code}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+interface FirmHitData {
+  id: string;
+  slug: string;
+  name: string;
+  nameLocale: string;
+  nameIsFallback: boolean;
+  nameOrigin: string;
+  description: string;
+  town: string | null;
+  cluster: string | null;
+  certifications: string[];
+  marketNames?: string[];
+  productCount: number;
+  verified: boolean;
+  public: boolean;
+}
+
+export function FirmHitList({ hits, lang }: { hits: FirmHitData[]; lang: string }) {
+  const { t } = useTranslation("search");
+  if (!hits.length) return null;
+  return (
+    <ol className="search-hits">
+      {hits.map((hit) => (
+        <li key={hit.id} className="card search-hit">
+          <div className="search-hit__body">
+            <h3 className="search-hit__title">
+              <Link to={`/${lang}/firms/${hit.slug}`} lang={hit.nameIsFallback ? hit.nameLocale : undefined}>
+                {hit.name}
+              </Link>{" "}
+              {hit.nameIsFallback ? <FallbackMark locale={hit.nameLocale} /> : <OriginMark origin={hit.nameOrigin} />}
+            </h3>
+            <p className="muted">
+              {[hit.cluster, hit.town].filter(Boolean).join(" · ")} · {t("hit.products", { count: hit.productCount })}
+              {!hit.verified ? <span className="badge badge--pending">{t("hit.unverified")}</span> : null}
+            </p>
+            {hit.description ? <p className="search-hit__summary">{hit.description}</p> : null}
+            {hit.certifications.length ? (
+              <ul className="search-hit__badges" aria-label={t("hit.certifications")}>
+                {hit.certifications.map((code) => (
+                  <li key={code} className="badge">
+                    {code}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
