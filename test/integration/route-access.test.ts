@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { reindexAll } from "~/modules/search/reindex.server";
 import { startTestServer, TestClient, type TestServer } from "../support/server";
 import { createUser } from "../support/factories";
 import { signIn } from "../support/session";
@@ -35,6 +36,11 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/account/requests/no-such-request", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/account/import", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/account/export?kind=products&format=csv", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
+  // Search (issue 4).
+  { path: "/en/search?q=lamp", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/search?in=firms", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/api/v1/search/products?q=lamp", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/search", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/no-such-page", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/healthz", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/locales/pt/common", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -73,6 +79,11 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
   },
   {
+    path: "/en/bureau/search",
+    body: { intent: "addSynonyms", terms: "only-one" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
     path: "/en/account/requests/new",
     body: { title: "", hsCodes: "94" },
     expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
@@ -83,6 +94,7 @@ let server: TestServer;
 const clients = new Map<Visitor, TestClient>();
 
 beforeAll(async () => {
+  await reindexAll(["products", "firms"]);
   server = await startTestServer();
   for (const visitor of visitors) {
     const client = new TestClient(server.url, { "Accept-Language": "en" });
