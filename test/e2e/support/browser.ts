@@ -28,6 +28,8 @@ export interface ContextOptions {
   acceptLanguage?: string;
   /** A phone's width (375 px) instead of a desktop's. */
   phone?: boolean;
+  /** false: a browser without JavaScript (pages must work as plain HTML). */
+  javaScriptEnabled?: boolean;
 }
 
 export async function newContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
@@ -39,6 +41,7 @@ export async function newContext(browser: Browser, options: ContextOptions = {})
     deviceScaleFactor: 1,
     isMobile: options.phone ?? false,
     hasTouch: options.phone ?? false,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
 }
 
