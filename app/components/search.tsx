@@ -1,20 +1,13 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { searchQueryString, toggleFacet, type FacetParam, type SearchInput } from "~/modules/search/search-params";
+// Types only: erased from the browser bundle.
+import type { FacetValue, FirmHit, ProductHit } from "~/modules/search/queries.server";
 import { FormattedNumber, FormattedUsd } from "./formatted";
 import { FallbackMark, OriginMark } from "./catalog-fields";
 import { ProductTitleMark } from "./directory";
 
-/*
- * The parts of the search page. Types are structural (what the loader
- * sends), so these stay free of server modules.
- */
-interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-  selected: boolean;
-}
+/* The parts of the search page. */
 
 type Facets = Partial<Record<FacetParam, FacetValue[]>>;
 
@@ -165,27 +158,7 @@ function VerifiedFacet({ values, current }: { values: FacetValue[]; current: boo
   );
 }
 
-interface ProductHitData {
-  id: string;
-  firmSlug: string;
-  name: string;
-  nameKind: string;
-  nameLocale: string;
-  hsCode: string;
-  firmName: string;
-  town: string | null;
-  cluster: string | null;
-  certifications: string[];
-  moq: number | null;
-  moqUnitName?: string;
-  priceMinUsd: number | null;
-  priceMaxUsd: number | null;
-  verified: boolean;
-  public: boolean;
-  thumbKey: string | null;
-}
-
-export function ProductHitList({ hits, lang }: { hits: ProductHitData[]; lang: string }) {
+export function ProductHitList({ hits, lang }: { hits: ProductHit[]; lang: string }) {
   const { t } = useTranslation("search");
   if (!hits.length) return null;
   return (
@@ -228,15 +201,7 @@ export function ProductHitList({ hits, lang }: { hits: ProductHitData[]; lang: s
                 </div>
               ) : null}
             </dl>
-            {hit.certifications.length ? (
-              <ul className="search-hit__badges" aria-label={t("hit.certifications")}>
-                {hit.certifications.map((code) => (
-                  <li key={code} className="badge">
-                    {code}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <CertificationBadges codes={hit.certifications} />
           </div>
         </li>
       ))}
@@ -244,24 +209,7 @@ export function ProductHitList({ hits, lang }: { hits: ProductHitData[]; lang: s
   );
 }
 
-interface FirmHitData {
-  id: string;
-  slug: string;
-  name: string;
-  nameLocale: string;
-  nameIsFallback: boolean;
-  nameOrigin: string;
-  description: string;
-  town: string | null;
-  cluster: string | null;
-  certifications: string[];
-  marketNames?: string[];
-  productCount: number;
-  verified: boolean;
-  public: boolean;
-}
-
-export function FirmHitList({ hits, lang }: { hits: FirmHitData[]; lang: string }) {
+export function FirmHitList({ hits, lang }: { hits: FirmHit[]; lang: string }) {
   const { t } = useTranslation("search");
   if (!hits.length) return null;
   return (
@@ -280,18 +228,24 @@ export function FirmHitList({ hits, lang }: { hits: FirmHitData[]; lang: string 
               {!hit.verified ? <span className="badge badge--pending">{t("hit.unverified")}</span> : null}
             </p>
             {hit.description ? <p className="search-hit__summary">{hit.description}</p> : null}
-            {hit.certifications.length ? (
-              <ul className="search-hit__badges" aria-label={t("hit.certifications")}>
-                {hit.certifications.map((code) => (
-                  <li key={code} className="badge">
-                    {code}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <CertificationBadges codes={hit.certifications} />
           </div>
         </li>
       ))}
     </ol>
+  );
+}
+
+function CertificationBadges({ codes }: { codes: string[] }) {
+  const { t } = useTranslation("search");
+  if (!codes.length) return null;
+  return (
+    <ul className="search-hit__badges" aria-label={t("hit.certifications")}>
+      {codes.map((code) => (
+        <li key={code} className="badge">
+          {code}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -44,6 +44,27 @@ export interface FirmForCompleteness {
   logoKey: string | null;
 }
 
+/** The fields completeness reads, for a Prisma `select`. */
+export const completenessSelect = {
+  name: true,
+  description: true,
+  address: true,
+  townId: true,
+  clusterId: true,
+  foundedYear: true,
+  employeesBand: true,
+  businessTypes: true,
+  certifications: true,
+  exportMarkets: true,
+  languages: true,
+  salesChannels: true,
+  contacts: true,
+  website: true,
+  email: true,
+  phone: true,
+  logoKey: true,
+} as const satisfies Record<keyof FirmForCompleteness, true>;
+
 export interface LanguageCompleteness {
   locale: AuthoredLocale;
   /** 0–100, rounded down: 100 only when nothing is missing. */

@@ -8,7 +8,7 @@ import { isCountryCode } from "~/modules/reference/countries.server";
 import { isLanguageCode } from "~/modules/reference/languages.server";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
 import { prisma, type Prisma } from "~/utils/db.server";
-import { firmCompleteness } from "./completeness";
+import { completenessSelect, firmCompleteness } from "./completeness";
 import { authoredLocales, localeFieldSuffix } from "./firm-vocabulary";
 import type { FirmProfileInput } from "./profile.schema";
 
@@ -17,23 +17,7 @@ const editSelect = {
   id: true,
   slug: true,
   uscc: true,
-  name: true,
-  description: true,
-  address: true,
-  townId: true,
-  clusterId: true,
-  foundedYear: true,
-  employeesBand: true,
-  businessTypes: true,
-  exportMarkets: true,
-  languages: true,
-  salesChannels: true,
-  certifications: true,
-  contacts: true,
-  website: true,
-  email: true,
-  phone: true,
-  logoKey: true,
+  ...completenessSelect,
   verification: true,
   verificationReason: true,
   published: true,

@@ -23,7 +23,8 @@ export interface Actor {
   asBureau: boolean;
 }
 
-const editSelect = {
+/** A product's own fields, as the editor and the search documents read them. */
+export const productSelect = {
   id: true,
   firmId: true,
   slug: true,
@@ -138,7 +139,7 @@ export async function createProduct(firmId: string, actor: Actor, input: Product
 
 export async function updateProduct(productId: string, actor: Actor, input: ProductInput): Promise<string[]> {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: editSelect });
+    const before = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: productSelect });
     const data = productData(input, before);
     // Compare like with like: stored decimals, attribute order and certification order are not changes.
     const comparable = {
@@ -250,7 +251,7 @@ export async function productOwner(productId: string): Promise<string | null> {
 
 /** The edit form's values and what the page shows around it. */
 export async function getProductForEdit(productId: string, locale: Locale) {
-  const product = await prisma.product.findUnique({ where: { id: productId }, select: editSelect });
+  const product = await prisma.product.findUnique({ where: { id: productId }, select: productSelect });
   if (!product) return null;
   const name = asLocalizedText(product.name);
   const description = asLocalizedText(product.description);

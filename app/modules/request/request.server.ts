@@ -21,7 +21,8 @@ import { SourcingRequestSchema, titleLocales, type SourcingRequestInput } from "
  */
 type Actor = Pick<AuthUser, "id" | "role" | "buyerCompanyId">;
 
-const requestSelect = {
+/** A request's own fields, as pages and the search documents read them. */
+export const requestSelect = {
   id: true,
   buyerCompanyId: true,
   title: true,

@@ -1,6 +1,9 @@
 import { prisma, type Prisma } from "~/utils/db.server";
 import { loadHsNomenclature } from "~/modules/hs/nomenclature.server";
 import { productTypes } from "~/modules/product/vocabulary";
+import { completenessSelect } from "~/modules/firm/completeness";
+import { productSelect as productFields } from "~/modules/product/product.server";
+import { requestSelect as requestFields } from "~/modules/request/request.server";
 import {
   firmDocument,
   hsDocument,
@@ -32,23 +35,7 @@ const firmSelect = {
   slug: true,
   externalId: true,
   uscc: true,
-  name: true,
-  description: true,
-  address: true,
-  townId: true,
-  clusterId: true,
-  foundedYear: true,
-  employeesBand: true,
-  businessTypes: true,
-  exportMarkets: true,
-  languages: true,
-  salesChannels: true,
-  certifications: true,
-  contacts: true,
-  website: true,
-  email: true,
-  phone: true,
-  logoKey: true,
+  ...completenessSelect,
   verification: true,
   published: true,
   updatedAt: true,
@@ -57,41 +44,13 @@ const firmSelect = {
 } satisfies Prisma.FirmSelect;
 
 const productSelect = {
-  id: true,
-  slug: true,
+  ...productFields,
   externalId: true,
-  hsCode: true,
-  name: true,
-  description: true,
-  attributes: true,
-  moq: true,
-  moqUnit: true,
-  priceMinUsd: true,
-  priceMaxUsd: true,
-  leadTimeDays: true,
-  certifications: true,
-  images: true,
-  published: true,
-  updatedAt: true,
   firm: { select: firmSelect },
 } satisfies Prisma.ProductSelect;
 
 const requestSelect = {
-  id: true,
-  buyerCompanyId: true,
-  title: true,
-  keywords: true,
-  hsCodes: true,
-  quantity: true,
-  unit: true,
-  targetPriceUsd: true,
-  requiredCertifications: true,
-  destinationCountry: true,
-  deadline: true,
-  status: true,
-  visibility: true,
-  createdAt: true,
-  updatedAt: true,
+  ...requestFields,
   buyerCompany: { select: { name: true, country: true, languages: true, updatedAt: true } },
 } satisfies Prisma.SourcingRequestSelect;
 

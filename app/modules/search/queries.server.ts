@@ -230,6 +230,16 @@ async function runSearch<Sort extends string, Doc, Hit>(
   };
 }
 
+/** Town and industry of a hit, named in the reader's language. */
+function placeOf(doc: { town: string | null; cluster: string | null }, label: Labeller) {
+  return {
+    town: doc.town ? label("town", doc.town) : null,
+    townSlug: doc.town,
+    cluster: doc.cluster ? label("cluster", doc.cluster) : null,
+    clusterSlug: doc.cluster,
+  };
+}
+
 export function searchProducts(input: SearchInput<ProductSort>, options: { locale: Locale; viewer: Viewer }): Promise<SearchResult<ProductHit>> {
   return runSearch(productSpec, input, options, (doc: ProductDocument, label) => {
     const title = productTitle(doc.display.name, doc.display.attributes, options.locale);
@@ -245,10 +255,7 @@ export function searchProducts(input: SearchInput<ProductSort>, options: { local
       hsCode: doc.hsCode,
       hsHeading: doc.hsHeading,
       firmName: displayTextIn(doc.display.firmName, options.locale),
-      town: doc.town ? label("town", doc.town) : null,
-      townSlug: doc.town,
-      cluster: doc.cluster ? label("cluster", doc.cluster) : null,
-      clusterSlug: doc.cluster,
+      ...placeOf(doc, label),
       certifications: doc.certifications,
       moq: doc.moq,
       moqUnit: doc.moqUnit,
@@ -274,10 +281,7 @@ export function searchFirms(input: SearchInput<FirmSort>, options: { locale: Loc
       nameIsFallback: name?.isFallback ?? false,
       nameOrigin: name?.origin ?? "author",
       description: displayText(doc.display.description, options.locale)?.text.slice(0, 280) ?? "",
-      town: doc.town ? label("town", doc.town) : null,
-      townSlug: doc.town,
-      cluster: doc.cluster ? label("cluster", doc.cluster) : null,
-      clusterSlug: doc.cluster,
+      ...placeOf(doc, label),
       certifications: doc.certifications,
       markets: doc.markets,
       languages: doc.languages,
