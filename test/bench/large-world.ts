@@ -1,9 +1,9 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase, setCurrentDatabase, type Database } from "~/utils/db.server";
 import { startEmbeddedEngine, type SearchEngine } from "~/modules/search/engine.server";
 import { setSearchConnection } from "~/modules/search/client.server";
-import { seedDemo } from "../../prisma/seed/seed.server";
 import { scales } from "../../prisma/seed/demo";
 
 /**
@@ -31,21 +31,22 @@ export async function openLargeWorld(): Promise<LargeWorld> {
   const dir = path.resolve(process.env.PONTE_BENCH_DATA ?? "bench-data/large");
   const stampFile = path.join(dir, "seeded.json");
   const reuse = fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === SEED_STAMP;
-  if (!reuse) fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
+  let seedMs = 0;
+  if (!reuse) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const started = Date.now();
+    const seeded = spawnSync(process.execPath, ["--import", "tsx", "test/bench/seed-large.ts", dir, TODAY.toISOString()], { stdio: "inherit", env: { ...process.env, LOG_LEVEL: "warn" } });
+    if (seeded.status !== 0) throw new Error(`seeding the large data set failed (exit ${seeded.status})`);
+    seedMs = Date.now() - started;
+    fs.writeFileSync(stampFile, SEED_STAMP);
+  }
   const database = await openDatabase({ kind: "pglite", dataDir: path.join(dir, "pglite") });
   setCurrentDatabase(database);
   let engine: SearchEngine | undefined;
   try {
     engine = await startEmbeddedEngine({ dir: path.join(dir, "meili"), masterKey: "bench-master-key-0123456789abcdef", maxIndexingMemory: "1GiB" });
     setSearchConnection(engine, "");
-    let seedMs = 0;
-    if (!reuse) {
-      const started = Date.now();
-      await seedDemo(scales.large, TODAY);
-      seedMs = Date.now() - started;
-      fs.writeFileSync(stampFile, SEED_STAMP);
-    }
     const opened = engine;
     return {
       dir,

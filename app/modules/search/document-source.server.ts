@@ -97,10 +97,11 @@ function firmRow(firm: Prisma.FirmGetPayload<{ select: typeof firmSelect }>, agg
 const stamp = (...dates: (Date | null | undefined)[]) => dates.map((date) => date?.getTime() ?? 0).join(":");
 
 async function loadProducts(where: Prisma.ProductWhereInput, take?: number) {
+  const firms = new Map();
   const rows = await prisma.product.findMany({ where, select: productSelect, orderBy: { id: "asc" }, take });
   return {
     lastId: rows.at(-1)?.id,
-    documents: rows.map((row) => productDocument(row)),
+    documents: rows.map((row) => productDocument(row, firms)),
     versions: new Map(rows.map((row) => [row.id, stamp(row.updatedAt, row.firm.updatedAt)])),
   };
 }

@@ -42,9 +42,12 @@ function namedFields<Name extends string>(name: Name, label: (locale: TextLocale
 }
 
 /** Subheading and heading titles: the words that point to this code in every language. */
+const hsTitleCache = new Map<string, LocalizedFields<"hsTitle">>();
 function hsTitleFields(code: string) {
+  const cached = hsTitleCache.get(code);
+  if (cached) return cached;
   const locales = { zh: "zh-CN", en: "en", pt: "pt" } as const;
-  return namedFields("hsTitle", (locale) => {
+  const fields = namedFields("hsTitle", (locale) => {
     const titles = hsAncestors(code)
       .filter((ancestor) => ancestor.length >= 4)
       .reverse()
@@ -52,6 +55,8 @@ function hsTitleFields(code: string) {
       .filter((title): title is string => Boolean(title));
     return [...new Set(titles)].join(" · ");
   });
+  hsTitleCache.set(code, fields);
+  return fields;
 }
 
 /** Structured attribute values ("aluminium 24 W 4,000 K") in a language. */
@@ -86,6 +91,7 @@ function epochSeconds(date: Date | null | undefined): number | null {
 export interface FirmForDocument extends FirmForCompleteness {
   id: string;
   slug: string;
+  updatedAt: Date;
   verification: "PENDING" | "VERIFIED" | "REJECTED";
   published: boolean;
   town: { slug: string; name: unknown } | null;
@@ -143,10 +149,30 @@ export interface ProductDocument extends LocalizedFields<"name" | "type" | "hsTi
   display: { name: LocalizedText; attributes: Record<string, unknown>; firmName: LocalizedText };
 }
 
-export function productDocument(row: ProductRow): ProductDocument {
+/** What a product's document takes from its firm; the same for all its products. */
+function firmPart(firm: FirmForDocument) {
+  return {
+    names: { ...localizedFields("firmName", firm.name), ...localizedFields("cluster", firm.cluster?.name) },
+    verified: firm.verification === "VERIFIED",
+    quality: firmQuality(firm),
+    firmName: asLocalizedText(firm.name),
+  };
+}
+
+/**
+ * A product as a search document. `firms` caches the firm's part across the
+ * products of one page (a full reindex builds 100,000 of them).
+ */
+export function productDocument(row: ProductRow, firms?: Map<string, ReturnType<typeof firmPart>>): ProductDocument {
   const attributes = asAttributes(row.attributes);
   const type = typeof attributes.type === "string" ? productTypesByKey.get(attributes.type) : undefined;
-  const verified = row.firm.verification === "VERIFIED";
+  const firmKey = `${row.firm.id}:${row.firm.updatedAt.getTime()}`;
+  let firm = firms?.get(firmKey);
+  if (!firm) {
+    firm = firmPart(row.firm);
+    firms?.set(firmKey, firm);
+  }
+  const verified = firm.verified;
   const images = Array.isArray(row.images) ? (row.images as { thumbKey?: unknown }[]) : [];
   const thumbKey = typeof images[0]?.thumbKey === "string" ? images[0].thumbKey : null;
   return {
@@ -159,8 +185,7 @@ export function productDocument(row: ProductRow): ProductDocument {
     ...(type ? namedFields("type", (locale) => type.names[vocabularyLocale[locale]]) : {}),
     ...hsTitleFields(row.hsCode),
     ...namedFields("specs", (locale) => specsText(attributes, locale)),
-    ...localizedFields("firmName", row.firm.name),
-    ...localizedFields("cluster", row.firm.cluster?.name),
+    ...firm.names,
     ...localizedFields("description", row.description),
     hsCode: row.hsCode,
     hsPrefixes: hsAncestors(row.hsCode),
@@ -178,10 +203,10 @@ export function productDocument(row: ProductRow): ProductDocument {
     leadTimeDays: row.leadTimeDays,
     verified,
     public: verified && row.firm.published && row.published,
-    quality: firmQuality(row.firm),
+    quality: firm.quality,
     thumbKey,
     updatedAt: epochSeconds(row.updatedAt)!,
-    display: { name: asLocalizedText(row.name), attributes, firmName: asLocalizedText(row.firm.name) },
+    display: { name: asLocalizedText(row.name), attributes, firmName: firm.firmName },
   };
 }
 
@@ -190,7 +215,6 @@ export function productDocument(row: ProductRow): ProductDocument {
 export interface FirmRow extends FirmForDocument {
   externalId: string | null;
   uscc: string | null;
-  updatedAt: Date;
   /** What the firm's products add up to. */
   products: { hsCodes: string[]; typeKeys: string[]; count: number; publicCount: number; minMoq: number | null };
 }
