@@ -112,7 +112,7 @@ export interface PgBaselineResult {
  * (websearch_to_tsquery, English or Portuguese stemming, accents folded),
  * ranked by ts_rank (names weigh more than descriptions). Text with Chinese
  * characters: every space-separated part must occur in the Chinese name or
- * description (ILIKE), names first.
+ * description (ILIKE), products with more parts in their name first.
  */
 export async function pgBaselineSearch(sql: SqlRunner, q: string, options: { limit?: number } = {}): Promise<PgBaselineResult> {
   const limit = options.limit ?? 10;
@@ -120,15 +120,17 @@ export async function pgBaselineSearch(sql: SqlRunner, q: string, options: { lim
   if (!text) return { ids: [], total: 0 };
   let rows: { id: string; total: string | number }[];
   if (HAN.test(text)) {
+    // One ILIKE per part, so that each can use the trigram index.
     const patterns = text.split(/\s+/).map((term) => `%${escapeLike(term)}%`);
+    const inName = patterns.map((_, i) => `ponte_baseline_zh(p.name) ILIKE $${i + 2}`);
+    const anywhere = patterns.map((_, i) => `(ponte_baseline_zh(p.name) ILIKE $${i + 2} OR ponte_baseline_zh(p.description) ILIKE $${i + 2})`);
     rows = await sql.query(
       `SELECT p.id, count(*) OVER () AS total
          FROM "Product" p JOIN "Firm" f ON f.id = p."firmId"
-        WHERE ${PUBLIC}
-          AND (ponte_baseline_zh(p.name) ILIKE ALL ($1::text[]) OR ponte_baseline_zh(p.description) ILIKE ALL ($1::text[]))
-        ORDER BY (ponte_baseline_zh(p.name) ILIKE ALL ($1::text[])) DESC, p.id
-        LIMIT $2`,
-      [patterns, limit],
+        WHERE ${PUBLIC} AND ${anywhere.join(" AND ")}
+        ORDER BY (${inName.map((condition) => `(${condition})::int`).join(" + ")}) DESC, p.id
+        LIMIT $1`,
+      [limit, ...patterns],
     );
   } else {
     rows = await sql.query(
