@@ -7,6 +7,7 @@ import type { Benchmark } from "./types";
 export const benchmarks: { name: string; load: () => Promise<Benchmark> }[] = [
   { name: "import-products", load: async () => (await import("./import-products")).importProductsBenchmark },
   { name: "import-memory", load: async () => (await import("./import-memory")).importMemoryBenchmark },
+  { name: "relevance", load: async () => (await import("./relevance")).relevanceBenchmark },
   { name: "search-reindex", load: async () => (await import("./search-reindex")).searchReindexBenchmark },
   { name: "search-latency", load: async () => (await import("./search-latency")).searchLatencyBenchmark },
 ];

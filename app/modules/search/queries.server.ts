@@ -120,6 +120,17 @@ export function prepareQuery(q: string): PreparedQuery {
 
 const countedFacets: FacetParam[] = ["hs", "town", "cluster", "cert", "market", "language", "verified"];
 
+/**
+ * When no document holds every word of a query, Meilisearch drops words
+ * until some do. "last" (its default) drops them from the end, which loses
+ * the head noun of English and Chinese ("standing fan", "summer dress",
+ * "客厅吸顶灯" kept "standing", "summer", "客厅"); "frequency" drops the
+ * commonest first, and words found nowhere before those. Measured on the
+ * judged queries (test/relevance/): nDCG@10 in English 0.74 → 0.86, overall
+ * 0.85 → 0.91, zero-hit queries 6% → 1%.
+ */
+const MATCHING_STRATEGY = "frequency" as const;
+
 interface IndexSpec<Sort extends string> {
   index: "products" | "firms";
   sorts: Record<Sort, string[] | undefined>;
@@ -157,6 +168,7 @@ export function buildSearchQueries<Sort extends string>(spec: IndexSpec<Sort>, i
     offset: (input.page - 1) * input.perPage,
     limit: input.perPage,
     attributesToRetrieve: spec.retrieve,
+    matchingStrategy: MATCHING_STRATEGY,
     ...(sort ? { sort } : {}),
     ...(prepared.locales ? { locales: prepared.locales } : {}),
   };
@@ -168,6 +180,7 @@ export function buildSearchQueries<Sort extends string>(spec: IndexSpec<Sort>, i
     filter: combine(parts, facet),
     facets: [spec.counts[facet]],
     limit: 0,
+    matchingStrategy: MATCHING_STRATEGY,
     ...(prepared.locales ? { locales: prepared.locales } : {}),
   }));
   return { queries: [main, ...disjunctive], selected };
