@@ -5,6 +5,7 @@ import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { applyMigrations } from "~/utils/migrate.server";
 import { databaseFromPglite, openDatabase, type Database } from "~/utils/db.server";
+import { PGLITE_CONFIG } from "~/utils/db-adapter.server";
 
 /**
  * Test databases. Migrations run once per test run into a template; each test
@@ -33,7 +34,7 @@ export async function createPgliteTemplate(dir: string): Promise<string> {
 
 export async function openPgliteCopy(templateFile: string): Promise<Database> {
   const blob = new Blob([fs.readFileSync(templateFile)]);
-  const client = await PGlite.create({ loadDataDir: blob });
+  const client = await PGlite.create({ loadDataDir: blob, postgresqlconf: PGLITE_CONFIG });
   return databaseFromPglite(client, { kind: "pglite", dataDir: "memory://" });
 }
 

@@ -42,3 +42,14 @@ export function hsAncestors(code: string): string[] {
 export function hsIsWithin(code: string, other: string): boolean {
   return code.startsWith(other);
 }
+
+/**
+ * What a tariff line is, without its qualifiers: the part of its title
+ * before the first ";" (and, when `brief`, before a ":" or parenthesis), cut
+ * at `max` characters. "Luminaires and light fittings; including
+ * searchlights…" → "Luminaires and light fittings".
+ */
+export function hsHeadline(title: string, max = 60, brief = true): string {
+  const head = title.split(brief ? /[;:(；：（]/ : /[;；]/)[0].replace(/[,，、\s]+$/, "").trim();
+  return head.length > max ? `${head.slice(0, max - 1).trimEnd()}…` : head;
+}

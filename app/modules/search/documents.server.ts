@@ -1,7 +1,7 @@
 import { asLocalizedText, type LocalizedText } from "~/modules/i18n-text/localized-text";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
 import { firmCompleteness, type FirmForCompleteness } from "~/modules/firm/completeness";
-import { hsAncestors } from "~/modules/hs/hs-code";
+import { hsAncestors, hsHeadline } from "~/modules/hs/hs-code";
 import { hsTitle } from "~/modules/hs/nomenclature.server";
 import { attributeKeys, attributeValueLabel, productTypesByKey, type VocabularyLocale } from "~/modules/product/vocabulary";
 import type { TextLocale } from "./indexes.server";
@@ -14,7 +14,7 @@ import type { TextLocale } from "./indexes.server";
  * queries. Bump DOCUMENT_VERSION when the shape changes: the indexes are then
  * rebuilt at the next start.
  */
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 const vocabularyLocale: Record<TextLocale, VocabularyLocale> = { zh: "zh-CN", en: "en", pt: "pt" };
 
@@ -52,11 +52,23 @@ function hsTitleFields(code: string) {
       .filter((ancestor) => ancestor.length >= 4)
       .reverse()
       .map((ancestor) => hsTitle(ancestor, locales[locale]))
-      .filter((title): title is string => Boolean(title));
+      .filter((title): title is string => Boolean(title))
+      // What the line is, not the long list of what else it covers or excludes
+      // ("…other than for office, kitchen or bedroom use" is not a kitchen).
+      .map((title) => hsHeadline(title, 160, false));
     return [...new Set(titles)].join(" · ");
   });
   hsTitleCache.set(code, fields);
   return fields;
+}
+
+/** The headlines of several codes' titles in one language. */
+function headlines(codes: string[], locale: TextLocale): string {
+  return codes
+    .map((code) => hsTitle(code, vocabularyLocale[locale]))
+    .filter((title): title is string => Boolean(title))
+    .map((title) => hsHeadline(title, 160, false))
+    .join(" · ");
 }
 
 /** Structured attribute values ("aluminium 24 W 4,000 K") in a language. */
@@ -256,7 +268,7 @@ export function firmDocument(row: FirmRow): FirmDocument {
     ...localizedFields("cluster", row.cluster?.name),
     ...namedFields("productTypes", (locale) => types.map((type) => type.names[vocabularyLocale[locale]]).join(" · ")),
     ...localizedFields("town", row.town?.name),
-    ...namedFields("hsTitle", (locale) => headings.map((heading) => hsTitle(heading, vocabularyLocale[locale])).filter(Boolean).join(" · ")),
+    ...namedFields("hsTitle", (locale) => headlines(headings, locale)),
     ...localizedFields("description", row.description),
     hsPrefixes: [...new Set(row.products.hsCodes.flatMap((code) => hsAncestors(code)))].sort(),
     town: row.town?.slug ?? null,
@@ -338,7 +350,7 @@ export function requestDocument(row: RequestRow): RequestDocument {
     buyerName: row.buyerCompany.name,
     ...localizedFields("title", row.title),
     ...keywordFields(row.keywords),
-    ...namedFields("hsTitle", (locale) => codes.map((code) => hsTitle(code, vocabularyLocale[locale])).filter(Boolean).join(" · ")),
+    ...namedFields("hsTitle", (locale) => headlines(codes, locale)),
     hsCodes: codes,
     hsPrefixes: [...new Set(codes.flatMap((code) => hsAncestors(code)))].sort(),
     quantity: row.quantity,

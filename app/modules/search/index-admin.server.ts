@@ -25,11 +25,45 @@ export class SearchTaskError extends Error {
   }
 }
 
+const TERMINAL = new Set(["succeeded", "failed", "canceled"]);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits for a task by polling it, quickly at first (most single-document
+ * tasks finish in milliseconds), then less often. Our own loop rather than
+ * the client's waitTask, which leaves a listener behind on every poll.
+ */
+export async function waitForTask(uid: number, timeout = TASK_TIMEOUT_MS, client: Meilisearch = searchClient()): Promise<Task> {
+  const deadline = Date.now() + timeout;
+  for (let interval = 5; ; interval = Math.min(interval * 2, 250)) {
+    const task = await client.tasks.getTask(uid);
+    if (TERMINAL.has(task.status)) return task;
+    if (Date.now() > deadline) throw new Error(`Meilisearch task ${uid} still ${task.status} after ${timeout} ms`);
+    await sleep(interval);
+  }
+}
+
 /** Waits for an enqueued task and throws unless it succeeded. */
-export async function succeeded(promise: { waitTask(options?: { timeout?: number; interval?: number }): Promise<Task> }, timeout = TASK_TIMEOUT_MS): Promise<Task> {
-  const task = await promise.waitTask({ timeout, interval: 25 });
+export async function succeeded(promise: Promise<{ taskUid: number }>, timeout = TASK_TIMEOUT_MS): Promise<Task> {
+  const task = await waitForTask((await promise).taskUid, timeout);
   if (task.status !== "succeeded") throw new SearchTaskError(task);
   return task;
+}
+
+/** Waits for many tasks with one query per poll; throws if any did not succeed. */
+export async function allSucceeded(uids: number[], timeout = TASK_TIMEOUT_MS * 5, client: Meilisearch = searchClient()) {
+  const deadline = Date.now() + timeout;
+  for (let chunk = 0; chunk < uids.length; chunk += 500) {
+    const some = uids.slice(chunk, chunk + 500);
+    for (let interval = 25; ; interval = Math.min(interval * 2, 500)) {
+      const open = await client.tasks.getTasks({ uids: some, statuses: ["enqueued", "processing"], limit: 1 });
+      if (open.total === 0) break;
+      if (Date.now() > deadline) throw new Error(`${open.total} Meilisearch tasks still running after ${timeout} ms`);
+      await sleep(interval);
+    }
+    const failed = await client.tasks.getTasks({ uids: some, statuses: ["failed", "canceled"], limit: 1 });
+    if (failed.results[0]) throw new SearchTaskError(failed.results[0]);
+  }
 }
 
 export interface IndexMeta {

@@ -32,6 +32,17 @@ const codeTypoTolerance = (...attributes: string[]): Settings["typoTolerance"] =
   disableOnNumbers: true,
 });
 
+/**
+ * Filterable attributes, declared by what they are filtered with: equality
+ * for codes and flags, comparison only for the numbers that need it (each
+ * kind of filter is a structure Meilisearch must build while indexing).
+ * No facet search: facet values are listed, never searched.
+ */
+const filters = (equality: string[], comparison: string[] = []): NonNullable<Settings["filterableAttributes"]> => [
+  { attributePatterns: equality, features: { facetSearch: false, filter: { equality: true, comparison: false } } },
+  ...(comparison.length ? [{ attributePatterns: comparison, features: { facetSearch: false, filter: { equality: true, comparison: true } } }] : []),
+];
+
 /** Most hits a query may page through; deeper pages are refused with a 400. */
 export const MAX_TOTAL_HITS = 5000;
 
@@ -59,23 +70,11 @@ export const indexDefinitions: Record<IndexKey, IndexDefinition> = {
         ...localized("cluster"),
         ...localized("description"),
       ],
-      filterableAttributes: [
-        "id",
-        "firmId",
-        "hsPrefixes",
-        "hsHeading",
-        "hsChapter",
-        "town",
-        "cluster",
-        "certifications",
-        "markets",
-        "languages",
-        "verified",
-        "public",
-        "moq",
-        "priceMinUsd",
-        "leadTimeDays",
-      ],
+      filterableAttributes: filters(
+        ["id", "firmId", "hsPrefixes", "hsHeading", "town", "cluster", "certifications", "markets", "languages", "verified", "public"],
+        ["moq", "priceMinUsd", "leadTimeDays"],
+      ),
+      facetSearch: false,
       sortableAttributes: ["moq", "priceMinUsd", "leadTimeDays", "updatedAt", "quality"],
       rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "quality:desc"],
       localizedAttributes,
@@ -100,7 +99,8 @@ export const indexDefinitions: Record<IndexKey, IndexDefinition> = {
         ...localized("hsTitle"),
         ...localized("description"),
       ],
-      filterableAttributes: ["id", "hsPrefixes", "town", "cluster", "certifications", "markets", "languages", "verified", "public", "businessTypes", "minMoq"],
+      filterableAttributes: filters(["id", "hsPrefixes", "town", "cluster", "certifications", "markets", "languages", "verified", "public", "businessTypes"], ["minMoq"]),
+      facetSearch: false,
       sortableAttributes: ["productCount", "quality", "updatedAt", "foundedYear"],
       rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "quality:desc"],
       localizedAttributes,
@@ -115,7 +115,8 @@ export const indexDefinitions: Record<IndexKey, IndexDefinition> = {
     primaryKey: "id",
     settings: {
       searchableAttributes: [...localized("title"), ...localized("keywords"), ...localized("hsTitle")],
-      filterableAttributes: ["id", "buyerCompanyId", "hsPrefixes", "status", "visibility", "requiredCertifications", "destinationCountry", "buyerCountry", "deadline", "quantity"],
+      filterableAttributes: filters(["id", "buyerCompanyId", "hsPrefixes", "status", "visibility", "requiredCertifications", "destinationCountry", "buyerCountry"], ["deadline", "quantity"]),
+      facetSearch: false,
       sortableAttributes: ["createdAt", "deadline"],
       rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
       localizedAttributes,
@@ -132,7 +133,8 @@ export const indexDefinitions: Record<IndexKey, IndexDefinition> = {
       // What people call the product (the vocabulary's names) before the
       // tariff's wording; the code itself first of all.
       searchableAttributes: ["code", ...localized("head"), ...localized("names"), ...localized("title")],
-      filterableAttributes: ["level", "chapter", "heading"],
+      filterableAttributes: filters(["level", "chapter", "heading"]),
+      facetSearch: false,
       sortableAttributes: ["code"],
       rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "levelRank:desc", "sort"],
       localizedAttributes,

@@ -1,6 +1,6 @@
 import type { Locale } from "~/i18n/config";
 import { displayLabel, displayTextIn } from "~/modules/i18n-text/display.server";
-import { formatHsCode } from "~/modules/hs/hs-code";
+import { formatHsCode, hsHeadline } from "~/modules/hs/hs-code";
 import { hsTitle } from "~/modules/hs/nomenclature.server";
 import { countryName } from "~/modules/reference/countries.server";
 import { languageName } from "~/modules/reference/languages.server";
@@ -41,12 +41,6 @@ async function referenceRows(): Promise<ReferenceRows> {
   return rows;
 }
 
-/** Tariff titles run long: the part before the first qualifier, at most 60 characters. */
-export function shortTitle(title: string): string {
-  const head = title.split(/[;:(；：（]/)[0].replace(/[,，、\s]+$/, "").trim();
-  return head.length > 60 ? `${head.slice(0, 59).trimEnd()}…` : head;
-}
-
 export type Labeller = (facet: FacetParam, value: string) => string;
 
 /** A function naming facet values in `locale`. */
@@ -61,7 +55,7 @@ export async function facetLabeller(locale: Locale): Promise<Labeller> {
       case "cert":
         return displayTextIn(rows.certifications.get(value), locale) || value;
       case "hs":
-        return `${formatHsCode(value)} ${shortTitle(hsTitle(value, locale) ?? "")}`.trim();
+        return `${formatHsCode(value)} ${hsHeadline(hsTitle(value, locale) ?? "")}`.trim();
       case "market":
         return displayLabel(countryName(value, locale), locale);
       case "language":

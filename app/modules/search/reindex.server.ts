@@ -1,9 +1,9 @@
-import type { EnqueuedTaskPromise } from "meilisearch";
 import { prisma } from "~/utils/db.server";
 import { log } from "~/utils/logger.server";
 import { searchClient } from "./client.server";
 import { allDocuments, countRecords, hsDocuments, type SearchEntity } from "./document-source.server";
 import {
+  allSucceeded,
   createConfiguredIndex,
   currentSettingsHash,
   indexExists,
@@ -21,10 +21,8 @@ import { outboxOf, writeRecords } from "./sync.server";
  * and it is swapped with the live one in a single Meilisearch operation.
  * Searches see the old index until the swap and the new one after it.
  */
-const PAGE_SIZE = 2000;
-/** Document batches sent before waiting for the oldest: keeps memory flat while Meilisearch works. */
-const IN_FLIGHT = 4;
-
+// Small pages keep the live heap small (one page in hand, ~1 MB of documents); speed is the same.
+const PAGE_SIZE = 500;
 export interface ReindexReport {
   index: IndexKey;
   documents: number;
@@ -46,14 +44,20 @@ async function changedSince(entity: SearchEntity, mark: bigint): Promise<{ ids: 
   return { ids: [...new Set(rows.map((row) => row.entityId))], mark: rows.at(-1)?.id ?? mark };
 }
 
+/**
+ * Sends every document to the new index. Pages are read and sent one at a
+ * time (Node holds one page), but not waited for: Meilisearch batches the
+ * queued tasks together, which is several times faster than indexing page
+ * by page (each batch recomputes the index's word prefixes and facets).
+ * Every task is checked at the end.
+ */
 async function fill(key: IndexKey, uid: string): Promise<number> {
   const index = searchClient().index(uid);
-  const pending: EnqueuedTaskPromise[] = [];
+  const tasks: number[] = [];
   let documents = 0;
   const send = async (batch: Record<string, unknown>[]) => {
-    pending.push(index.addDocuments(batch));
+    tasks.push((await index.addDocuments(batch)).taskUid);
     documents += batch.length;
-    if (pending.length >= IN_FLIGHT) await succeeded(pending.shift()!);
   };
   if (key === "hs") {
     const all = hsDocuments();
@@ -61,7 +65,9 @@ async function fill(key: IndexKey, uid: string): Promise<number> {
   } else {
     for await (const batch of allDocuments(key, PAGE_SIZE)) await send(batch);
   }
-  while (pending.length) await succeeded(pending.shift()!);
+  const sent = Date.now();
+  await allSucceeded(tasks);
+  log.debug("index filled", { uid, documents, waitedMs: Date.now() - sent });
   return documents;
 }
 
