@@ -1,0 +1,628 @@
+import type { MultiSearchQuery, SearchResponse } from "meilisearch";
+import type { Locale } from "~/i18n/config";
+import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
+import { displayText, displayTextIn } from "~/modules/i18n-text/display.server";
+import { asLocalizedText } from "~/modules/i18n-text/localized-text";
+import { productTitle } from "~/modules/product/product-text.server";
+import { countryName } from "~/modules/reference/countries.server";
+import { firmQuality, type ProductDocument, type RequestDocument } from "~/modules/search/documents.server";
+import { indexName, searchClient } from "~/modules/search/client.server";
+import { anyOf, quote } from "~/modules/search/filters";
+import { firmVisibleRequestWhere, startOfUtcDay, visibilitiesForFirm } from "~/modules/request/firm-visibility";
+import { prisma, type Prisma } from "~/utils/db.server";
+import { isBureau, type AuthUser } from "~/utils/auth.server";
+import { reasonRendererFor, type RenderedReason } from "./reasons.server";
+import {
+  isRelevantMatch,
+  MATCH_WEIGHTS,
+  requestHsLevels,
+  scoreFirm,
+  scoreMatch,
+  type MatchProduct,
+  type MatchRequest,
+  type MatchScore,
+} from "./score";
+
+/**
+ * Buyer ↔ supplier matching. Candidates come from Meilisearch (never from a
+ * table scan), in as few round trips as possible; score.ts ranks them and
+ * says why; reasons.server.ts words the reasons for the reader.
+ *
+ * - matchesForRequest: one multi-search on the products index (the
+ *   request's codes, headings and chapters, and its words), then scoring.
+ * - requestsForFirm: one multi-search on the requests index (the firm's
+ *   codes and headings, open and visible to the firm only), a database check
+ *   of the shortlist (the index may lag a status change), then one
+ *   multi-search for the text relevance of the firm's products to each
+ *   shortlisted request.
+ */
+
+/** Matches shown for a request, and requests shown to a firm. */
+export const MATCH_LIMIT = 20;
+
+/** Candidates asked for per query: enough for the top 20 after scoring, few enough to stay fast at 100,000 products. */
+const CANDIDATES = {
+  exactText: 80,
+  exactFit: 40,
+  exactAny: 40,
+  headingText: 30,
+  chapterText: 20,
+  elsewhereText: 20,
+  requestsExact: 200,
+  requestsHeading: 100,
+  /** Requests whose text relevance is asked for in the second round trip. */
+  shortlist: 40,
+} as const;
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Ids in URLs are checked before they reach a query: anything else is simply not found. */
+export function isRecordId(value: string | undefined | null): value is string {
+  return typeof value === "string" && ID.test(value);
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
+const LATIN = /[A-Za-z\u00c0-\u024f]/u;
+
+export interface RequestText {
+  q: string;
+  locales?: ["cmn"];
+}
+
+/**
+ * The words to look for: the buyer's keywords (their own words for the
+ * product) or else the title. Quotes and leading minus signs are Meilisearch
+ * syntax (phrase, negation), not the buyer's meaning: dropped. Chinese is
+ * searched in Simplified characters, as the index holds it.
+ */
+export function requestSearchText(keywords: string, title: string): RequestText | null {
+  const source = keywords.trim() || title.trim();
+  const cleaned = source
+    .replace(/["“”]/g, " ")
+    .replace(/(^|\s)-+/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 200);
+  if (!/[\p{L}\p{N}]/u.test(cleaned)) return null;
+  if (HAN.test(cleaned)) {
+    const q = toSimplified(cleaned);
+    return LATIN.test(q) ? { q } : { q, locales: ["cmn"] };
+  }
+  return { q: cleaned };
+}
+
+/** The authored title of a request, whatever its language (it is searched, not shown). */
+function anyTitle(title: unknown): string {
+  const entries = Object.values(asLocalizedText(title));
+  return (entries.find((entry) => entry?.origin === "author") ?? entries[0])?.text ?? "";
+}
+
+// ───────────────────────── who may see a request's matches ─────────────────────────
+
+export type MatchViewer = Pick<AuthUser, "role" | "buyerCompanyId">;
+
+/**
+ * A request's matches are for its buying company's members and bureau staff.
+ * Everyone else — another buyer, a firm — is told "not found": whether the
+ * request exists is not theirs to know.
+ */
+export async function canViewRequestMatches(viewer: MatchViewer, requestId: string): Promise<boolean> {
+  if (!isRecordId(requestId)) return false;
+  const row = await prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: { buyerCompanyId: true } });
+  if (!row) return false;
+  return isBureau(viewer) || (viewer.role === "BUYER" && viewer.buyerCompanyId === row.buyerCompanyId);
+}
+
+// ───────────────────────── products for a request ─────────────────────────
+
+const requestSelect = {
+  id: true,
+  buyerCompanyId: true,
+  title: true,
+  keywords: true,
+  hsCodes: true,
+  quantity: true,
+  unit: true,
+  targetPriceUsd: true,
+  requiredCertifications: true,
+  destinationCountry: true,
+  deadline: true,
+  status: true,
+  visibility: true,
+  createdAt: true,
+  buyerCompany: { select: { country: true, languages: true } },
+} satisfies Prisma.SourcingRequestSelect;
+
+type RequestRow = Prisma.SourcingRequestGetPayload<{ select: typeof requestSelect }>;
+
+function toMatchRequest(row: RequestRow): MatchRequest {
+  return {
+    hsCodes: row.hsCodes,
+    quantity: row.quantity,
+    unit: row.unit,
+    targetPriceUsd: row.targetPriceUsd === null ? null : Number(row.targetPriceUsd),
+    requiredCertifications: row.requiredCertifications,
+    destinationCountry: row.destinationCountry,
+    buyerCountry: row.buyerCompany.country,
+    buyerLanguages: row.buyerCompany.languages,
+  };
+}
+
+const productFields = [
+  "id",
+  "firmId",
+  "firmSlug",
+  "hsCode",
+  "certifications",
+  "markets",
+  "languages",
+  "moq",
+  "moqUnit",
+  "priceMinUsd",
+  "priceMaxUsd",
+  "verified",
+  "quality",
+  "thumbKey",
+  "display",
+] as const;
+
+type CandidateDocument = Pick<ProductDocument, (typeof productFields)[number]>;
+
+interface LabelledQuery {
+  /** Whether the query searched the request's words (its ranking scores are text relevance). */
+  words: boolean;
+  query: MultiSearchQuery;
+}
+
+/** A number for a filter, from our own records; anything odd leaves the condition out. */
+const filterNumber = (value: number | null): string | null => (value !== null && Number.isFinite(value) && value >= 0 ? String(value) : null);
+
+/**
+ * The multi-search that gathers a request's candidates, in one round trip:
+ * - the request's codes, by words (their text relevance), by fit (all
+ *   required certifications, MOQ and price within the request: the
+ *   strongest structured matches, whatever their words), and by profile
+ *   quality (products whose words differ: "吸顶灯" for "ceiling light");
+ * - the same headings, then the same chapters, by words;
+ * - anything else in the products index, by words (a buyer who picked a
+ *   neighbouring code).
+ * Only public products; codes are checked digits and every value is quoted.
+ */
+export function productCandidateQueries(request: MatchRequest, text: RequestText | null): LabelledQuery[] {
+  const uid = indexName("products");
+  const levels = requestHsLevels(request.hsCodes);
+  const scope = "public = true";
+  const inCodes = anyOf("hsPrefixes", levels.codes);
+  const inHeadings = anyOf("hsPrefixes", levels.headings);
+  const inChapters = anyOf("hsPrefixes", levels.chapters);
+  const notIn = (values: string[]) => `hsPrefixes NOT IN [${values.map(quote).join(", ")}]`;
+  const base = { indexUid: uid, attributesToRetrieve: [...productFields] };
+  const byWords = (filter: string[], limit: number): LabelledQuery | null =>
+    text
+      ? {
+          words: true,
+          query: {
+            ...base,
+            q: text.q,
+            ...(text.locales ? { locales: text.locales } : {}),
+            matchingStrategy: "frequency",
+            showRankingScore: true,
+            filter,
+            limit,
+          },
+        }
+      : null;
+  const byFilter = (filter: string[], limit: number): LabelledQuery => ({ words: false, query: { ...base, q: "", filter, limit } });
+  const queries: (LabelledQuery | null)[] = [];
+  if (inCodes) {
+    const fit = [scope, inCodes, ...request.requiredCertifications.map((code) => `certifications = ${quote(code)}`)];
+    const quantity = filterNumber(request.quantity);
+    const target = filterNumber(request.targetPriceUsd);
+    if (quantity) fit.push(`moq <= ${quantity}`);
+    if (target) fit.push(`priceMinUsd <= ${target}`);
+    queries.push(byWords([scope, inCodes], CANDIDATES.exactText), byFilter(fit, CANDIDATES.exactFit), byFilter([scope, inCodes], CANDIDATES.exactAny));
+  }
+  const sixDigit = levels.codes.filter((code) => code.length === 6);
+  if (inHeadings && sixDigit.length) queries.push(byWords([scope, inHeadings, notIn(levels.codes)], CANDIDATES.headingText));
+  if (inChapters) queries.push(byWords([scope, inChapters, notIn(levels.headings)], CANDIDATES.chapterText));
+  queries.push(byWords(levels.chapters.length ? [scope, notIn(levels.chapters)] : [scope], CANDIDATES.elsewhereText));
+  return queries.filter((query): query is LabelledQuery => query !== null);
+}
+
+interface Candidate {
+  doc: CandidateDocument;
+  textScore: number;
+}
+
+function toMatchProduct(doc: CandidateDocument, textScore: number): MatchProduct {
+  return {
+    hsCode: doc.hsCode,
+    textScore,
+    certifications: doc.certifications,
+    moq: doc.moq,
+    moqUnit: doc.moqUnit,
+    priceMinUsd: doc.priceMinUsd,
+    markets: doc.markets,
+    languages: doc.languages,
+    verified: doc.verified,
+    quality: doc.quality,
+  };
+}
+
+export interface ProductMatch {
+  productId: string;
+  productName: string;
+  /** Language of the name when it is not the reader's (for `lang`). */
+  productNameLocale: string | null;
+  firmId: string;
+  firmSlug: string;
+  firmName: string;
+  hsCode: string;
+  moq: number | null;
+  moqUnit: string | null;
+  priceMinUsd: number | null;
+  priceMaxUsd: number | null;
+  thumbKey: string | null;
+  score: number;
+  reasons: RenderedReason[];
+}
+
+export interface FirmMatchView {
+  firmId: string;
+  firmSlug: string;
+  firmName: string;
+  score: number;
+  bestProductId: string;
+  bestProductName: string;
+  productCount: number;
+  reasons: RenderedReason[];
+}
+
+export interface RequestMatches {
+  request: { id: string; title: string; status: "OPEN" | "CLOSED"; hsCodes: string[] };
+  products: ProductMatch[];
+  firms: FirmMatchView[];
+  /** Products scored (before the cut to the top ones). */
+  candidates: number;
+  tookMs: number;
+}
+
+/**
+ * Ranked products (and the same grouped by firm) for a sourcing request, with
+ * reasons in `locale`. Null when there is no such request. Callers check who
+ * is asking first (canViewRequestMatches).
+ */
+export async function matchesForRequest(requestId: string, options: { locale: Locale; limit?: number }): Promise<RequestMatches | null> {
+  const started = performance.now();
+  if (!isRecordId(requestId)) return null;
+  const row = await prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: requestSelect });
+  if (!row) return null;
+  const limit = options.limit ?? MATCH_LIMIT;
+  const request = toMatchRequest(row);
+  const text = requestSearchText(row.keywords, anyTitle(row.title));
+  const labelled = productCandidateQueries(request, text);
+  const [response, render] = await Promise.all([
+    searchClient().multiSearch({ queries: labelled.map((entry) => entry.query) }),
+    reasonRendererFor(options.locale, "buyer"),
+  ]);
+
+  const candidates = new Map<string, Candidate>();
+  (response.results as unknown as SearchResponse<CandidateDocument>[]).forEach((result, index) => {
+    const words = labelled[index].words;
+    for (const hit of result.hits) {
+      const textScore = words ? (hit._rankingScore ?? 0) : 0;
+      const known = candidates.get(hit.id);
+      if (known) known.textScore = Math.max(known.textScore, textScore);
+      else candidates.set(hit.id, { doc: hit, textScore });
+    }
+  });
+
+  const scored = [...candidates.values()]
+    .map((candidate) => ({ ...candidate, result: scoreMatch(request, toMatchProduct(candidate.doc, candidate.textScore)) }))
+    .filter((entry) => isRelevantMatch(entry.result, entry.textScore))
+    .sort((a, b) => b.result.score - a.result.score || b.textScore - a.textScore || b.doc.quality - a.doc.quality || a.doc.id.localeCompare(b.doc.id));
+
+  const names = new Map<string, { name: string; locale: string | null }>();
+  const nameOf = (doc: CandidateDocument) => {
+    let known = names.get(doc.id);
+    if (!known) {
+      const title = productTitle(doc.display.name, doc.display.attributes, options.locale);
+      known = { name: title.text, locale: title.kind === "fallback" ? title.locale : null };
+      names.set(doc.id, known);
+    }
+    return known;
+  };
+  const renderAll = (result: Pick<MatchScore, "reasons">) => result.reasons.map(render);
+
+  const products: ProductMatch[] = scored.slice(0, limit).map(({ doc, result }) => ({
+    productId: doc.id,
+    productName: nameOf(doc).name,
+    productNameLocale: nameOf(doc).locale,
+    firmId: doc.firmId,
+    firmSlug: doc.firmSlug,
+    firmName: displayTextIn(doc.display.firmName, options.locale),
+    hsCode: doc.hsCode,
+    moq: doc.moq,
+    moqUnit: doc.moqUnit,
+    priceMinUsd: doc.priceMinUsd,
+    priceMaxUsd: doc.priceMaxUsd,
+    thumbKey: doc.thumbKey,
+    score: result.score,
+    reasons: renderAll(result),
+  }));
+
+  const byFirm = new Map<string, { id: CandidateDocument; result: MatchScore }[]>();
+  for (const entry of scored) {
+    const list = byFirm.get(entry.doc.firmId) ?? [];
+    list.push({ id: entry.doc, result: entry.result });
+    byFirm.set(entry.doc.firmId, list);
+  }
+  const firms: FirmMatchView[] = [...byFirm.values()]
+    .map((list) => scoreFirm(list))
+    .filter((firm): firm is NonNullable<typeof firm> => firm !== null)
+    .sort((a, b) => b.score - a.score || b.best.quality - a.best.quality || a.best.firmId.localeCompare(b.best.firmId))
+    .slice(0, limit)
+    .map((firm) => ({
+      firmId: firm.best.firmId,
+      firmSlug: firm.best.firmSlug,
+      firmName: displayTextIn(firm.best.display.firmName, options.locale),
+      score: firm.score,
+      bestProductId: firm.best.id,
+      bestProductName: nameOf(firm.best).name,
+      productCount: firm.products.length,
+      reasons: renderAll(firm),
+    }));
+
+  return {
+    request: { id: row.id, title: displayTextIn(row.title, options.locale), status: row.status, hsCodes: row.hsCodes },
+    products,
+    firms,
+    candidates: candidates.size,
+    tookMs: Math.round(performance.now() - started),
+  };
+}
+
+// ───────────────────────── requests for a firm ─────────────────────────
+
+const requestFields = [
+  "id",
+  "hsCodes",
+  "quantity",
+  "unit",
+  "targetPriceUsd",
+  "requiredCertifications",
+  "destinationCountry",
+  "buyerCountry",
+  "buyerLanguages",
+  "createdAt",
+] as const;
+
+type RequestCandidate = Pick<RequestDocument, (typeof requestFields)[number]>;
+
+const firmSelect = {
+  id: true,
+  verification: true,
+  published: true,
+  name: true,
+  description: true,
+  address: true,
+  townId: true,
+  clusterId: true,
+  foundedYear: true,
+  employeesBand: true,
+  businessTypes: true,
+  certifications: true,
+  exportMarkets: true,
+  languages: true,
+  salesChannels: true,
+  contacts: true,
+  website: true,
+  email: true,
+  phone: true,
+  logoKey: true,
+  products: {
+    where: { published: true },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: 200,
+    select: { id: true, name: true, attributes: true, hsCode: true, moq: true, moqUnit: true, priceMinUsd: true, certifications: true },
+  },
+} satisfies Prisma.FirmSelect;
+
+export interface RequestMatchView {
+  requestId: string;
+  title: string;
+  /** Language of the title when it is not the reader's. */
+  titleLocale: string | null;
+  hsCodes: string[];
+  quantity: number | null;
+  unit: string | null;
+  targetPriceUsd: number | null;
+  requiredCertifications: string[];
+  destinationCountry: string | null;
+  destinationCountryName: string | null;
+  buyerCountryName: string | null;
+  deadline: string | null;
+  visibility: "PUBLIC" | "VERIFIED_FIRMS" | "PRIVATE";
+  createdAt: string;
+  score: number;
+  product: { id: string; name: string };
+  reasons: RenderedReason[];
+  /** The firm's thread with the buyer about this request, once it has answered. */
+  inquiryId: string | null;
+}
+
+export interface FirmRequestMatches {
+  firm: { id: string; verified: boolean; published: boolean; productCount: number };
+  requests: RequestMatchView[];
+  candidates: number;
+  tookMs: number;
+}
+
+/**
+ * Open sourcing requests that match the firm's published products, best
+ * first, each with the firm's best product for it and the reasons (worded
+ * for the firm). Only requests the firm may see: open, deadline not passed,
+ * PUBLIC or (for a verified firm) VERIFIED_FIRMS; never PRIVATE. Null when
+ * there is no such firm. Callers check who is asking first.
+ */
+export async function requestsForFirm(firmId: string, options: { locale: Locale; limit?: number; now?: Date }): Promise<FirmRequestMatches | null> {
+  const started = performance.now();
+  if (!isRecordId(firmId)) return null;
+  const firm = await prisma.firm.findUnique({ where: { id: firmId }, select: firmSelect });
+  if (!firm) return null;
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? MATCH_LIMIT;
+  const verified = firm.verification === "VERIFIED";
+  const summary = { id: firm.id, verified, published: firm.published, productCount: firm.products.length };
+  const empty = () => ({ firm: summary, requests: [], candidates: 0, tookMs: Math.round(performance.now() - started) });
+  if (!firm.products.length) return empty();
+
+  const quality = firmQuality(firm);
+  const products = firm.products.map((product) => ({
+    id: product.id,
+    name: product.name,
+    attributes: product.attributes,
+    match: {
+      hsCode: product.hsCode,
+      textScore: 0,
+      certifications: product.certifications,
+      moq: product.moq,
+      moqUnit: product.moqUnit,
+      priceMinUsd: product.priceMinUsd === null ? null : Number(product.priceMinUsd),
+      markets: firm.exportMarkets,
+      languages: firm.languages,
+      verified,
+      quality,
+    } satisfies MatchProduct,
+  }));
+
+  // Round trip 1: open requests visible to this firm, under its codes or headings.
+  const codes = [...new Set(products.map((product) => product.match.hsCode).filter((code) => /^\d{4}(\d{2})?$/.test(code)))];
+  const headings = [...new Set(codes.map((code) => code.slice(0, 4)))];
+  const visible = [
+    `status = "OPEN"`,
+    anyOf("visibility", visibilitiesForFirm(verified))!,
+    `(deadline IS NULL OR deadline >= ${Math.floor(startOfUtcDay(now).getTime() / 1000)})`,
+  ];
+  const requestsUid = indexName("requests");
+  const base = { indexUid: requestsUid, q: "", attributesToRetrieve: [...requestFields], sort: ["createdAt:desc"] };
+  const sixDigit = codes.filter((code) => code.length === 6);
+  const queries: MultiSearchQuery[] = [{ ...base, filter: [...visible, anyOf("hsPrefixes", headings)!], limit: CANDIDATES.requestsHeading }];
+  if (sixDigit.length) queries.unshift({ ...base, filter: [...visible, anyOf("hsPrefixes", sixDigit)!], limit: CANDIDATES.requestsExact });
+  const first = await searchClient().multiSearch({ queries });
+  const found = new Map<string, RequestCandidate>();
+  for (const result of first.results as unknown as SearchResponse<RequestCandidate>[]) for (const hit of result.hits) if (!found.has(hit.id)) found.set(hit.id, hit);
+
+  // Scored without words first: words add at most MATCH_WEIGHTS.text, so the
+  // final top `limit` lies among those within that much of the limit-th score.
+  const best = (request: MatchRequest, textOf: (productId: string) => number) => {
+    let top: { productIndex: number; result: MatchScore; textScore: number } | null = null;
+    products.forEach((product, productIndex) => {
+      const textScore = textOf(product.id);
+      const result = scoreMatch(request, { ...product.match, textScore });
+      if (!isRelevantMatch(result, textScore)) return;
+      if (!top || result.score > top.result.score) top = { productIndex, result, textScore };
+    });
+    return top as { productIndex: number; result: MatchScore; textScore: number } | null;
+  };
+  const toRequest = (doc: RequestCandidate): MatchRequest => ({
+    hsCodes: doc.hsCodes,
+    quantity: doc.quantity,
+    unit: doc.unit,
+    targetPriceUsd: doc.targetPriceUsd,
+    requiredCertifications: doc.requiredCertifications,
+    destinationCountry: doc.destinationCountry,
+    buyerCountry: doc.buyerCountry,
+    buyerLanguages: doc.buyerLanguages,
+  });
+  const preliminary = [...found.values()]
+    .map((doc) => ({ doc, top: best(toRequest(doc), () => 0) }))
+    .filter((entry) => entry.top !== null)
+    .sort((a, b) => b.top!.result.score - a.top!.result.score || b.doc.createdAt - a.doc.createdAt);
+  const bar = (preliminary[Math.min(limit, preliminary.length) - 1]?.top?.result.score ?? 0) - MATCH_WEIGHTS.text;
+  const shortlistIds = preliminary
+    .filter((entry) => entry.top!.result.score >= bar)
+    .slice(0, CANDIDATES.shortlist)
+    .map((entry) => entry.doc.id);
+  if (!shortlistIds.length) return { ...empty(), candidates: found.size };
+
+  // The database has the last word: a request closed, made private or past
+  // its deadline a moment ago is not shown, whatever the index still says.
+  const rows = await prisma.sourcingRequest.findMany({
+    where: { id: { in: shortlistIds }, ...firmVisibleRequestWhere(verified, now) },
+    select: requestSelect,
+  });
+
+  // Round trip 2: how well the firm's products answer each request's words.
+  const productIds = new Set(products.map((product) => product.id));
+  const texts = rows.map((row) => requestSearchText(row.keywords, anyTitle(row.title)));
+  const asked = rows.map((row, index) => ({ row, text: texts[index] })).filter((entry) => entry.text !== null);
+  const scores = new Map<string, Map<string, number>>();
+  if (asked.length) {
+    const productsUid = indexName("products");
+    const second = await searchClient().multiSearch({
+      queries: asked.map(({ text }) => ({
+        indexUid: productsUid,
+        q: text!.q,
+        ...(text!.locales ? { locales: text!.locales } : {}),
+        matchingStrategy: "frequency" as const,
+        showRankingScore: true,
+        filter: [`firmId = ${quote(firm.id)}`],
+        attributesToRetrieve: ["id"],
+        limit: Math.min(200, products.length),
+      })),
+    });
+    (second.results as unknown as SearchResponse<{ id: string }>[]).forEach((result, index) => {
+      const map = new Map<string, number>();
+      for (const hit of result.hits) if (productIds.has(hit.id)) map.set(hit.id, hit._rankingScore ?? 0);
+      scores.set(asked[index].row.id, map);
+    });
+  }
+
+  const final = rows
+    .map((row) => ({ row, top: best(toMatchRequest(row), (productId) => scores.get(row.id)?.get(productId) ?? 0) }))
+    .filter((entry) => entry.top !== null)
+    .sort((a, b) => b.top!.result.score - a.top!.result.score || b.row.createdAt.getTime() - a.row.createdAt.getTime() || a.row.id.localeCompare(b.row.id))
+    .slice(0, limit);
+
+  const [threads, render] = await Promise.all([
+    prisma.inquiry.findMany({
+      where: { firmId: firm.id, sourcingRequestId: { in: final.map((entry) => entry.row.id) } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, sourcingRequestId: true },
+    }),
+    reasonRendererFor(options.locale, "firm"),
+  ]);
+  const threadOf = new Map<string, string>();
+  for (const thread of threads) if (thread.sourcingRequestId && !threadOf.has(thread.sourcingRequestId)) threadOf.set(thread.sourcingRequestId, thread.id);
+
+  return {
+    firm: summary,
+    requests: final.map(({ row, top }) => {
+      const product = products[top!.productIndex];
+      const title = displayText(row.title, options.locale);
+      return {
+        requestId: row.id,
+        title: title?.text ?? "",
+        titleLocale: title?.isFallback ? title.locale : null,
+        hsCodes: row.hsCodes,
+        quantity: row.quantity,
+        unit: row.unit,
+        targetPriceUsd: row.targetPriceUsd === null ? null : Number(row.targetPriceUsd),
+        requiredCertifications: row.requiredCertifications,
+        destinationCountry: row.destinationCountry,
+        destinationCountryName: row.destinationCountry ? countryName(row.destinationCountry, options.locale) : null,
+        buyerCountryName: row.buyerCompany.country ? countryName(row.buyerCompany.country, options.locale) : null,
+        deadline: row.deadline ? row.deadline.toISOString().slice(0, 10) : null,
+        visibility: row.visibility,
+        createdAt: row.createdAt.toISOString(),
+        score: top!.result.score,
+        product: { id: product.id, name: productTitle(product.name, product.attributes, options.locale).text },
+        reasons: top!.result.reasons.map(render),
+        inquiryId: threadOf.get(row.id) ?? null,
+      };
+    }),
+    candidates: found.size,
+    tookMs: Math.round(performance.now() - started),
+  };
+}
