@@ -1,7 +1,8 @@
 import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Locale } from "~/i18n/config";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
-import { displayText, displayTextIn } from "~/modules/i18n-text/display.server";
+import { displayLabel, displayText, displayTextIn } from "~/modules/i18n-text/display.server";
+import { quantityUnitName } from "~/modules/reference/units";
 import { asLocalizedText } from "~/modules/i18n-text/localized-text";
 import { productTitle } from "~/modules/product/product-text.server";
 import { countryName } from "~/modules/reference/countries.server";
@@ -44,10 +45,8 @@ export const MATCH_LIMIT = 20;
 const CANDIDATES = {
   exactText: 80,
   exactFit: 40,
-  exactAny: 40,
-  headingText: 30,
-  chapterText: 20,
-  elsewhereText: 20,
+  exactAny: 30,
+  nearbyText: 50,
   requestsExact: 200,
   requestsHeading: 100,
   /** Requests whose text relevance is asked for in the second round trip. */
@@ -91,6 +90,12 @@ export function requestSearchText(keywords: string, title: string): RequestText 
   return { q: cleaned };
 }
 
+/** The language of a text shown in place of the reader's (for `lang`), or null. */
+function fallbackLocale(value: unknown, locale: Locale): string | null {
+  const shown = displayText(value, locale);
+  return shown?.isFallback ? shown.locale : null;
+}
+
 /** The authored title of a request, whatever its language (it is searched, not shown). */
 function anyTitle(title: unknown): string {
   const entries = Object.values(asLocalizedText(title));
@@ -109,8 +114,7 @@ export type MatchViewer = Pick<AuthUser, "role" | "buyerCompanyId">;
 export async function canViewRequestMatches(viewer: MatchViewer, requestId: string): Promise<boolean> {
   if (!isRecordId(requestId)) return false;
   const row = await prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: { buyerCompanyId: true } });
-  if (!row) return false;
-  return isBureau(viewer) || (viewer.role === "BUYER" && viewer.buyerCompanyId === row.buyerCompanyId);
+  return row !== null && mayView(viewer, row.buyerCompanyId);
 }
 
 // ───────────────────────── products for a request ─────────────────────────
@@ -179,13 +183,12 @@ const filterNumber = (value: number | null): string | null => (value !== null &&
 
 /**
  * The multi-search that gathers a request's candidates, in one round trip:
- * - the request's codes, by words (their text relevance), by fit (all
+ * - under the request's codes: by words (their text relevance), by fit (all
  *   required certifications, MOQ and price within the request: the
- *   strongest structured matches, whatever their words), and by profile
- *   quality (products whose words differ: "吸顶灯" for "ceiling light");
- * - the same headings, then the same chapters, by words;
- * - anything else in the products index, by words (a buyer who picked a
- *   neighbouring code).
+ *   strongest structured matches, whatever their words) and by profile
+ *   quality (products described in other words: "吸顶灯" for "ceiling light");
+ * - everywhere else, by words: the same heading or chapter, or a buyer who
+ *   picked a neighbouring code (score.ts weighs the code relation).
  * Only public products; codes are checked digits and every value is quoted.
  */
 export function productCandidateQueries(request: MatchRequest, text: RequestText | null): LabelledQuery[] {
@@ -193,9 +196,6 @@ export function productCandidateQueries(request: MatchRequest, text: RequestText
   const levels = requestHsLevels(request.hsCodes);
   const scope = "public = true";
   const inCodes = anyOf("hsPrefixes", levels.codes);
-  const inHeadings = anyOf("hsPrefixes", levels.headings);
-  const inChapters = anyOf("hsPrefixes", levels.chapters);
-  const notIn = (values: string[]) => `hsPrefixes NOT IN [${values.map(quote).join(", ")}]`;
   const base = { indexUid: uid, attributesToRetrieve: [...productFields] };
   const byWords = (filter: string[], limit: number): LabelledQuery | null =>
     text
@@ -222,10 +222,7 @@ export function productCandidateQueries(request: MatchRequest, text: RequestText
     if (target) fit.push(`priceMinUsd <= ${target}`);
     queries.push(byWords([scope, inCodes], CANDIDATES.exactText), byFilter(fit, CANDIDATES.exactFit), byFilter([scope, inCodes], CANDIDATES.exactAny));
   }
-  const sixDigit = levels.codes.filter((code) => code.length === 6);
-  if (inHeadings && sixDigit.length) queries.push(byWords([scope, inHeadings, notIn(levels.codes)], CANDIDATES.headingText));
-  if (inChapters) queries.push(byWords([scope, inChapters, notIn(levels.headings)], CANDIDATES.chapterText));
-  queries.push(byWords(levels.chapters.length ? [scope, notIn(levels.chapters)] : [scope], CANDIDATES.elsewhereText));
+  queries.push(byWords(inCodes ? [scope, `hsPrefixes NOT IN [${levels.codes.map(quote).join(", ")}]`] : [scope], CANDIDATES.nearbyText));
   return queries.filter((query): query is LabelledQuery => query !== null);
 }
 
@@ -257,6 +254,8 @@ export interface ProductMatch {
   firmId: string;
   firmSlug: string;
   firmName: string;
+  /** Language of the firm's name when it is not the reader's. */
+  firmNameLocale: string | null;
   hsCode: string;
   moq: number | null;
   moqUnit: string | null;
@@ -271,6 +270,7 @@ export interface FirmMatchView {
   firmId: string;
   firmSlug: string;
   firmName: string;
+  firmNameLocale: string | null;
   score: number;
   bestProductId: string;
   bestProductName: string;
@@ -287,16 +287,23 @@ export interface RequestMatches {
   tookMs: number;
 }
 
+/** The rule of canViewRequestMatches, for a request already loaded. */
+function mayView(viewer: MatchViewer, buyerCompanyId: string): boolean {
+  return isBureau(viewer) || (viewer.role === "BUYER" && viewer.buyerCompanyId === buyerCompanyId);
+}
+
 /**
  * Ranked products (and the same grouped by firm) for a sourcing request, with
- * reasons in `locale`. Null when there is no such request. Callers check who
- * is asking first (canViewRequestMatches).
+ * reasons in `locale`. Null when there is no such request, or when `viewer`
+ * is given and may not see its matches (canViewRequestMatches). Throws when
+ * the search engine cannot be reached.
  */
-export async function matchesForRequest(requestId: string, options: { locale: Locale; limit?: number }): Promise<RequestMatches | null> {
+export async function matchesForRequest(requestId: string, options: { locale: Locale; limit?: number; viewer?: MatchViewer }): Promise<RequestMatches | null> {
   const started = performance.now();
   if (!isRecordId(requestId)) return null;
   const row = await prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: requestSelect });
   if (!row) return null;
+  if (options.viewer && !mayView(options.viewer, row.buyerCompanyId)) return null;
   const limit = options.limit ?? MATCH_LIMIT;
   const request = toMatchRequest(row);
   const text = requestSearchText(row.keywords, anyTitle(row.title));
@@ -341,6 +348,7 @@ export async function matchesForRequest(requestId: string, options: { locale: Lo
     firmId: doc.firmId,
     firmSlug: doc.firmSlug,
     firmName: displayTextIn(doc.display.firmName, options.locale),
+    firmNameLocale: fallbackLocale(doc.display.firmName, options.locale),
     hsCode: doc.hsCode,
     moq: doc.moq,
     moqUnit: doc.moqUnit,
@@ -366,6 +374,7 @@ export async function matchesForRequest(requestId: string, options: { locale: Lo
       firmId: firm.best.firmId,
       firmSlug: firm.best.firmSlug,
       firmName: displayTextIn(firm.best.display.firmName, options.locale),
+      firmNameLocale: fallbackLocale(firm.best.display.firmName, options.locale),
       score: firm.score,
       bestProductId: firm.best.id,
       bestProductName: nameOf(firm.best).name,
@@ -436,6 +445,8 @@ export interface RequestMatchView {
   hsCodes: string[];
   quantity: number | null;
   unit: string | null;
+  /** The unit named in the reader's language. */
+  unitName: string;
   targetPriceUsd: number | null;
   requiredCertifications: string[];
   destinationCountry: string | null;
@@ -452,7 +463,7 @@ export interface RequestMatchView {
 }
 
 export interface FirmRequestMatches {
-  firm: { id: string; verified: boolean; published: boolean; productCount: number };
+  firm: { id: string; name: string; verified: boolean; published: boolean; productCount: number };
   requests: RequestMatchView[];
   candidates: number;
   tookMs: number;
@@ -473,7 +484,7 @@ export async function requestsForFirm(firmId: string, options: { locale: Locale;
   const now = options.now ?? new Date();
   const limit = options.limit ?? MATCH_LIMIT;
   const verified = firm.verification === "VERIFIED";
-  const summary = { id: firm.id, verified, published: firm.published, productCount: firm.products.length };
+  const summary = { id: firm.id, name: displayTextIn(firm.name, options.locale), verified, published: firm.published, productCount: firm.products.length };
   const empty = () => ({ firm: summary, requests: [], candidates: 0, tookMs: Math.round(performance.now() - started) });
   if (!firm.products.length) return empty();
 
@@ -608,6 +619,7 @@ export async function requestsForFirm(firmId: string, options: { locale: Locale;
         hsCodes: row.hsCodes,
         quantity: row.quantity,
         unit: row.unit,
+        unitName: displayLabel(quantityUnitName(row.unit, options.locale), options.locale),
         targetPriceUsd: row.targetPriceUsd === null ? null : Number(row.targetPriceUsd),
         requiredCertifications: row.requiredCertifications,
         destinationCountry: row.destinationCountry,

@@ -53,7 +53,7 @@ describe("match reasons in words", () => {
   it("reads in Portuguese and Chinese, with countries and languages named in them", async () => {
     const pt = await reasonRendererFor("pt");
     const ptTexts = reasons.map((reason) => pt(reason).text);
-    expect(ptTexts).toEqual(expect.arrayContaining(["SH 9405.11 exato", "sem INMETRO", "já exporta para Brasil", "a equipa comercial fala português e inglês", "encomenda mínima 200 ≤ os seus 500"]));
+    expect(ptTexts).toEqual(expect.arrayContaining(["SH 9405.11 exato", "sem INMETRO", "já exporta para este mercado (Brasil)", "a equipa comercial fala português e inglês", "encomenda mínima 200 ≤ os seus 500"]));
     const zh = await reasonRendererFor("zh-CN");
     const zhTexts = reasons.map((reason) => zh(reason).text);
     expect(zhTexts).toEqual(expect.arrayContaining(["HS 9405.11 完全匹配", "缺少 INMETRO 认证", "已出口到巴西", "销售团队会说葡萄牙语和英语"]));

@@ -2,10 +2,8 @@ import type { TFunction } from "i18next";
 import { localeTags, type Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
 import { formatHsCode } from "~/modules/hs/hs-code";
-import { toTraditional } from "~/modules/i18n-text/chinese-script.server";
 import { countryName } from "~/modules/reference/countries.server";
 import { languageName } from "~/modules/reference/languages.server";
-import { quantityUnitName } from "~/modules/reference/units";
 import { formatters } from "~/utils/format";
 import { isNegativeReason, type MatchReason, type ReasonCode } from "./score";
 
@@ -29,11 +27,20 @@ const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(S
 export function reasonRenderer(t: TFunction, locale: Locale, perspective: Perspective = "buyer") {
   const format = formatters(localeTags[locale]);
   const list = new Intl.ListFormat(localeTags[locale], { style: "long", type: "conjunction" });
-  const unitName = (key: string) => {
-    const name = quantityUnitName(key, locale);
-    return locale === "zh-Hant" ? toTraditional(name) : name;
-  };
+  // The same reason recurs across a list (every product "verified", most
+  // firms exporting to Brazil): worded once per list.
+  const done = new Map<string, RenderedReason>();
   return (reason: Pick<MatchReason, "code" | "params">): RenderedReason => {
+    const key = `${reason.code}|${JSON.stringify(reason.params)}`;
+    let rendered = done.get(key);
+    if (!rendered) {
+      rendered = word(reason);
+      done.set(key, rendered);
+    }
+    return rendered;
+  };
+
+  function word(reason: Pick<MatchReason, "code" | "params">): RenderedReason {
     const p = reason.params;
     const values: Record<string, unknown> = { context: perspective === "firm" ? "firm" : undefined };
     switch (reason.code) {
@@ -56,7 +63,6 @@ export function reasonRenderer(t: TFunction, locale: Locale, perspective: Perspe
       case "moq.high":
         values.moq = format.number(Number(p.moq));
         values.quantity = format.number(Number(p.quantity));
-        values.unit = p.unit ? unitName(String(p.unit)) : "";
         break;
       case "price.ok":
       case "price.high":
@@ -76,7 +82,7 @@ export function reasonRenderer(t: TFunction, locale: Locale, perspective: Perspe
         break;
     }
     return { code: reason.code, text: t(`reason.${reason.code}`, values).trim(), negative: isNegativeReason(reason.code) };
-  };
+  }
 }
 
 /** A renderer for `locale`, with the "matching" translations loaded. */
