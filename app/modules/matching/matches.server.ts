@@ -3,6 +3,7 @@ import type { Locale } from "~/i18n/config";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
 import { displayLabel, displayText, displayTextIn } from "~/modules/i18n-text/display.server";
 import { quantityUnitName } from "~/modules/reference/units";
+import { productTypesByKey } from "~/modules/product/vocabulary";
 import { asLocalizedText } from "~/modules/i18n-text/localized-text";
 import { productTitle } from "~/modules/product/product-text.server";
 import { countryName } from "~/modules/reference/countries.server";
@@ -14,6 +15,7 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { isBureau, type AuthUser } from "~/utils/auth.server";
 import { reasonRendererFor, type RenderedReason } from "./reasons.server";
 import {
+  hsRelation,
   isRelevantMatch,
   MATCH_WEIGHTS,
   requestHsLevels,
@@ -32,26 +34,36 @@ import {
  * - matchesForRequest: one multi-search on the products index (the
  *   request's codes, headings and chapters, and its words), then scoring.
  * - requestsForFirm: one multi-search on the requests index (the firm's
- *   codes and headings, open and visible to the firm only), a database check
- *   of the shortlist (the index may lag a status change), then one
- *   multi-search for the text relevance of the firm's products to each
- *   shortlisted request.
+ *   codes, headings and product words, open and visible to the firm only),
+ *   then a database check of the best ones (the index may lag a change).
  */
 
 /** Matches shown for a request, and requests shown to a firm. */
 export const MATCH_LIMIT = 20;
 
-/** Candidates asked for per query: enough for the top 20 after scoring, few enough to stay fast at 100,000 products. */
-const CANDIDATES = {
-  exactText: 80,
-  exactFit: 40,
-  exactAny: 30,
-  nearbyText: 50,
-  requestsExact: 200,
-  requestsHeading: 100,
-  /** Requests whose text relevance is asked for in the second round trip. */
-  shortlist: 40,
+/**
+ * Candidates asked for per query: enough for the top 20 after scoring, few
+ * enough to stay fast at 100,000 products. Each query searched by words
+ * costs Meilisearch some 5–8 ms here whatever its limit, so there are few.
+ */
+export const CANDIDATES = {
+  /** Every condition of the request met. */
+  perfect: 25,
+  /** All conditions but one. */
+  relaxed: 30,
+  exactText: 30,
+  exactAny: 10,
+  nearbyText: 15,
+  requestsExact: 80,
+  requestsHeading: 40,
+  requestsByWords: 30,
+  /** Kinds of product of a firm searched by their words. */
+  requestWordQueries: 4,
+  /** Requests checked against the database before the cut to the top ones. */
+  shortlist: 30,
 } as const;
+
+export type ProductCandidateLimits = Pick<typeof CANDIDATES, "perfect" | "relaxed" | "exactText" | "exactAny" | "nearbyText">;
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -62,6 +74,15 @@ export function isRecordId(value: string | undefined | null): value is string {
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
 const LATIN = /[A-Za-z\u00c0-\u024f]/u;
+
+/**
+ * Little words of the buyers' languages that every product has: each word
+ * of a query costs Meilisearch time and they rank nothing. ("LED" and
+ * "W" stay: they mean something here.)
+ */
+const FILLER_WORDS = new Set(
+  "a an and as at by for in of on or the to with à ao aos as às com da das de del do dos e el em en la las los na nas no nos o os para por um uma y".split(" "),
+);
 
 export interface RequestText {
   q: string;
@@ -76,13 +97,18 @@ export interface RequestText {
  */
 export function requestSearchText(keywords: string, title: string): RequestText | null {
   const source = keywords.trim() || title.trim();
-  const cleaned = source
+  let cleaned = source
     .replace(/["“”]/g, " ")
     .replace(/(^|\s)-+/g, "$1")
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, 200);
   if (!/[\p{L}\p{N}]/u.test(cleaned)) return null;
+  const kept = cleaned
+    .split(" ")
+    .filter((word) => !FILLER_WORDS.has(word.toLowerCase().replace(/[,.;:!?]+$/, "")))
+    .join(" ");
+  if (kept && /[\p{L}\p{N}]/u.test(kept)) cleaned = kept;
   if (HAN.test(cleaned)) {
     const q = toSimplified(cleaned);
     return LATIN.test(q) ? { q } : { q, locales: ["cmn"] };
@@ -182,48 +208,56 @@ interface LabelledQuery {
 const filterNumber = (value: number | null): string | null => (value !== null && Number.isFinite(value) && value >= 0 ? String(value) : null);
 
 /**
- * The multi-search that gathers a request's candidates, in one round trip:
- * - under the request's codes: by words (their text relevance), by fit (all
- *   required certifications, MOQ and price within the request: the
- *   strongest structured matches, whatever their words) and by profile
- *   quality (products described in other words: "吸顶灯" for "ceiling light");
- * - everywhere else, by words: the same heading or chapter, or a buyer who
- *   picked a neighbouring code (score.ts weighs the code relation).
+ * The multi-search that gathers a request's candidates, in one round trip.
+ * Meilisearch cannot rank by score.ts's weights, and under one HS code
+ * thousands of products share the same words; so the products score.ts
+ * ranks first are fetched by filters, from the strictest to the loosest,
+ * each searched by the request's words (Meilisearch then orders by the
+ * words and profile quality, as score.ts does). The conditions come in three
+ * groups: the required certifications; MOQ and price within the request;
+ * exporting to the destination (or the buyer's country) and speaking one of
+ * the buyer's languages.
+ * - perfect: every group met;
+ * - relaxed: all groups but one (any one);
+ * - the codes alone, by words, and by profile quality without words
+ *   (products described in other words: "吸顶灯" for "ceiling light");
+ * - everywhere else by words (the same heading or chapter, or a buyer who
+ *   picked a neighbouring code; score.ts weighs the relation).
  * Only public products; codes are checked digits and every value is quoted.
  */
-export function productCandidateQueries(request: MatchRequest, text: RequestText | null): LabelledQuery[] {
+export function productCandidateQueries(request: MatchRequest, text: RequestText | null, limits: ProductCandidateLimits = CANDIDATES): LabelledQuery[] {
   const uid = indexName("products");
   const levels = requestHsLevels(request.hsCodes);
   const scope = "public = true";
   const inCodes = anyOf("hsPrefixes", levels.codes);
   const base = { indexUid: uid, attributesToRetrieve: [...productFields] };
-  const byWords = (filter: string[], limit: number): LabelledQuery | null =>
-    text
-      ? {
-          words: true,
-          query: {
-            ...base,
-            q: text.q,
-            ...(text.locales ? { locales: text.locales } : {}),
-            matchingStrategy: "frequency",
-            showRankingScore: true,
-            filter,
-            limit,
-          },
-        }
-      : null;
-  const byFilter = (filter: string[], limit: number): LabelledQuery => ({ words: false, query: { ...base, q: "", filter, limit } });
-  const queries: (LabelledQuery | null)[] = [];
+  const words = text
+    ? { q: text.q, ...(text.locales ? { locales: text.locales } : {}), matchingStrategy: "frequency" as const, showRankingScore: true }
+    : { q: "" };
+  const query = (filter: string[], limit: number, withWords = true): LabelledQuery => ({
+    words: withWords && text !== null,
+    query: { ...base, ...(withWords ? words : { q: "" }), filter, limit },
+  });
+  const queries: LabelledQuery[] = [];
   if (inCodes) {
-    const fit = [scope, inCodes, ...request.requiredCertifications.map((code) => `certifications = ${quote(code)}`)];
     const quantity = filterNumber(request.quantity);
     const target = filterNumber(request.targetPriceUsd);
-    if (quantity) fit.push(`moq <= ${quantity}`);
-    if (target) fit.push(`priceMinUsd <= ${target}`);
-    queries.push(byWords([scope, inCodes], CANDIDATES.exactText), byFilter(fit, CANDIDATES.exactFit), byFilter([scope, inCodes], CANDIDATES.exactAny));
+    const all = (parts: (string | null)[]) => parts.filter((part): part is string => Boolean(part)).join(" AND ") || null;
+    const groups = [
+      all(request.requiredCertifications.map((code) => `certifications = ${quote(code)}`)),
+      all([quantity ? `moq <= ${quantity}` : null, target ? `priceMinUsd <= ${target}` : null]),
+      all([anyOf("markets", [request.destinationCountry, request.buyerCountry].filter((code): code is string => Boolean(code))), anyOf("languages", request.buyerLanguages)]),
+    ].filter((group): group is string => group !== null);
+    if (groups.length && limits.perfect > 0) queries.push(query([scope, inCodes, ...groups], limits.perfect));
+    if (groups.length > 1) {
+      const allButOne = groups.map((_, left) => `(${groups.filter((__, index) => index !== left).join(" AND ")})`);
+      queries.push(query([scope, inCodes, allButOne.join(" OR ")], limits.relaxed));
+    }
+    queries.push(query([scope, inCodes], limits.exactText));
+    if (text) queries.push(query([scope, inCodes], limits.exactAny, false));
   }
-  queries.push(byWords(inCodes ? [scope, `hsPrefixes NOT IN [${levels.codes.map(quote).join(", ")}]`] : [scope], CANDIDATES.nearbyText));
-  return queries.filter((query): query is LabelledQuery => query !== null);
+  if (text) queries.push(query(inCodes ? [scope, `hsPrefixes NOT IN [${levels.codes.map(quote).join(", ")}]`] : [scope], limits.nearbyText));
+  return queries;
 }
 
 interface Candidate {
@@ -298,7 +332,10 @@ function mayView(viewer: MatchViewer, buyerCompanyId: string): boolean {
  * is given and may not see its matches (canViewRequestMatches). Throws when
  * the search engine cannot be reached.
  */
-export async function matchesForRequest(requestId: string, options: { locale: Locale; limit?: number; viewer?: MatchViewer }): Promise<RequestMatches | null> {
+export async function matchesForRequest(
+  requestId: string,
+  options: { locale: Locale; limit?: number; viewer?: MatchViewer; candidates?: Parameters<typeof productCandidateQueries>[2] },
+): Promise<RequestMatches | null> {
   const started = performance.now();
   if (!isRecordId(requestId)) return null;
   const row = await prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: requestSelect });
@@ -307,7 +344,7 @@ export async function matchesForRequest(requestId: string, options: { locale: Lo
   const limit = options.limit ?? MATCH_LIMIT;
   const request = toMatchRequest(row);
   const text = requestSearchText(row.keywords, anyTitle(row.title));
-  const labelled = productCandidateQueries(request, text);
+  const labelled = productCandidateQueries(request, text, options.candidates);
   const [response, render] = await Promise.all([
     searchClient().multiSearch({ queries: labelled.map((entry) => entry.query) }),
     reasonRendererFor(options.locale, "buyer"),
@@ -469,12 +506,33 @@ export interface FirmRequestMatches {
   tookMs: number;
 }
 
+/** The words that stand for a product when requests are searched: its kind's name ("ceiling light"), else its name. */
+function productWords(name: unknown, attributes: unknown): string | null {
+  const type = attributes && typeof attributes === "object" ? (attributes as { type?: unknown }).type : undefined;
+  const known = typeof type === "string" ? productTypesByKey.get(type) : undefined;
+  if (known) return known.names.en;
+  const text = asLocalizedText(name);
+  const written = text.en?.text ?? text.pt?.text ?? text["zh-CN"]?.text ?? text["zh-Hant"]?.text;
+  // Model numbers and figures ("XI-CL675", "24 W") are no buyer's words.
+  return written ? written.split(/\s+/).filter((word) => !/\d/.test(word) && !/^(w|v|k|l|mm|cm|m|kg)$/i.test(word)).join(" ") || written : null;
+}
+
 /**
  * Open sourcing requests that match the firm's published products, best
  * first, each with the firm's best product for it and the reasons (worded
  * for the firm). Only requests the firm may see: open, deadline not passed,
  * PUBLIC or (for a verified firm) VERIFIED_FIRMS; never PRIVATE. Null when
  * there is no such firm. Callers check who is asking first.
+ *
+ * One multi-search on the requests index: the open requests under the
+ * firm's codes, those under its headings, and, for each kind of product the
+ * firm makes, the requests found by its words (cross-language synonyms find
+ * "luminária de teto" for "ceiling light"). Text relevance is measured in
+ * that direction here — the request's ranking score for the product's words
+ * — because one query per kind of product is cheap where one per request
+ * (the buyer's side's direction) would take a query for each of dozens of
+ * requests. Then the database checks the best ones are still open to the
+ * firm (the index may lag a change), and score.ts ranks them.
  */
 export async function requestsForFirm(firmId: string, options: { locale: Locale; limit?: number; now?: Date }): Promise<FirmRequestMatches | null> {
   const started = performance.now();
@@ -493,6 +551,7 @@ export async function requestsForFirm(firmId: string, options: { locale: Locale;
     id: product.id,
     name: product.name,
     attributes: product.attributes,
+    words: requestSearchText(productWords(product.name, product.attributes) ?? "", ""),
     match: {
       hsCode: product.hsCode,
       textScore: 0,
@@ -507,91 +566,95 @@ export async function requestsForFirm(firmId: string, options: { locale: Locale;
     } satisfies MatchProduct,
   }));
 
-  // Round trip 1: open requests visible to this firm, under its codes or headings.
   const codes = [...new Set(products.map((product) => product.match.hsCode).filter((code) => /^\d{4}(\d{2})?$/.test(code)))];
   const headings = [...new Set(codes.map((code) => code.slice(0, 4)))];
+  const sixDigit = codes.filter((code) => code.length === 6);
   const visible = [
     `status = "OPEN"`,
     anyOf("visibility", visibilitiesForFirm(verified))!,
     `(deadline IS NULL OR deadline >= ${Math.floor(startOfUtcDay(now).getTime() / 1000)})`,
   ];
+  // The firm's kinds of product, most common first: one query each.
+  const byWords = new Map<string, { text: RequestText; products: Set<string> }>();
+  for (const product of products) {
+    if (!product.words) continue;
+    const entry = byWords.get(product.words.q) ?? { text: product.words, products: new Set<string>() };
+    entry.products.add(product.id);
+    byWords.set(product.words.q, entry);
+  }
+  const wordQueries = [...byWords.values()].sort((a, b) => b.products.size - a.products.size).slice(0, CANDIDATES.requestWordQueries);
   const requestsUid = indexName("requests");
-  const base = { indexUid: requestsUid, q: "", attributesToRetrieve: [...requestFields], sort: ["createdAt:desc"] };
-  const sixDigit = codes.filter((code) => code.length === 6);
-  const queries: MultiSearchQuery[] = [{ ...base, filter: [...visible, anyOf("hsPrefixes", headings)!], limit: CANDIDATES.requestsHeading }];
-  if (sixDigit.length) queries.unshift({ ...base, filter: [...visible, anyOf("hsPrefixes", sixDigit)!], limit: CANDIDATES.requestsExact });
-  const first = await searchClient().multiSearch({ queries });
+  const base = { indexUid: requestsUid, attributesToRetrieve: [...requestFields] };
+  const queries: MultiSearchQuery[] = [
+    ...(sixDigit.length ? [{ ...base, q: "", sort: ["createdAt:desc"], filter: [...visible, anyOf("hsPrefixes", sixDigit)!], limit: CANDIDATES.requestsExact }] : []),
+    ...(headings.length ? [{ ...base, q: "", sort: ["createdAt:desc"], filter: [...visible, anyOf("hsPrefixes", headings)!], limit: CANDIDATES.requestsHeading }] : []),
+    ...wordQueries.map(({ text }) => ({
+      ...base,
+      q: text.q,
+      ...(text.locales ? { locales: text.locales } : {}),
+      matchingStrategy: "frequency" as const,
+      showRankingScore: true,
+      filter: visible,
+      limit: CANDIDATES.requestsByWords,
+    })),
+  ];
+  const response = await searchClient().multiSearch({ queries });
+  const results = response.results as unknown as SearchResponse<RequestCandidate>[];
   const found = new Map<string, RequestCandidate>();
-  for (const result of first.results as unknown as SearchResponse<RequestCandidate>[]) for (const hit of result.hits) if (!found.has(hit.id)) found.set(hit.id, hit);
+  const textScores = new Map<string, Map<string, number>>();
+  const wordResults = results.slice(queries.length - wordQueries.length);
+  for (const result of results) for (const hit of result.hits) if (!found.has(hit.id)) found.set(hit.id, hit);
+  wordResults.forEach((result, index) => {
+    for (const hit of result.hits) {
+      const scores = textScores.get(hit.id) ?? new Map<string, number>();
+      for (const productId of wordQueries[index].products) scores.set(productId, Math.max(scores.get(productId) ?? 0, hit._rankingScore ?? 0));
+      textScores.set(hit.id, scores);
+    }
+  });
 
-  // Scored without words first: words add at most MATCH_WEIGHTS.text, so the
-  // final top `limit` lies among those within that much of the limit-th score.
-  const best = (request: MatchRequest, textOf: (productId: string) => number) => {
-    let top: { productIndex: number; result: MatchScore; textScore: number } | null = null;
+  /** The firm's best product for a request, or null when none is a match. */
+  const best = (requestId: string, request: MatchRequest) => {
+    let top: { productIndex: number; result: MatchScore } | null = null;
+    const scores = textScores.get(requestId);
     products.forEach((product, productIndex) => {
-      const textScore = textOf(product.id);
+      const textScore = scores?.get(product.id) ?? 0;
+      // Unrelated products (most of a firm's, for most requests) need no scoring.
+      const relation = hsRelation(request.hsCodes, product.match.hsCode)?.relation;
+      if (relation !== "exact" && relation !== "heading" && textScore < MATCH_WEIGHTS.minTextWithoutHs) return;
       const result = scoreMatch(request, { ...product.match, textScore });
       if (!isRelevantMatch(result, textScore)) return;
-      if (!top || result.score > top.result.score) top = { productIndex, result, textScore };
+      if (!top || result.score > top.result.score) top = { productIndex, result };
     });
-    return top as { productIndex: number; result: MatchScore; textScore: number } | null;
+    return top as { productIndex: number; result: MatchScore } | null;
   };
-  const toRequest = (doc: RequestCandidate): MatchRequest => ({
-    hsCodes: doc.hsCodes,
-    quantity: doc.quantity,
-    unit: doc.unit,
-    targetPriceUsd: doc.targetPriceUsd,
-    requiredCertifications: doc.requiredCertifications,
-    destinationCountry: doc.destinationCountry,
-    buyerCountry: doc.buyerCountry,
-    buyerLanguages: doc.buyerLanguages,
-  });
-  const preliminary = [...found.values()]
-    .map((doc) => ({ doc, top: best(toRequest(doc), () => 0) }))
+  const ranked = [...found.values()]
+    .map((doc) => ({
+      doc,
+      top: best(doc.id, {
+        hsCodes: doc.hsCodes,
+        quantity: doc.quantity,
+        unit: doc.unit,
+        targetPriceUsd: doc.targetPriceUsd,
+        requiredCertifications: doc.requiredCertifications,
+        destinationCountry: doc.destinationCountry,
+        buyerCountry: doc.buyerCountry,
+        buyerLanguages: doc.buyerLanguages,
+      }),
+    }))
     .filter((entry) => entry.top !== null)
-    .sort((a, b) => b.top!.result.score - a.top!.result.score || b.doc.createdAt - a.doc.createdAt);
-  const bar = (preliminary[Math.min(limit, preliminary.length) - 1]?.top?.result.score ?? 0) - MATCH_WEIGHTS.text;
-  const shortlistIds = preliminary
-    .filter((entry) => entry.top!.result.score >= bar)
-    .slice(0, CANDIDATES.shortlist)
-    .map((entry) => entry.doc.id);
-  if (!shortlistIds.length) return { ...empty(), candidates: found.size };
+    .sort((a, b) => b.top!.result.score - a.top!.result.score || b.doc.createdAt - a.doc.createdAt || a.doc.id.localeCompare(b.doc.id))
+    .slice(0, CANDIDATES.shortlist);
+  if (!ranked.length) return { ...empty(), candidates: found.size };
 
   // The database has the last word: a request closed, made private or past
-  // its deadline a moment ago is not shown, whatever the index still says.
+  // its deadline a moment ago is not shown, whatever the index still says;
+  // and the request is scored as it is now.
   const rows = await prisma.sourcingRequest.findMany({
-    where: { id: { in: shortlistIds }, ...firmVisibleRequestWhere(verified, now) },
+    where: { id: { in: ranked.map((entry) => entry.doc.id) }, ...firmVisibleRequestWhere(verified, now) },
     select: requestSelect,
   });
-
-  // Round trip 2: how well the firm's products answer each request's words.
-  const productIds = new Set(products.map((product) => product.id));
-  const texts = rows.map((row) => requestSearchText(row.keywords, anyTitle(row.title)));
-  const asked = rows.map((row, index) => ({ row, text: texts[index] })).filter((entry) => entry.text !== null);
-  const scores = new Map<string, Map<string, number>>();
-  if (asked.length) {
-    const productsUid = indexName("products");
-    const second = await searchClient().multiSearch({
-      queries: asked.map(({ text }) => ({
-        indexUid: productsUid,
-        q: text!.q,
-        ...(text!.locales ? { locales: text!.locales } : {}),
-        matchingStrategy: "frequency" as const,
-        showRankingScore: true,
-        filter: [`firmId = ${quote(firm.id)}`],
-        attributesToRetrieve: ["id"],
-        limit: Math.min(200, products.length),
-      })),
-    });
-    (second.results as unknown as SearchResponse<{ id: string }>[]).forEach((result, index) => {
-      const map = new Map<string, number>();
-      for (const hit of result.hits) if (productIds.has(hit.id)) map.set(hit.id, hit._rankingScore ?? 0);
-      scores.set(asked[index].row.id, map);
-    });
-  }
-
   const final = rows
-    .map((row) => ({ row, top: best(toMatchRequest(row), (productId) => scores.get(row.id)?.get(productId) ?? 0) }))
+    .map((row) => ({ row, top: best(row.id, toMatchRequest(row)) }))
     .filter((entry) => entry.top !== null)
     .sort((a, b) => b.top!.result.score - a.top!.result.score || b.row.createdAt.getTime() - a.row.createdAt.getTime() || a.row.id.localeCompare(b.row.id))
     .slice(0, limit);

@@ -71,8 +71,13 @@ export const MATCH_WEIGHTS = {
   firmExtraProduct: 1,
   /** ...up to this many: a range helps, but one right product is what the buyer needs. */
   firmExtraProductsMax: 3,
-  /** Without a heading-level HS match, a product must reach this text relevance to count as a match at all. */
-  minTextWithoutHs: 0.3,
+  /**
+   * Without a heading-level HS match, a product must reach this text
+   * relevance to count as a match at all: most of the buyer's words, not one
+   * of them ("light" in a firm called "... Lighting Co." is no rice cooker's
+   * reason to be shown for LED ceiling lights).
+   */
+  minTextWithoutHs: 0.7,
   /** Text relevance from which "matches your keywords" is given as a reason. */
   textReasonFrom: 0.6,
 } as const;
