@@ -79,6 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/${locale}/inquiries/${answer.id}?sent=1`);
   } catch (error) {
     if (!(error instanceof AnswerRefusal)) throw error;
+    // Closed, past its deadline or private since the page was loaded: gone, as for a GET.
+    if (error.code === "requestUnavailable") notFound();
     const reply =
       error.code === "productNotOfFirm" ? submission.reply({ fieldErrors: { productIds: [`matching:errors.${error.code}`] } }) : submission.reply({ formErrors: [`matching:errors.${error.code}`] });
     return json(reply, { status: error.code === "productNotOfFirm" ? 400 : 403 });

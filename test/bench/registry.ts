@@ -7,4 +7,5 @@ import type { Benchmark } from "./types";
 export const benchmarks: { name: string; load: () => Promise<Benchmark> }[] = [
   { name: "import-products", load: async () => (await import("./import-products")).importProductsBenchmark },
   { name: "import-memory", load: async () => (await import("./import-memory")).importMemoryBenchmark },
+  { name: "matching", load: async () => (await import("./matching")).matchingBenchmark },
 ];
