@@ -21,7 +21,12 @@ export function AccountNav() {
           { to: `/${lang}/account/requests`, label: t("nav.requests"), end: false },
         ]
       : []),
-    ...(role === "FIRM_MEMBER" ? [{ to: `/${lang}/account/import`, label: tImport("nav.firmImport"), end: false }] : []),
+    ...(role === "FIRM_MEMBER"
+      ? [
+          { to: `/${lang}/catalog/requests`, label: t("nav.firmRequests"), end: false },
+          { to: `/${lang}/account/import`, label: tImport("nav.firmImport"), end: false },
+        ]
+      : []),
   ];
   if (links.length < 2) return null;
   return (

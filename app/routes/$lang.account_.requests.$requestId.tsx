@@ -14,7 +14,7 @@ import { requireBuyer } from "~/utils/auth.server";
 import { readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["buyer", "validation", "import"] };
+export const handle = { i18n: ["buyer", "validation", "import", "matching"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -47,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditRequest() {
   const { t } = useTranslation("buyer");
+  const { t: tMatching } = useTranslation("matching");
   const { lang } = useParams();
   const { request, countries, certifications, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -64,6 +65,12 @@ export default function EditRequest() {
           <span className={`badge ${closed ? "" : "badge--verified"}`}>{t(`status.${request.status}`)}</span> <span className="badge">{t(`visibility.${request.visibility}`)}</span>
         </p>
       </header>
+      <p className="stack">
+        <Link to={`/${lang}/account/requests/${request.id}/matches`} className="button">
+          {tMatching("requestMatches.link")}
+        </Link>
+        <span className="field__hint">{tMatching("requestMatches.linkHint")}</span>
+      </p>
       {actionData?.saved ? (
         <p className="notice notice--success" role="status">
           {t(`request.saved.${actionData.saved}`)}

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FirmTabs } from "~/components/firm-tabs";
 import { CheckboxGroup, CompletenessBar, MultiSelectField, OriginMark } from "~/components/catalog-fields";
 import { ErrorList, Field, SelectField, TextareaField } from "~/components/forms";
 import { getFixedT } from "~/i18n/i18next.server";
@@ -119,12 +120,7 @@ export default function FirmProfilePage() {
           <p className="notice notice--error">{t("profile.rejected", { reason: firm.verificationReason })}</p>
         ) : null}
         {asBureau ? <p className="notice">{t("profile.bureauEditing")}</p> : null}
-        <nav aria-label={t("nav.firmSections")} className="tabs">
-          <Link to={`/${lang}/catalog/firms/${firm.id}`} aria-current="page">
-            {t("nav.profile")}
-          </Link>
-          <Link to={`/${lang}/catalog/firms/${firm.id}/products`}>{t("nav.products")}</Link>
-        </nav>
+        <FirmTabs lang={lang} firmId={firm.id} current="profile" />
       </header>
 
       <section className="card" aria-labelledby="completeness-title">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useParams, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FirmTabs } from "~/components/firm-tabs";
 import { FallbackMark } from "~/components/catalog-fields";
 import { FormattedDate } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
@@ -56,12 +57,7 @@ export default function FirmProductsPage() {
           <Link to={`/${lang}/catalog`}>{t("nav.catalog")}</Link>
         </p>
         <h1>{t("products.title", { name: firm.name })}</h1>
-        <nav aria-label={t("nav.firmSections")} className="tabs">
-          <Link to={`/${lang}/catalog/firms/${firm.id}`}>{t("nav.profile")}</Link>
-          <Link to={`/${lang}/catalog/firms/${firm.id}/products`} aria-current="page">
-            {t("nav.products")}
-          </Link>
-        </nav>
+        <FirmTabs lang={lang} firmId={firm.id} current="products" />
         {searchParams.get("deleted") ? (
           <p className="notice notice--success" role="status">
             {t("product.deleted")}

@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await getFixedT(locale, "inquiry");
   return json(
     {
-      title: t("thread.title", { firm: thread.firm.name }),
+      title: t(thread.openedBy === "FIRM" ? "thread.offerTitle" : "thread.title", { firm: thread.firm.name }),
       thread: {
         ...thread,
         destinationName: thread.terms.destinationCountry ? countryName(thread.terms.destinationCountry, locale) : null,
@@ -121,7 +121,7 @@ export default function InquiryThreadPage() {
         {thread.bureauView ? null : <Link to={`/${lang}/inquiries`}>← {t("thread.back")}</Link>}
       </p>
       <header className="stack">
-        <h1>{t("thread.title", { firm: thread.firm.name })}</h1>
+        <h1>{t(thread.openedBy === "FIRM" ? "thread.offerTitle" : "thread.title", { firm: thread.firm.name })}</h1>
         <p className="lead">
           {t("thread.between", { buyer: thread.buyerCompany.name, firm: thread.firm.name })}
           {thread.buyerCountryName ? ` · ${thread.buyerCountryName}` : ""}{" "}
@@ -129,7 +129,7 @@ export default function InquiryThreadPage() {
         </p>
         {searchParams.get("sent") ? (
           <p className="notice notice--success" role="status">
-            {t("new.sent")}
+            {t(thread.openedBy === "FIRM" ? "new.answerSent" : "new.sent")}
           </p>
         ) : null}
         {thread.bureauView ? (

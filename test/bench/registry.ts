@@ -10,4 +10,5 @@ export const benchmarks: { name: string; load: () => Promise<Benchmark> }[] = [
   { name: "relevance", load: async () => (await import("./relevance")).relevanceBenchmark },
   { name: "search-reindex", load: async () => (await import("./search-reindex")).searchReindexBenchmark },
   { name: "search-latency", load: async () => (await import("./search-latency")).searchLatencyBenchmark },
+  { name: "matching", load: async () => (await import("./matching")).matchingBenchmark },
 ];

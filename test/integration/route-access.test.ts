@@ -41,6 +41,12 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/search?in=firms", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/api/v1/search/products?q=lamp", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/search", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  // Matching (issue 4): a request's matches, a firm's matching requests and the answer form.
+  { path: "/en/account/requests/no-such-request/matches", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/catalog/requests", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: "redirect:firm", BUREAU_STAFF: "redirect:/en/catalog", ADMIN: "redirect:/en/catalog" } },
+  { path: "/en/catalog/firms/no-such-firm/requests", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/catalog/firms/no-such-firm/requests/no-such-request", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/api/v1/requests/no-such-request/matches", expect: { anonymous: 401, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/no-such-page", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/healthz", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/locales/pt/common", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -88,6 +94,12 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     body: { title: "", hsCodes: "94" },
     expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
   },
+  {
+    // Only the firm's own members answer a request (the visitor's firm is another).
+    path: "/en/catalog/firms/no-such-firm/requests/no-such-request",
+    body: { productIds: "x", message: "Hello" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
 ];
 
 let server: TestServer;
@@ -116,6 +128,10 @@ function check(response: Response, expected: Expectation, label: string) {
   if (expected === "login") {
     expect(response.status, label).toBe(302);
     expect(response.headers.get("location"), label).toMatch(/^\/en\/login\?redirectTo=/);
+  } else if (expected === "redirect:firm") {
+    // The visitor's own firm, whatever its id.
+    expect(response.status, label).toBe(302);
+    expect(response.headers.get("location"), label).toMatch(/^\/en\/catalog\/firms\/[^/]+\/requests$/);
   } else if (typeof expected === "string") {
     expect(response.status, label).toBeGreaterThanOrEqual(301);
     expect(response.status, label).toBeLessThanOrEqual(302);

@@ -6,7 +6,9 @@ import { textFallbacks, type Locale } from "~/i18n/config";
 /**
  * The bureau's inquiry figures: volumes, answer rates and median response
  * times grouped by the firm's town or cluster or by the buyer's country, over
- * a period. Counts and times only: never who wrote what.
+ * a period. Counts and times only: never who wrote what. Only buyers'
+ * inquiries count: threads a firm started to answer a sourcing request are
+ * offers, with no response time to measure.
  */
 import type { FigureDimension } from "./figures";
 
@@ -41,7 +43,7 @@ export async function getInquiryFigures(dimension: FigureDimension, period: Figu
     `SELECT ${groupColumn[dimension]} AS key, count(*)::int AS inquiries, count(i."firstResponseAt")::int AS answered,
             ${MEDIAN_MINUTES} AS median_minutes
        FROM "Inquiry" i JOIN "Firm" f ON f."id" = i."firmId"
-      WHERE i."createdAt" >= $1::timestamp AND i."createdAt" < $2::timestamp
+      WHERE i."createdAt" >= $1::timestamp AND i."createdAt" < $2::timestamp AND i."openedBy" = 'BUYER'
       GROUP BY 1
       ORDER BY 2 DESC, 1`,
     ...range,
@@ -50,7 +52,7 @@ export async function getInquiryFigures(dimension: FigureDimension, period: Figu
     `SELECT NULL AS key, count(*)::int AS inquiries, count(i."firstResponseAt")::int AS answered,
             ${MEDIAN_MINUTES} AS median_minutes
        FROM "Inquiry" i
-      WHERE i."createdAt" >= $1::timestamp AND i."createdAt" < $2::timestamp`,
+      WHERE i."createdAt" >= $1::timestamp AND i."createdAt" < $2::timestamp AND i."openedBy" = 'BUYER'`,
     ...range,
   );
   const labels = await labelsFor(dimension, locale);

@@ -62,3 +62,14 @@ export const ReportSchema = z.object({
     .min(1, "validation:required")
     .max(REPORT_REASON_MAX, `inquiry:errors.tooLong|max=${REPORT_REASON_MAX}`),
 });
+
+/** A firm answers a buyer's sourcing request: the products it offers and its first message. */
+export const RequestAnswerSchema = z.object({
+  productIds: z
+    .array(id, { required_error: "matching:errors.noProducts", invalid_type_error: "matching:errors.noProducts" })
+    .min(1, "matching:errors.noProducts")
+    .max(MAX_PRODUCTS, `inquiry:errors.tooManyProducts|max=${MAX_PRODUCTS}`),
+  message: messageBody,
+  // Honeypot: hidden from people, filled in by bots.
+  website: z.string().max(0, "validation:botSuspected").optional(),
+});

@@ -11,7 +11,12 @@ import { attachmentStore } from "./storage.server";
 import type { CheckedAttachment } from "./attachment.server";
 import { detectMessageLanguage, languageOfLocale } from "./language";
 import { refreshFirmResponseStats } from "./response-stats.server";
-import type { InquiryStatusValue, NewInquirySchema } from "./inquiry.schema";
+import { isRequestVisibleToFirm } from "~/modules/request/firm-visibility";
+import { countryName } from "~/modules/reference/countries.server";
+import { displayLabel, displayText } from "~/modules/i18n-text/display.server";
+import { quantityUnitName } from "~/modules/reference/units";
+import { productTitle } from "~/modules/product/product-text.server";
+import type { InquiryStatusValue, NewInquirySchema, RequestAnswerSchema } from "./inquiry.schema";
 
 type Tx = Prisma.TransactionClient;
 export type Side = "BUYER" | "FIRM";
@@ -252,6 +257,179 @@ export async function createInquiry(
   );
 }
 
+// ───────────────────────── a firm answers a sourcing request ─────────────────────────
+
+/** Why a firm may not answer a sourcing request; each code is a translation key under matching:errors. */
+export type AnswerRefusalCode = "firmNotVerified" | "requestUnavailable" | "productNotOfFirm";
+
+export class AnswerRefusal extends Error {
+  constructor(readonly code: AnswerRefusalCode) {
+    super(code);
+  }
+}
+
+export type RequestAnswerInput = z.infer<typeof RequestAnswerSchema>;
+
+const answerRequestSelect = {
+  id: true,
+  buyerCompanyId: true,
+  title: true,
+  hsCodes: true,
+  quantity: true,
+  unit: true,
+  targetPriceUsd: true,
+  requiredCertifications: true,
+  destinationCountry: true,
+  deadline: true,
+  status: true,
+  visibility: true,
+  buyerCompany: { select: { name: true, country: true } },
+} satisfies Prisma.SourcingRequestSelect;
+
+/** The firm's thread with a buyer about a request (started by either side), if there is one. */
+async function threadAboutRequest(firmId: string, requestId: string) {
+  return prisma.inquiry.findFirst({ where: { firmId, sourcingRequestId: requestId }, orderBy: { createdAt: "asc" }, select: { id: true } });
+}
+
+/**
+ * What the answer page shows: the request as this firm may see it (open,
+ * deadline not passed, PUBLIC or, for a verified firm, VERIFIED_FIRMS), the
+ * firm's published products, and the thread if the firm has already
+ * answered. Null when the request does not exist or is not open to the firm.
+ */
+export async function getRequestAnswerForm(firmId: string, requestId: string, locale: Locale, now = new Date()) {
+  const [firm, request] = await Promise.all([
+    prisma.firm.findUnique({
+      where: { id: firmId },
+      select: {
+        verification: true,
+        published: true,
+        products: {
+          where: { published: true },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          take: 200,
+          select: { id: true, name: true, attributes: true, hsCode: true },
+        },
+      },
+    }),
+    prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: answerRequestSelect }),
+  ]);
+  if (!firm || !request) return null;
+  const verified = firm.verification === "VERIFIED";
+  if (!isRequestVisibleToFirm(request, { verified }, now)) return null;
+  const title = displayText(request.title, locale);
+  return {
+    request: {
+      id: request.id,
+      title: title?.text ?? "",
+      titleLocale: title?.isFallback ? title.locale : null,
+      hsCodes: request.hsCodes,
+      quantity: request.quantity,
+      unitName: displayLabel(quantityUnitName(request.unit, locale), locale),
+      targetPriceUsd: request.targetPriceUsd === null ? null : Number(request.targetPriceUsd),
+      requiredCertifications: request.requiredCertifications,
+      destinationCountryName: request.destinationCountry ? countryName(request.destinationCountry, locale) : null,
+      buyerCountryName: request.buyerCompany.country ? countryName(request.buyerCompany.country, locale) : null,
+      deadline: request.deadline ? request.deadline.toISOString().slice(0, 10) : null,
+      visibility: request.visibility,
+    },
+    firm: {
+      canAnswer: verified && firm.published,
+      products: firm.products.map((product) => ({ id: product.id, name: productTitle(product.name, product.attributes, locale).text, hsCode: product.hsCode })),
+    },
+    inquiryId: (await threadAboutRequest(firmId, requestId))?.id ?? null,
+  };
+}
+
+/**
+ * A firm's member answers a buyer's sourcing request: a thread between the
+ * firm and the buying company about the request (opened by the firm), the
+ * first message with its attachments, the products offered, a notice to
+ * every member of the buying company, and an audit record, in one
+ * transaction. Only a verified, published firm may answer, and only a
+ * request open to it. If the firm already has a thread about the request
+ * (its answer, or the buyer's inquiry), that thread is returned instead of
+ * a second one.
+ */
+export async function answerSourcingRequest(
+  member: AuthUser & { firmId: string },
+  requestId: string,
+  input: RequestAnswerInput,
+  attachments: CheckedAttachment[],
+): Promise<{ id: string; existing: boolean }> {
+  const now = new Date();
+  const [firm, request] = await Promise.all([
+    prisma.firm.findUnique({ where: { id: member.firmId }, select: { name: true, verification: true, published: true } }),
+    prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: answerRequestSelect }),
+  ]);
+  if (!firm || firm.verification !== "VERIFIED" || !firm.published) throw new AnswerRefusal("firmNotVerified");
+  if (!request || !isRequestVisibleToFirm(request, { verified: true }, now)) throw new AnswerRefusal("requestUnavailable");
+  const existing = await threadAboutRequest(member.firmId, requestId);
+  if (existing) return { id: existing.id, existing: true };
+  const productIds = [...new Set(input.productIds)];
+  const products = await prisma.product.findMany({
+    where: { id: { in: productIds }, firmId: member.firmId, published: true },
+    select: { id: true, name: true },
+  });
+  if (products.length !== productIds.length) throw new AnswerRefusal("productNotOfFirm");
+  const order = new Map(productIds.map((id, index) => [id, index]));
+  const language = detectMessageLanguage(input.message, member.locale);
+  return withStoredAttachments(attachments, (keys) =>
+    prisma.$transaction(async (tx) => {
+      const inquiry = await tx.inquiry.create({
+        data: {
+          firmId: member.firmId,
+          buyerCompanyId: request.buyerCompanyId,
+          createdById: member.id,
+          sourcingRequestId: request.id,
+          openedBy: "FIRM",
+          quantity: request.quantity,
+          unit: request.unit,
+          targetPriceUsd: request.targetPriceUsd,
+          destinationCountry: request.destinationCountry,
+          buyerCountry: request.buyerCompany.country,
+          firstResponseAt: now,
+          lastMessageAt: now,
+          firmLastMessageAt: now,
+          firmReadAt: now,
+          createdAt: now,
+          products: {
+            create: products.map((product) => ({
+              productId: product.id,
+              name: product.name as Prisma.InputJsonValue,
+              position: order.get(product.id) ?? 0,
+            })),
+          },
+          messages: {
+            create: {
+              authorId: member.id,
+              side: "FIRM",
+              body: input.message,
+              language: language.language,
+              languageSource: language.source,
+              createdAt: now,
+              attachments: { create: attachmentRows(attachments, keys) },
+            },
+          },
+        },
+        select: { id: true, firmId: true, buyerCompanyId: true },
+      });
+      await notifySide(tx, "BUYER", { ...inquiry, firmName: firm.name, buyerCompany: request.buyerCompany.name }, "inquiry.offer", {
+        excerpt: excerptOf(input.message),
+      });
+      // On the request's trail: the bureau sees which firms answered it.
+      await recordAudit(tx, {
+        actorId: member.id,
+        entityType: "request",
+        entityId: request.id,
+        action: "answer",
+        changes: { firmId: member.firmId, inquiryId: inquiry.id, productIds },
+      });
+      return { id: inquiry.id, existing: false };
+    }),
+  );
+}
+
 /**
  * The thread as `viewer` may see it: the two parties, and bureau staff once
  * the thread has been reported. Anyone else gets 404 (not even its existence).
@@ -296,6 +474,7 @@ export async function getThread(viewer: AuthUser, inquiryId: string, locale: Loc
     select: {
       id: true,
       status: true,
+      openedBy: true,
       quantity: true,
       unit: true,
       targetPriceUsd: true,
@@ -335,6 +514,8 @@ export async function getThread(viewer: AuthUser, inquiryId: string, locale: Loc
     viewerSide: access.side,
     bureauView: access.bureau,
     status: inquiry.status,
+    /** BUYER: an inquiry; FIRM: the firm's answer to the buyer's sourcing request. */
+    openedBy: inquiry.openedBy,
     blocked: blocked !== null,
     firm: { id: inquiry.firm.id, slug: inquiry.firm.slug, name: textIn(inquiry.firm.name, locale, fallbacks) },
     buyerCompany: inquiry.buyerCompany,

@@ -25,3 +25,22 @@ export async function recordInquiryHit(userId: string, address: string) {
   await recordHit(inquiryLimits.perBuyerDay, userId);
   await recordHit(inquiryLimits.perAddressHour, address);
 }
+
+/**
+ * Answers to sourcing requests (threads a firm starts): per firm and per
+ * member. A firm answering every request it sees would be spam to buyers.
+ */
+export const offerLimits = {
+  perMemberHour: { bucket: "offer:member:hour", max: 10, windowMs: 60 * 60 * 1000 },
+  perFirmDay: { bucket: "offer:firm:day", max: 30, windowMs: 24 * 60 * 60 * 1000 },
+} satisfies Record<string, Limit>;
+
+export async function isOfferLimited(userId: string, firmId: string) {
+  const checks = await Promise.all([isLimited(offerLimits.perMemberHour, userId), isLimited(offerLimits.perFirmDay, firmId)]);
+  return checks.some(Boolean);
+}
+
+export async function recordOfferHit(userId: string, firmId: string) {
+  await recordHit(offerLimits.perMemberHour, userId);
+  await recordHit(offerLimits.perFirmDay, firmId);
+}

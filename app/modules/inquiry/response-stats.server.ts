@@ -3,10 +3,14 @@ import { computeResponseStats, describeResponseStats, WINDOW_DAYS } from "./resp
 
 type Tx = Pick<Prisma.TransactionClient, "inquiry" | "firmResponseStats">;
 
-/** Recomputes and stores a firm's figures from its inquiries (call it when one changes). */
+/**
+ * Recomputes and stores a firm's figures from its inquiries (call it when one
+ * changes). Threads the firm itself started (answers to sourcing requests)
+ * are not inquiries it was asked to answer: they do not count.
+ */
 export async function refreshFirmResponseStats(tx: Tx, firmId: string, now = new Date()) {
   const threads = await tx.inquiry.findMany({
-    where: { firmId, createdAt: { gte: new Date(now.getTime() - WINDOW_DAYS * 86_400_000) } },
+    where: { firmId, openedBy: "BUYER", createdAt: { gte: new Date(now.getTime() - WINDOW_DAYS * 86_400_000) } },
     select: { createdAt: true, firstResponseAt: true },
   });
   const stats = computeResponseStats(threads, now);
@@ -25,7 +29,7 @@ export async function refreshFirmResponseStats(tx: Tx, firmId: string, now = new
 export async function refreshAllResponseStats(now = new Date()) {
   const firms = await prisma.inquiry.groupBy({
     by: ["firmId"],
-    where: { createdAt: { gte: new Date(now.getTime() - WINDOW_DAYS * 86_400_000) } },
+    where: { openedBy: "BUYER", createdAt: { gte: new Date(now.getTime() - WINDOW_DAYS * 86_400_000) } },
   });
   const stale = await prisma.firmResponseStats.findMany({ select: { firmId: true } });
   const ids = new Set([...firms.map((row) => row.firmId), ...stale.map((row) => row.firmId)]);

@@ -2,12 +2,12 @@
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.message", "inquiry.status", "inquiry.reported"] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
-  BUYER: ["inquiry.message", "inquiry.status"],
+  BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status"],
   FIRM_MEMBER: ["inquiry.new", "inquiry.message"],
   BUREAU_STAFF: ["inquiry.reported"],
   ADMIN: ["inquiry.reported"],
