@@ -4,11 +4,12 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { isLocale, localeFromTag, type Locale } from "~/i18n/config";
 import { HsQueryError, suggestHsCodes } from "~/modules/hs/suggest.server";
 import { apiError } from "~/utils/http.server";
+import { log } from "~/utils/logger.server";
 
 /**
  * GET /api/v1/hs/suggest?q=&lang=&limit= → { items: [{ code, level, title }] }
  * Public: the nomenclature is public data. Bad input is a 400 with a JSON
- * error in the asked language, never a 500.
+ * error in the asked language, an unreachable search engine a 503, never a 500.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
@@ -19,8 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const items = await suggestHsCodes({ q: params.get("q") ?? "", lang: locale, limit: Number.isFinite(limit) ? limit : 10 });
     return json({ items }, { headers: { "Cache-Control": "public, max-age=300", Vary: "Accept-Encoding" } });
   } catch (error) {
-    if (!(error instanceof HsQueryError)) throw error;
-    const t = await getFixedT(locale, "catalog");
-    return apiError(400, error.problem, t(`hs.queryErrors.${error.problem}`));
+    if (error instanceof HsQueryError) {
+      const t = await getFixedT(locale, "catalog");
+      return apiError(400, error.problem, t(`hs.queryErrors.${error.problem}`));
+    }
+    // The suggestions come from the search engine: when it is away, say so.
+    log.warn("HS suggestions failed", { error: String((error as Error)?.message ?? error) });
+    const t = await getFixedT(locale, "search");
+    return apiError(503, "unavailable", t("errors.unavailable"), { "Retry-After": "5" });
   }
 }

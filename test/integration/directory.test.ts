@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rebuildIndex } from "~/modules/search/reindex.server";
 import { sitemapPart, sitemapRoot } from "~/modules/directory/sitemap.server";
 import { prisma } from "~/utils/db.server";
 import { catalogWorld, productForm } from "../support/catalog";
@@ -12,6 +13,8 @@ let pendingFirm: Awaited<ReturnType<typeof createFirm>>;
 let pendingProduct: string;
 
 beforeAll(async () => {
+  // The HS suggestions come from this file's own HS index.
+  await rebuildIndex("hs");
   server = await startTestServer();
   world = await catalogWorld(server.url);
   await prisma.firm.update({

@@ -250,6 +250,9 @@ describe("bad input", () => {
       const response = await anonymous.get("/api/v1/search/products?q=lamp&lang=pt");
       expect(response.status).toBe(503);
       expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/indisponível|não está disponível/);
+      const suggest = await anonymous.get("/api/v1/hs/suggest?q=lamp&lang=pt");
+      expect(suggest.status).toBe(503);
+      expect(((await suggest.json()) as { error: { code: string } }).error.code).toBe("unavailable");
       const page = await anonymous.get("/pt/search?q=lamp");
       expect(page.status).toBe(503);
       expect(await page.text()).toContain("A pesquisa não está disponível neste momento");

@@ -10,6 +10,12 @@ describe("the language of a message", () => {
     expect(detectMessageLanguage(text, "en")).toEqual({ language, source: "detected" });
   });
 
+  it("settles an unsure call between close languages on the author's own, and never picks a language nobody trades in", () => {
+    // tinyld alone scores this short Portuguese as Spanish (and, among all its languages, once as Volapük).
+    expect(detectMessageLanguage("Olá! Podemos fornecer 500 luminárias de teto.", "pt")).toEqual({ language: "pt", source: "detected" });
+    expect(detectMessageLanguage("Hola, ¿pueden enviar el precio de 500 lámparas de techo?", "pt")).toEqual({ language: "es", source: "detected" });
+  });
+
   it("detects Chinese even in a short answer, whatever the author's interface language", () => {
     expect(detectMessageLanguage("可以，明天寄样。", "en")).toEqual({ language: "zh", source: "detected" });
   });

@@ -1,4 +1,5 @@
 import { detectAll } from "tinyld";
+import { commonLanguages } from "~/modules/reference/languages.server";
 
 /**
  * The language a message is written in, shown next to it so the reader knows
@@ -15,6 +16,8 @@ export interface MessageLanguage {
   source: "detected" | "locale";
 }
 
+/** tinyld's accuracy below which its first choice is no better than its second. */
+const UNSURE = 0.5;
 /** Below this many letters a detection is a guess. */
 const MIN_LETTERS = 12;
 const HAN = /\p{Script=Han}/gu;
@@ -32,7 +35,15 @@ export function detectMessageLanguage(text: string, authorLocale: string): Messa
   // Chinese is unmistakable from a few characters; Latin-script text is not.
   if (han >= 2 && han / Math.max(letters, 1) > 0.5) return { language: "zh", source: "detected" };
   if (letters < MIN_LETTERS) return fallback;
-  const [best] = detectAll(prose);
+  // Only languages people trade in here: an open choice among tinyld's 60
+  // once read a Portuguese offer as Volapük.
+  const candidates = detectAll(prose, { only: [...commonLanguages] });
+  const [best] = candidates;
   if (!best?.lang) return fallback;
+  // An unsure call between close languages (short Portuguese often scores
+  // as Spanish) goes to the author's own language when it is a contender.
+  if (best.accuracy < UNSURE && candidates.slice(0, 3).some((candidate) => candidate.lang === fallback.language)) {
+    return { language: fallback.language, source: "detected" };
+  }
   return { language: best.lang, source: "detected" };
 }

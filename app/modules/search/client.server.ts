@@ -10,6 +10,8 @@ import type { SearchEngine } from "./engine.server";
 interface SearchConnection {
   engine: Pick<SearchEngine, "host" | "masterKey">;
   client: Meilisearch;
+  /** The same engine with a long timeout, for sending documents (a busy engine may take a while to accept a batch). */
+  writer: Meilisearch;
   /** Prepended to every index name: tests and shared servers keep apart. */
   indexPrefix: string;
 }
@@ -26,7 +28,12 @@ export function createSearchClient(host: string, apiKey: string, timeoutMs = 10_
 }
 
 export function setSearchConnection(engine: Pick<SearchEngine, "host" | "masterKey">, indexPrefix = getEnv().MEILI_INDEX_PREFIX) {
-  const connection: SearchConnection = { engine, client: createSearchClient(engine.host, engine.masterKey), indexPrefix };
+  const connection: SearchConnection = {
+    engine,
+    client: createSearchClient(engine.host, engine.masterKey),
+    writer: createSearchClient(engine.host, engine.masterKey, 120_000),
+    indexPrefix,
+  };
   singletons().search = connection;
 }
 
@@ -38,6 +45,11 @@ function connection(): SearchConnection {
 
 export function searchClient(): Meilisearch {
   return connection().client;
+}
+
+/** For sending documents: waits up to two minutes for the engine to accept them. */
+export function searchWriter(): Meilisearch {
+  return connection().writer;
 }
 
 export function searchHost(): string {

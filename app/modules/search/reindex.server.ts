@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { log } from "~/utils/logger.server";
-import { searchClient } from "./client.server";
+import { searchClient, searchWriter } from "./client.server";
 import { allDocuments, countRecords, hsDocuments, type SearchEntity } from "./document-source.server";
 import {
   allSucceeded,
@@ -52,7 +52,7 @@ async function changedSince(entity: SearchEntity, mark: bigint): Promise<{ ids: 
  * Every task is checked at the end.
  */
 async function fill(key: IndexKey, uid: string): Promise<number> {
-  const index = searchClient().index(uid);
+  const index = searchWriter().index(uid);
   const tasks: number[] = [];
   let documents = 0;
   const send = async (batch: Record<string, unknown>[]) => {

@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { log } from "~/utils/logger.server";
-import { searchClient } from "./client.server";
+import { searchClient, searchWriter } from "./client.server";
 import { dependents, documentVersions, loadDocuments, type SearchEntity } from "./document-source.server";
 import { liveIndexUid, succeeded } from "./index-admin.server";
 import type { SearchEntity as OutboxEntity } from "./outbox.server";
@@ -80,7 +80,7 @@ export async function engineReachable(): Promise<boolean> {
 export async function writeRecords(entity: SearchEntity, ids: string[], uid = liveIndexUid(entity)) {
   const unique = [...new Set(ids)];
   const loaded = await loadDocuments(entity, unique);
-  const index = searchClient().index(uid);
+  const index = searchWriter().index(uid);
   const tasks = [];
   if (loaded.documents.length) tasks.push(index.addDocuments(loaded.documents));
   if (loaded.missing.length) tasks.push(index.deleteDocuments(loaded.missing));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_TERM_LENGTH, MAX_TERMS_PER_GROUP, normalizeGroup } from "./synonyms";
+import { MAX_TERM_LENGTH, MAX_TERMS_PER_GROUP, MAX_WORDS_PER_TERM, normalizeGroup } from "./synonyms";
 
 /**
  * A synonym group as the bureau types it: words separated by commas,
@@ -22,5 +22,7 @@ export const SynonymGroupSchema = z.object({
     .transform((text) => splitTerms(text))
     .refine((terms) => terms.length >= 2, "search:vocabulary.errors.tooFew")
     .refine((terms) => terms.length <= MAX_TERMS_PER_GROUP, "search:vocabulary.errors.tooMany")
-    .refine((terms) => terms.every((term) => term.length <= MAX_TERM_LENGTH), "search:vocabulary.errors.termTooLong"),
+    .refine((terms) => terms.every((term) => term.length <= MAX_TERM_LENGTH), "search:vocabulary.errors.termTooLong")
+    // Meilisearch looks synonyms up for phrases of at most three words.
+    .refine((terms) => terms.every((term) => term.split(/[\s\-/]+/).filter(Boolean).length <= MAX_WORDS_PER_TERM), "search:vocabulary.errors.tooManyWords"),
 });

@@ -7,6 +7,8 @@ export type SynonymGroup = string[];
 
 export const MAX_TERMS_PER_GROUP = 12;
 export const MAX_TERM_LENGTH = 60;
+/** Meilisearch matches a synonym of at most three words; a longer one never applies. */
+export const MAX_WORDS_PER_TERM = 3;
 
 /** A word as it is compared: trimmed, inner spaces collapsed, lower case (Chinese is unaffected). */
 export function normalizeTerm(term: string): string {
