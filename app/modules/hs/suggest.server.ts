@@ -1,6 +1,7 @@
 import { isLocale, localeFromTag, type Locale } from "~/i18n/config";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
 import { indexName, searchClient } from "~/modules/search/client.server";
+import { searchableChinese } from "~/modules/search/vocabulary.server";
 import type { HsDocument } from "~/modules/search/documents.server";
 import type { HsLevel } from "./hs-code";
 import { hsTitle } from "./nomenclature.server";
@@ -107,7 +108,7 @@ export async function suggestHsCodes({ q, lang, limit = 10 }: HsSuggestInput): P
       .slice(0, size)
       .map(toSuggestion);
   }
-  const words = [...query.latin, ...query.han].join(" ");
+  const words = [...query.latin, ...query.han.map((run) => searchableChinese(run))].join(" ");
   const { hits } = await index.search(words, {
     limit: size,
     // Every word must match: "fechadura camiseta" is nothing, not either.

@@ -1,6 +1,6 @@
 import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Locale } from "~/i18n/config";
-import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
+import { searchableChinese } from "~/modules/search/vocabulary.server";
 import { displayLabel, displayText, displayTextIn } from "~/modules/i18n-text/display.server";
 import { quantityUnitName } from "~/modules/reference/units";
 import { productTypesByKey } from "~/modules/product/vocabulary";
@@ -110,7 +110,7 @@ export function requestSearchText(keywords: string, title: string): RequestText 
     .join(" ");
   if (kept && /[\p{L}\p{N}]/u.test(kept)) cleaned = kept;
   if (HAN.test(cleaned)) {
-    const q = toSimplified(cleaned);
+    const q = searchableChinese(cleaned);
     return LATIN.test(q) ? { q } : { q, locales: ["cmn"] };
   }
   return { q: cleaned };

@@ -1,5 +1,5 @@
 import { asLocalizedText, type LocalizedText } from "~/modules/i18n-text/localized-text";
-import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
+import { searchableChinese } from "./vocabulary.server";
 import { firmCompleteness, type FirmForCompleteness } from "~/modules/firm/completeness";
 import { hsAncestors, hsHeadline } from "~/modules/hs/hs-code";
 import { hsTitle } from "~/modules/hs/nomenclature.server";
@@ -10,11 +10,12 @@ import type { TextLocale } from "./indexes.server";
  * Records as search documents. Pure functions of the rows the document
  * source loads; every text field is suffixed with its language (_zh, _en,
  * _pt) so that Meilisearch segments it as that language. Chinese is indexed
- * in Simplified characters: Traditional text (zh-Hant) is folded, and so are
+ * in Simplified characters with its known word parts split apart
+ * (searchableChinese): Traditional text (zh-Hant) is folded, and so are
  * queries. Bump DOCUMENT_VERSION when the shape changes: the indexes are then
  * rebuilt at the next start.
  */
-export const DOCUMENT_VERSION = 2;
+export const DOCUMENT_VERSION = 3;
 
 const vocabularyLocale: Record<TextLocale, VocabularyLocale> = { zh: "zh-CN", en: "en", pt: "pt" };
 
@@ -23,7 +24,8 @@ type LocalizedFields<Name extends string> = Partial<Record<`${Name}_${TextLocale
 /** A LocalizedText as name_zh/name_en/name_pt; Traditional Chinese folded into _zh. */
 export function localizedFields<Name extends string>(name: Name, value: unknown): LocalizedFields<Name> {
   const text = asLocalizedText(value);
-  const zh = text["zh-CN"]?.text ?? (text["zh-Hant"]?.text ? toSimplified(text["zh-Hant"].text) : undefined);
+  const chinese = text["zh-CN"]?.text ?? text["zh-Hant"]?.text;
+  const zh = chinese ? searchableChinese(chinese) : undefined;
   const fields: Record<string, string> = {};
   if (zh) fields[`${name}_zh`] = zh;
   if (text.en?.text) fields[`${name}_en`] = text.en.text;
@@ -36,7 +38,7 @@ function namedFields<Name extends string>(name: Name, label: (locale: TextLocale
   const fields: Record<string, string> = {};
   for (const locale of ["zh", "en", "pt"] as const) {
     const value = label(locale)?.trim();
-    if (value) fields[`${name}_${locale}`] = value;
+    if (value) fields[`${name}_${locale}`] = locale === "zh" ? searchableChinese(value) : value;
   }
   return fields as LocalizedFields<Name>;
 }
@@ -339,7 +341,7 @@ function keywordFields(keywords: string): LocalizedFields<"keywords"> {
   const text = keywords.trim();
   if (!text) return {};
   // Latin keywords go to both Latin fields: the field says nothing about which language they are.
-  return HAN.test(text) ? { keywords_zh: toSimplified(text) } : { keywords_en: text, keywords_pt: text };
+  return HAN.test(text) ? { keywords_zh: searchableChinese(text) } : { keywords_en: text, keywords_pt: text };
 }
 
 export function requestDocument(row: RequestRow): RequestDocument {

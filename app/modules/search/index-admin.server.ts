@@ -111,7 +111,7 @@ export async function createConfiguredIndex(key: IndexKey, uid: string, client: 
     await succeeded(client.createIndex(uid, { primaryKey: indexDefinitions[key].primaryKey }));
   }
   const synonyms = key === "hs" ? {} : await effectiveSynonyms();
-  await succeeded(client.index(uid).updateSettings({ ...settingsFor(key, searchDictionary()), synonyms }));
+  await succeeded(client.index(uid).updateSettings({ ...settingsFor(key), synonyms }));
 }
 
 /** Pushes the current synonyms to the live indexes (milliseconds: no reindex). */

@@ -2,7 +2,7 @@ import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Locale } from "~/i18n/config";
 import { displayLabel, displayText, displayTextIn } from "~/modules/i18n-text/display.server";
 import { quantityUnitName } from "~/modules/reference/units";
-import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
+import { searchableChinese } from "./vocabulary.server";
 import { hsCodeAtLevel } from "~/modules/hs/hs-code";
 import { productTitle, type TitleKind } from "~/modules/product/product-text.server";
 import { isBureau, type AuthUser } from "~/utils/auth.server";
@@ -114,7 +114,7 @@ export function prepareQuery(q: string): PreparedQuery {
   if (!hasWords(q)) return { q: "", codePrefix: null, nothing: true };
   const code = /^\d[\d.\s]*$/.test(q) ? hsCodeAtLevel(q) : null;
   if (code && code.length % 2 === 0) return { q: "", codePrefix: code, nothing: false };
-  if (HAN.test(q)) return { q: toSimplified(q), codePrefix: null, nothing: false, locales: ["cmn"] };
+  if (HAN.test(q)) return { q: searchableChinese(q), codePrefix: null, nothing: false, locales: ["cmn"] };
   return { q, codePrefix: null, nothing: false };
 }
 

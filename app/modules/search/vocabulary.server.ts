@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { singleton } from "~/utils/singleton.server";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
 import { normalizeGroup, synonymMap, type SynonymGroup } from "./synonyms";
+import { createSegmenter, type Segmenter } from "./segment";
 
 /**
  * The cross-language search vocabulary: the base set shipped with the code
@@ -29,13 +30,26 @@ export function baseSynonymGroups(): SynonymGroup[] {
   return vocabularyFile().synonyms.map((group) => normalizeGroup(group.map(toSimplified)));
 }
 
-/** Chinese word parts for Meilisearch's segmenter (a change rebuilds the indexes). */
+/** Chinese word parts split apart in documents and queries (a change rebuilds the indexes). */
 export function searchDictionary(): string[] {
   return [...new Set(vocabularyFile().dictionary.map((word) => toSimplified(word.trim())).filter(Boolean))].sort();
 }
 
-/** Shipped groups plus the bureau's, as Meilisearch's synonyms setting. */
+function segmenter(): Segmenter {
+  return singleton("searchSegmenter", () => createSegmenter(searchDictionary()));
+}
+
+/**
+ * Chinese as the index holds it and queries must be: Simplified characters,
+ * known word parts split apart ("LED吸頂燈" → "LED 吸顶 灯"). Other text passes through.
+ */
+export function searchableChinese(text: string): string {
+  return segmenter()(toSimplified(text));
+}
+
+/** Shipped groups plus the bureau's, as Meilisearch's synonyms setting (Chinese split as queries are). */
 export async function effectiveSynonyms(): Promise<Record<string, string[]>> {
   const added = await prisma.searchSynonymGroup.findMany({ select: { terms: true }, orderBy: { createdAt: "asc" } });
-  return synonymMap([...baseSynonymGroups(), ...added.map((group) => normalizeGroup(group.terms.map(toSimplified)))]);
+  const groups = [...baseSynonymGroups(), ...added.map((group) => normalizeGroup(group.terms.map(toSimplified)))];
+  return synonymMap(groups.map((group) => group.map((term) => segmenter()(term))));
 }
