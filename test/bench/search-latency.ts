@@ -9,6 +9,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLITE_CONFIG } from "~/utils/db-adapter.server";
+import { prisma } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
 import { databaseFromPglite, setCurrentDatabase } from "~/utils/db.server";
 import { allDocuments } from "~/modules/search/document-source.server";
 import { searchClient } from "~/modules/search/client.server";
@@ -122,10 +124,19 @@ function merge(results: LoadResult[]): LoadResult {
 
 export const searchLatencyBenchmark: Benchmark = {
   name: "search-latency",
-  description: "product search API vs Meilisearch direct, 8 concurrent clients, 100,000 products (p95 ≤ 40 ms and ≤ 1.5 × direct)",
+  description: "product search API vs Meilisearch direct, 8 concurrent clients, and a request's matches over HTTP, 100,000 products (search p95 ≤ 40 ms and ≤ 1.5 × direct; matches p95 ≤ 80 ms)",
   async run() {
     const world = await openLargeWorld();
     const rebuilt = await ensureIndexes();
+    // Bureau staff may read any request's matches: the account the matches calls sign in with.
+    const staff = { email: "bench-bureau@ponte.test", password: "bench-bureau-password-2026" };
+    await prisma.user.upsert({
+      where: { email: staff.email },
+      create: { email: staff.email, displayName: "Bench", role: "BUREAU_STAFF", passwordHash: await hashPassword(staff.password) },
+      update: { passwordHash: await hashPassword(staff.password), status: "ACTIVE" },
+    });
+    await prisma.rateLimitHit.deleteMany();
+    const requestIds = (await prisma.sourcingRequest.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 2000 })).map((row) => row.id);
     // The server needs the embedded database to itself.
     await world.database.close();
     const server = await startServer(world.dir, world.engine);
@@ -168,6 +179,27 @@ export const searchLatencyBenchmark: Benchmark = {
           { name: `${group}: API p95, 1 client`, value: single.p95, unit: "ms" },
         );
       }
+      // A request's matches over HTTP, one call at a time, as bureau staff.
+      const login = await fetch(`${server.url}/en/login`, {
+        method: "POST",
+        body: new URLSearchParams(staff),
+        headers: { Origin: server.url },
+        redirect: "manual",
+      });
+      const cookie = login.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
+      if (!cookie) throw new Error(`signing in for the matches benchmark failed (${login.status})`);
+      const matches = requestIds.filter((_, i) => i % 10 === 0).slice(0, 200).map((id, i) => () =>
+        fetch(`${server.url}/api/v1/requests/${id}/matches?lang=${["pt", "en", "zh-CN", "zh-Hant"][i % 4]}`, { headers: { ...identity, Cookie: cookie } }),
+      );
+      await runLoad(matches.slice(0, 20), 1);
+      const matchStats = stats(await runLoad(matches, 1));
+      if (matchStats.errors) throw new Error(`${matchStats.errors} matches calls failed`);
+      details.matchesApi = matchStats;
+      metrics.push(
+        { name: "GET /api/v1/requests/:id/matches p95, 1 client", value: matchStats.p95, unit: "ms", target: { max: 80 } },
+        { name: "GET /api/v1/requests/:id/matches p50", value: matchStats.p50, unit: "ms" },
+      );
+
       // One client at a time, the text queries alone: the API against the
       // PostgreSQL baseline (PGlite serves one query at a time anyway).
       const texts = plain.filter((params) => params.q).map((params) => String(params.q));
