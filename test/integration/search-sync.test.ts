@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { indexName, searchClient, setSearchConnection } from "~/modules/search/client.server";
 import { loadDocuments } from "~/modules/search/document-source.server";
+import { searchableChinese } from "~/modules/search/vocabulary.server";
 import { startEmbeddedEngine, freePort, type SearchEngine } from "~/modules/search/engine.server";
 import { rebuildIndex, reindexAll } from "~/modules/search/reindex.server";
 import { drainSearchOutbox, drainSearchOutboxFully, MAX_SEARCH_ATTEMPTS, retryParked, searchBacklog } from "~/modules/search/sync.server";
@@ -80,7 +81,13 @@ describe("the outbox sync", () => {
     expect(await prisma.searchOutbox.count({ where: { entityId: id, status: "PENDING" } })).toBe(1);
     await drainSearchOutboxFully();
     const index = searchClient().index(indexName("products"));
-    expect(await index.getDocument(id)).toMatchObject({ id, hsCode: "940511", name_zh: "测试吸顶灯 1 号", firmName_zh: "中山市古镇同步测试灯饰有限公司", town: "guzhen" });
+    expect(await index.getDocument(id)).toMatchObject({
+      id,
+      hsCode: "940511",
+      name_zh: searchableChinese("测试吸顶灯 1 号"),
+      firmName_zh: searchableChinese("中山市古镇同步测试灯饰有限公司"),
+      town: "guzhen",
+    });
     // The firm's document counts the product and lists its code.
     expect(await searchClient().index(indexName("firms")).getDocument(firmId)).toMatchObject({ productCount: 1, hsPrefixes: ["94", "9405", "940511"] });
 
@@ -89,7 +96,7 @@ describe("the outbox sync", () => {
       await tx.searchOutbox.create({ data: { entityType: "firm", entityId: firmId } });
     });
     await drainSearchOutboxFully();
-    expect(await index.getDocument(id)).toMatchObject({ firmName_zh: "中山市古镇改名灯饰有限公司" });
+    expect(await index.getDocument(id)).toMatchObject({ firmName_zh: searchableChinese("中山市古镇改名灯饰有限公司") });
 
     await deleteProduct(id, actor);
     await drainSearchOutboxFully();
@@ -184,7 +191,7 @@ describe("a full rebuild", () => {
     let done = false;
     void rebuilding.finally(() => (done = true));
     while (!done) {
-      const result = await searchClient().index(indexName("products")).search("吸顶灯", { limit: 1 });
+      const result = await searchClient().index(indexName("products")).search(searchableChinese("吸顶灯"), { limit: 1 });
       expect(result.estimatedTotalHits).toBeGreaterThan(0);
       searches++;
       await drainSearchOutbox();
@@ -193,7 +200,7 @@ describe("a full rebuild", () => {
     expect(searches).toBeGreaterThan(0);
     expect(report.documents).toBeGreaterThanOrEqual(before);
     await drainSearchOutboxFully();
-    expect(await searchClient().index(indexName("products")).getDocument(changed.id)).toMatchObject({ name_zh: "重建期间新增的吸顶灯" });
+    expect(await searchClient().index(indexName("products")).getDocument(changed.id)).toMatchObject({ name_zh: searchableChinese("重建期间新增的吸顶灯") });
     const { results } = await searchClient().getIndexes({ limit: 1000 });
     expect(results.filter((index) => index.uid.startsWith(prefix) && index.uid.includes("__build_"))).toEqual([]);
     await expectIndexEqualsDatabase();
