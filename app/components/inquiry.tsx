@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { ATTACHMENT_FIELD, attachmentAccept, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
+import { ErrorList } from "./forms";
 
 /**
  * Small pieces of the inquiry pages, shared with other areas (the firm
@@ -54,5 +56,31 @@ export function FirmResponseStats({ stats }: { stats: ResponseStatsProps | null 
       {stats.answerRatePercent !== null ? <p>{t("response.rate", { percent: stats.answerRatePercent })}</p> : null}
       <p className="muted">{t("response.basis", { count: stats.inquiries })}</p>
     </section>
+  );
+}
+
+/** The file field of a message: images and PDF, with the limits said and the refusals shown. */
+export function AttachmentField({ id, errors, disabled }: { id: string; errors: string[] | null; disabled?: boolean }) {
+  const { t } = useTranslation("inquiry");
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("thread.attach")}</label>
+      <p id={hintId} className="field__hint">
+        {t("thread.attachHint", { size: Math.round(MAX_ATTACHMENT_BYTES / (1024 * 1024)), count: MAX_ATTACHMENTS })}
+      </p>
+      <input
+        id={id}
+        type="file"
+        name={ATTACHMENT_FIELD}
+        multiple
+        accept={attachmentAccept}
+        disabled={disabled}
+        aria-describedby={errors ? `${hintId} ${errorId}` : hintId}
+        aria-invalid={errors ? true : undefined}
+      />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
   );
 }

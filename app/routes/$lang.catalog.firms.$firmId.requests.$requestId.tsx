@@ -11,7 +11,8 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmEditor } from "~/modules/firm/access.server";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
-import { ATTACHMENT_FIELD, attachmentAccept, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
+import { ATTACHMENT_FIELD, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
+import { AttachmentField } from "~/components/inquiry";
 import { MESSAGE_MAX, RequestAnswerSchema } from "~/modules/inquiry/inquiry.schema";
 import { AnswerRefusal, answerSourcingRequest, getRequestAnswerForm } from "~/modules/inquiry/inquiry.server";
 import { isOfferLimited, recordOfferHit } from "~/modules/inquiry/limits.server";
@@ -89,7 +90,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AnswerRequestPage() {
   const { t } = useTranslation("matching");
-  const { t: tInquiry } = useTranslation("inquiry");
   const { lang, firmId } = useParams();
   const { form: data, asBureau, chosen } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -203,22 +203,7 @@ export default function AnswerRequestPage() {
             textareaProps={{ ...getTextareaProps(fields.message), rows: 7, maxLength: MESSAGE_MAX }}
             errors={fields.message.errors}
           />
-          <div className="field">
-            <label htmlFor="answer-attachment">{tInquiry("thread.attach")}</label>
-            <p id="answer-attachment-hint" className="field__hint">
-              {tInquiry("thread.attachHint", { size: MB, count: MAX_ATTACHMENTS })}
-            </p>
-            <input
-              id="answer-attachment"
-              type="file"
-              name={ATTACHMENT_FIELD}
-              multiple
-              accept={attachmentAccept}
-              aria-describedby={attachmentErrors ? "answer-attachment-hint answer-attachment-error" : "answer-attachment-hint"}
-              aria-invalid={attachmentErrors ? true : undefined}
-            />
-            <ErrorList id="answer-attachment-error" errors={attachmentErrors} />
-          </div>
+          <AttachmentField id="answer-attachment" errors={attachmentErrors} />
           <HoneypotField name="website" />
           <button type="submit" className="button" disabled={navigation.state === "submitting" || data.firm.products.length === 0}>
             {t("answer.submit")}

@@ -6,11 +6,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextareaField } from "~/components/forms";
 import { FormattedDate, FormattedNumber } from "~/components/formatted";
-import { MessageLanguage, MessageTime } from "~/components/inquiry";
+import { AttachmentField, MessageLanguage, MessageTime } from "~/components/inquiry";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
-import { ATTACHMENT_FIELD, attachmentAccept, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
+import { ATTACHMENT_FIELD, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
 import { inquiryStatuses, MESSAGE_MAX, MessageSchema, ReportSchema, REPORT_REASON_MAX, StatusSchema } from "~/modules/inquiry/inquiry.schema";
 import {
   getThread,
@@ -309,23 +309,7 @@ function ReplyForm({ thread, counterpart }: { thread: Thread; counterpart: strin
           textareaProps={{ ...getTextareaProps(fields.body), rows: 5, maxLength: MESSAGE_MAX, disabled }}
           errors={fields.body.errors}
         />
-        <div className="field">
-          <label htmlFor="reply-attachment">{t("thread.attach")}</label>
-          <p id="reply-attachment-hint" className="field__hint">
-            {t("thread.attachHint", { size: MB, count: MAX_ATTACHMENTS })}
-          </p>
-          <input
-            id="reply-attachment"
-            type="file"
-            name={ATTACHMENT_FIELD}
-            multiple
-            accept={attachmentAccept}
-            disabled={disabled}
-            aria-describedby={attachmentErrors ? "reply-attachment-hint reply-attachment-error" : "reply-attachment-hint"}
-            aria-invalid={attachmentErrors ? true : undefined}
-          />
-          <ErrorList id="reply-attachment-error" errors={attachmentErrors} />
-        </div>
+        <AttachmentField id="reply-attachment" errors={attachmentErrors} disabled={disabled} />
         <button type="submit" className="button" disabled={disabled || navigation.state === "submitting"}>
           {t("thread.send")}
         </button>

@@ -8,7 +8,8 @@ import { ErrorList, Field, HoneypotField, SelectField, TextareaField } from "~/c
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
-import { ATTACHMENT_FIELD, attachmentAccept, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
+import { ATTACHMENT_FIELD, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
+import { AttachmentField } from "~/components/inquiry";
 import { incoterms, MESSAGE_MAX, NewInquirySchema, quantityUnits } from "~/modules/inquiry/inquiry.schema";
 import { createInquiry, getNewInquiryForm, InquiryRefusal } from "~/modules/inquiry/inquiry.server";
 import { isInquiryLimited, recordInquiryHit } from "~/modules/inquiry/limits.server";
@@ -182,22 +183,7 @@ export default function NewInquiryPage() {
           textareaProps={{ ...getTextareaProps(fields.message), rows: 7, maxLength: MESSAGE_MAX }}
           errors={fields.message.errors}
         />
-        <div className="field">
-          <label htmlFor="new-inquiry-attachment">{t("thread.attach")}</label>
-          <p id="new-inquiry-attachment-hint" className="field__hint">
-            {t("thread.attachHint", { size: MB, count: MAX_ATTACHMENTS })}
-          </p>
-          <input
-            id="new-inquiry-attachment"
-            type="file"
-            name={ATTACHMENT_FIELD}
-            multiple
-            accept={attachmentAccept}
-            aria-describedby={attachmentErrors ? "new-inquiry-attachment-hint new-inquiry-attachment-error" : "new-inquiry-attachment-hint"}
-            aria-invalid={attachmentErrors ? true : undefined}
-          />
-          <ErrorList id="new-inquiry-attachment-error" errors={attachmentErrors} />
-        </div>
+        <AttachmentField id="new-inquiry-attachment" errors={attachmentErrors} />
         <HoneypotField name="website" />
         <button type="submit" className="button" disabled={unavailable || navigation.state === "submitting"}>
           {t("new.submit")}

@@ -8,7 +8,7 @@ import { FormattedNumber } from "~/components/formatted";
 import { Pagination } from "~/components/pagination";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { formatHsCode } from "~/modules/hs/hs-code";
+import { formatHsCode, hsHeadline } from "~/modules/hs/hs-code";
 import { hsTitle } from "~/modules/hs/nomenclature.server";
 import { describeSearchProblem } from "~/modules/search/api.server";
 import { searchFirms, searchProducts, type FirmHit, type ProductHit, type SearchResult } from "~/modules/search/queries.server";
@@ -63,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       products,
       firms,
       hsCode: result?.hsCode ? { code: formatHsCode(result.hsCode), title: hsTitle(result.hsCode, locale) ?? "" } : null,
+      hsFromWords: result?.hsCodesFromWords?.map((code) => `${formatHsCode(code)} ${hsHeadline(hsTitle(code, locale) ?? "")}`.trim()) ?? null,
       bureau: isBureau(viewer),
       title: parsed.input.q ? t("search:page.titleFor", { q: parsed.input.q }) : t("search:page.title"),
     },
@@ -87,7 +88,7 @@ export default function SearchPage() {
   const { t } = useTranslation("search");
   const { lang = "en" } = useParams();
   const data = useLoaderData<typeof loader>();
-  const { kind, typed, input, problems, unavailable, products, firms, hsCode } = data;
+  const { kind, typed, input, problems, unavailable, products, firms, hsCode, hsFromWords } = data;
   const submit = useSubmit();
   const navigation = useNavigation();
   const location = useLocation();
@@ -206,6 +207,7 @@ export default function SearchPage() {
             </p>
           ) : null}
           {hsCode ? <p className="notice">{t("results.hsCode", { code: hsCode.code, title: hsCode.title })}</p> : null}
+          {hsFromWords ? <p className="notice">{t("results.hsFromWords", { q: input.q, codes: hsFromWords.join("; ") })}</p> : null}
           {result && result.total === 0 ? <p>{t(input.q ? "results.noneFor" : "results.none", { q: input.q })}</p> : null}
           {products ? <ProductHitList hits={products.hits} lang={lang} /> : null}
           {firms ? <FirmHitList hits={firms.hits} lang={lang} /> : null}

@@ -115,6 +115,22 @@ describe("product search across languages", () => {
   });
 });
 
+describe("words only the HS nomenclature knows", () => {
+  it("answer with the products filed where the nomenclature puts those words, and say so", async () => {
+    // No product text says "anúncios luminosos"; heading 9405's tariff title does.
+    const { body } = await search(`q=${encodeURIComponent("anúncios luminosos")}&lang=pt`);
+    const withCodes = body as SearchBody<ProductHit> & { hsCodesFromWords: string[] | null };
+    expect(withCodes.hsCodesFromWords).toContain("9405");
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.hits.every((hit) => hit.hsCode.startsWith("9405"))).toBe(true);
+    const page = await (await anonymous.get(`/pt/search?q=${encodeURIComponent("anúncios luminosos")}`)).text();
+    expect(page).toContain("Nenhum produto é descrito com “anúncios luminosos”");
+    // Words the nomenclature does not know stay without results.
+    const nothing = await search(`q=${encodeURIComponent("xyzzy quux")}&lang=pt`);
+    expect(nothing.body.total).toBe(0);
+  });
+});
+
 describe("facets", () => {
   it("counts values, narrows by them, and keeps the other values of a chosen facet countable", async () => {
     const all = await search("q=&lang=en");

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { requestSelect } from "~/modules/request/request.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { isBureau, type AuthUser } from "~/utils/auth.server";
 import { notFound, forbidden } from "~/utils/http.server";
@@ -163,6 +164,40 @@ function attachmentRows(attachments: CheckedAttachment[], keys: string[]) {
   }));
 }
 
+/** The products and first message of a new thread, as nested writes. */
+function openingWrites(opening: {
+  side: Side;
+  authorId: string;
+  body: string;
+  language: { language: string; source: string };
+  now: Date;
+  products: { id: string; name: unknown }[];
+  order: Map<string, number>;
+  attachments: CheckedAttachment[];
+  keys: string[];
+}) {
+  return {
+    products: {
+      create: opening.products.map((product) => ({
+        productId: product.id,
+        name: product.name as Prisma.InputJsonValue,
+        position: opening.order.get(product.id) ?? 0,
+      })),
+    },
+    messages: {
+      create: {
+        authorId: opening.authorId,
+        side: opening.side,
+        body: opening.body,
+        language: opening.language.language,
+        languageSource: opening.language.source,
+        createdAt: opening.now,
+        attachments: { create: attachmentRows(opening.attachments, opening.keys) },
+      },
+    },
+  };
+}
+
 async function notifySide(
   tx: Tx,
   side: Side,
@@ -227,24 +262,7 @@ export async function createInquiry(
           buyerLastMessageAt: now,
           buyerReadAt: now,
           createdAt: now,
-          products: {
-            create: products.map((product) => ({
-              productId: product.id,
-              name: product.name as Prisma.InputJsonValue,
-              position: order.get(product.id) ?? 0,
-            })),
-          },
-          messages: {
-            create: {
-              authorId: buyer.id,
-              side: "BUYER",
-              body: input.message,
-              language: language.language,
-              languageSource: language.source,
-              createdAt: now,
-              attachments: { create: attachmentRows(attachments, keys) },
-            },
-          },
+          ...openingWrites({ side: "BUYER", authorId: buyer.id, body: input.message, language, now, products, order, attachments, keys }),
         },
         select: { id: true, firmId: true, buyerCompanyId: true },
       });
@@ -271,18 +289,7 @@ export class AnswerRefusal extends Error {
 export type RequestAnswerInput = z.infer<typeof RequestAnswerSchema>;
 
 const answerRequestSelect = {
-  id: true,
-  buyerCompanyId: true,
-  title: true,
-  hsCodes: true,
-  quantity: true,
-  unit: true,
-  targetPriceUsd: true,
-  requiredCertifications: true,
-  destinationCountry: true,
-  deadline: true,
-  status: true,
-  visibility: true,
+  ...requestSelect,
   buyerCompany: { select: { name: true, country: true } },
 } satisfies Prisma.SourcingRequestSelect;
 
@@ -393,24 +400,7 @@ export async function answerSourcingRequest(
           firmLastMessageAt: now,
           firmReadAt: now,
           createdAt: now,
-          products: {
-            create: products.map((product) => ({
-              productId: product.id,
-              name: product.name as Prisma.InputJsonValue,
-              position: order.get(product.id) ?? 0,
-            })),
-          },
-          messages: {
-            create: {
-              authorId: member.id,
-              side: "FIRM",
-              body: input.message,
-              language: language.language,
-              languageSource: language.source,
-              createdAt: now,
-              attachments: { create: attachmentRows(attachments, keys) },
-            },
-          },
+          ...openingWrites({ side: "FIRM", authorId: member.id, body: input.message, language, now, products, order, attachments, keys }),
         },
         select: { id: true, firmId: true, buyerCompanyId: true },
       });

@@ -1,6 +1,8 @@
 import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Locale } from "~/i18n/config";
 import { searchableChinese } from "~/modules/search/vocabulary.server";
+import { completenessSelect } from "~/modules/firm/completeness";
+import { requestSelect as requestColumns } from "~/modules/request/request.server";
 import { displayLabel, displayText, displayTextIn } from "~/modules/i18n-text/display.server";
 import { quantityUnitName } from "~/modules/reference/units";
 import { productTypesByKey } from "~/modules/product/vocabulary";
@@ -146,20 +148,7 @@ export async function canViewRequestMatches(viewer: MatchViewer, requestId: stri
 // ───────────────────────── products for a request ─────────────────────────
 
 const requestSelect = {
-  id: true,
-  buyerCompanyId: true,
-  title: true,
-  keywords: true,
-  hsCodes: true,
-  quantity: true,
-  unit: true,
-  targetPriceUsd: true,
-  requiredCertifications: true,
-  destinationCountry: true,
-  deadline: true,
-  status: true,
-  visibility: true,
-  createdAt: true,
+  ...requestColumns,
   buyerCompany: { select: { country: true, languages: true } },
 } satisfies Prisma.SourcingRequestSelect;
 
@@ -449,23 +438,7 @@ const firmSelect = {
   id: true,
   verification: true,
   published: true,
-  name: true,
-  description: true,
-  address: true,
-  townId: true,
-  clusterId: true,
-  foundedYear: true,
-  employeesBand: true,
-  businessTypes: true,
-  certifications: true,
-  exportMarkets: true,
-  languages: true,
-  salesChannels: true,
-  contacts: true,
-  website: true,
-  email: true,
-  phone: true,
-  logoKey: true,
+  ...completenessSelect,
   products: {
     where: { published: true },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],

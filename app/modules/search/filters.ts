@@ -37,11 +37,12 @@ export type FilterParts = Partial<Record<FacetParam | "scope" | "moq" | "code", 
  */
 export function filterParts<Sort extends string>(
   input: SearchInput<Sort>,
-  options: { publicOnly: boolean; codePrefix?: string | null; moqAttribute?: string },
+  options: { publicOnly: boolean; codePrefix?: string | null; codes?: string[]; moqAttribute?: string },
 ): FilterParts {
   const parts: FilterParts = {};
   if (options.publicOnly) parts.scope = "public = true";
   if (options.codePrefix) parts.code = `hsPrefixes = ${quote(options.codePrefix)}`;
+  else if (options.codes?.length) parts.code = anyOf("hsPrefixes", options.codes)!;
   for (const param of ["hs", "town", "cluster", "cert", "market", "language"] as const) {
     const part = anyOf(productFacetAttributes[param], input[param]);
     if (part) parts[param] = part;

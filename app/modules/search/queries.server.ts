@@ -38,6 +38,8 @@ export interface SearchResult<Hit> {
   moqRange: { min: number; max: number } | null;
   /** The query read as an HS code ("9405" → everything under 9405), or null. */
   hsCode: string | null;
+  /** No product held the query's words; these are the HS codes the words name, whose products are shown. */
+  hsCodesFromWords: string[] | null;
   tookMs: number;
 }
 
@@ -100,6 +102,8 @@ interface PreparedQuery {
   /** Text for the engine ("" when the query is an HS code). */
   q: string;
   codePrefix: string | null;
+  /** Codes the query's words point to in the HS nomenclature (the fallback below). */
+  codes?: string[];
   /** The query has nothing to search for (only punctuation, "*"). */
   nothing: boolean;
   locales?: ("cmn" | "por" | "eng")[];
@@ -157,7 +161,7 @@ const firmSpec: IndexSpec<FirmSort> = {
 
 /** The multi-search a search sends (exported for the benchmark, which sends it straight to Meilisearch). */
 export function buildSearchQueries<Sort extends string>(spec: IndexSpec<Sort>, input: SearchInput<Sort>, viewer: Viewer, prepared = prepareQuery(input.q)) {
-  const parts: FilterParts = filterParts(input, { publicOnly: !isBureau(viewer), codePrefix: prepared.codePrefix, moqAttribute: spec.moqAttribute });
+  const parts: FilterParts = filterParts(input, { publicOnly: !isBureau(viewer), codePrefix: prepared.codePrefix, codes: prepared.codes, moqAttribute: spec.moqAttribute });
   const uid = indexName(spec.index);
   const sort = spec.sorts[input.sort];
   const main: MultiSearchQuery = {
@@ -207,8 +211,27 @@ function facetValues(
 }
 
 function emptyResult<Hit>(input: SearchInput<string>, hsCode: string | null, started: number): SearchResult<Hit> {
-  return { hits: [], total: 0, page: input.page, perPage: input.perPage, pages: 0, facets: {}, moqRange: null, hsCode, tookMs: Date.now() - started };
+  return { hits: [], total: 0, page: input.page, perPage: input.perPage, pages: 0, facets: {}, moqRange: null, hsCode, hsCodesFromWords: null, tookMs: Date.now() - started };
 }
+
+/** Headings and subheadings the words of a query name in the HS nomenclature, best first. */
+async function codesForWords(prepared: PreparedQuery): Promise<string[]> {
+  const { hits } = await searchClient()
+    .index<{ code: string }>(indexName("hs"))
+    .search(prepared.q, {
+      limit: 5,
+      matchingStrategy: "all",
+      filter: "level IN [4, 6]",
+      attributesToRetrieve: ["code"],
+      showRankingScore: true,
+      ...(prepared.locales ? { locales: prepared.locales } : {}),
+    });
+  // A close match only: the nomenclature is long, and a stray word is in some title.
+  return hits.filter((hit) => (hit._rankingScore ?? 0) >= HS_FALLBACK_SCORE).map((hit) => hit.code);
+}
+
+/** Meilisearch ranking score a nomenclature line must reach to stand in for the query's words. */
+const HS_FALLBACK_SCORE = 0.8;
 
 async function runSearch<Sort extends string, Doc, Hit>(
   spec: IndexSpec<Sort>,
@@ -217,18 +240,35 @@ async function runSearch<Sort extends string, Doc, Hit>(
   toHit: (doc: Doc, label: Labeller) => Hit,
 ): Promise<SearchResult<Hit>> {
   const started = Date.now();
-  const prepared = prepareQuery(input.q);
+  let prepared = prepareQuery(input.q);
   if (prepared.nothing) return emptyResult(input, null, started);
-  const { queries, selected } = buildSearchQueries(spec, input, options.viewer, prepared);
-  const [response, label] = await Promise.all([searchClient().multiSearch({ queries }), facetLabeller(options.locale)]);
-  const [main, ...others] = response.results as SearchResponse<Record<string, unknown>>[];
+  const search = (query: PreparedQuery) => {
+    const built = buildSearchQueries(spec, input, options.viewer, query);
+    return searchClient()
+      .multiSearch({ queries: built.queries })
+      .then((response) => ({ results: response.results as SearchResponse<Record<string, unknown>>[], selected: built.selected }));
+  };
+  const [first, label] = await Promise.all([search(prepared), facetLabeller(options.locale)]);
+  let { results, selected } = first;
+  let total = results[0].estimatedTotalHits ?? results[0].totalHits ?? 0;
+  // No product is described with these words: the HS nomenclature may still
+  // know them ("anúncios luminosos" is in heading 9405's title), and products
+  // filed under what they name are an answer, said as such on the page.
+  if (total === 0 && prepared.q && spec.index === "products") {
+    const codes = await codesForWords(prepared);
+    if (codes.length) {
+      prepared = { ...prepared, q: "", codes };
+      ({ results, selected } = await search(prepared));
+      total = results[0].estimatedTotalHits ?? results[0].totalHits ?? 0;
+    }
+  }
+  const [main, ...others] = results;
   const distributions: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
   selected.forEach((facet, i) => {
     distributions[spec.counts[facet]] = others[i].facetDistribution?.[spec.counts[facet]] ?? {};
   });
   const facets: SearchResult<Hit>["facets"] = {};
   for (const facet of countedFacets) facets[facet] = facetValues(facet, distributions[spec.counts[facet]], input, label, spec.index);
-  const total = main.estimatedTotalHits ?? main.totalHits ?? 0;
   const stats = main.facetStats?.[spec.moqAttribute];
   return {
     hits: main.hits.map((doc) => toHit(doc as Doc, label)),
@@ -239,6 +279,7 @@ async function runSearch<Sort extends string, Doc, Hit>(
     facets,
     moqRange: stats ? { min: stats.min, max: stats.max } : null,
     hsCode: prepared.codePrefix,
+    hsCodesFromWords: total > 0 && prepared.codes ? prepared.codes : null,
     tookMs: Date.now() - started,
   };
 }
