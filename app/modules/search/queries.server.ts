@@ -3,6 +3,7 @@ import type { Locale } from "~/i18n/config";
 import { displayLabel, displayText, displayTextIn } from "~/modules/i18n-text/display.server";
 import { quantityUnitName } from "~/modules/reference/units";
 import { searchableChinese } from "./vocabulary.server";
+import { log } from "~/utils/logger.server";
 import { hsCodeAtLevel } from "~/modules/hs/hs-code";
 import { productTitle, type TitleKind } from "~/modules/product/product-text.server";
 import { isBureau, type AuthUser } from "~/utils/auth.server";
@@ -255,7 +256,11 @@ async function runSearch<Sort extends string, Doc, Hit>(
   // know them ("anúncios luminosos" is in heading 9405's title), and products
   // filed under what they name are an answer, said as such on the page.
   if (total === 0 && prepared.q && spec.index === "products") {
-    const codes = await codesForWords(prepared);
+    // A help, not the answer: if the nomenclature can't be asked, the empty result stands.
+    const codes = await codesForWords(prepared).catch((error: unknown) => {
+      log.warn("HS lookup for a query without results failed", { error: String((error as Error)?.message ?? error) });
+      return [];
+    });
     if (codes.length) {
       prepared = { ...prepared, q: "", codes };
       ({ results, selected } = await search(prepared));
