@@ -60,13 +60,15 @@ describe("matching in the browser", () => {
     // By supplier, without JavaScript's help: a plain link.
     await page.getByRole("link", { name: "Por fornecedor" }).click();
     await page.waitForURL(/\?by=firm$/);
-    expect(await page.getByRole("link", { name: "Por fornecedor" }).getAttribute("aria-current")).toBe("page");
-    expect(await page.locator("ol.match-list > li").first().textContent()).toMatch(/Melhor produto:/);
+    // The address changes as the navigation ends; the new list renders right after it.
+    await expect.poll(() => page.getByRole("link", { name: "Por fornecedor" }).getAttribute("aria-current")).toBe("page");
+    await expect.poll(() => page.locator("ol.match-list > li").first().textContent()).toMatch(/Melhor produto:/);
     await expectAccessible(page);
 
     // Straight to an inquiry about the product, from the request.
     await page.getByRole("link", { name: "Por produto" }).click();
     await page.waitForURL(/\?by=product$/);
+    await expect.poll(() => page.getByRole("link", { name: "Por produto" }).getAttribute("aria-current")).toBe("page");
     await page.locator("ol.match-list > li").first().getByRole("link", { name: /Pedir cotação/ }).click();
     await page.waitForURL(/\/pt\/inquiries\/new\?firm=[^&]+&product=[^&]+&request=seed-r-000000$/);
     await page.getByText(DEMO_REQUEST_TITLE).first().waitFor();
@@ -98,7 +100,7 @@ describe("matching in the browser", () => {
     await page.waitForURL(/\/zh-CN\/catalog\/firms\/[^/]+\/requests$/);
     const requestsPath = new URL(page.url()).pathname;
     await page.getByRole("heading", { level: 1, name: /的买家需求$/ }).waitFor();
-    expect(await page.getByRole("navigation", { name: "企业栏目" }).getByRole("link", { name: "买家需求" }).getAttribute("aria-current")).toBe("page");
+    await expect.poll(() => page.getByRole("navigation", { name: "企业栏目" }).getByRole("link", { name: "买家需求" }).getAttribute("aria-current")).toBe("page");
 
     const card = page.locator("ol.match-list > li").filter({ hasText: DEMO_REQUEST_TITLE });
     await card.waitFor();

@@ -21,7 +21,8 @@ describe("supplier search in the browser", () => {
     await page.getByRole("search").getByRole("searchbox", { name: "Pesquisar" }).fill("luminaria de teto");
     await page.getByRole("search").getByRole("button", { name: "Pesquisar" }).click();
     await page.waitForURL(/\/pt\/search\?q=luminaria/);
-    expect(await resultCount(page)).toBeGreaterThan(0);
+    // The address changes as the navigation ends; the results render right after it.
+    await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
 
     // Search as you type: the results follow the words without a page load.
     const box = page.getByRole("searchbox", { name: "Pesquisar" });
@@ -39,7 +40,7 @@ describe("supplier search in the browser", () => {
     const built = page.locator(".search-hit", { has: page.locator(".badge--origin") }).first();
     await built.locator(".search-hit__title a").click();
     await page.waitForURL(/\/pt\/products\//);
-    expect(await page.locator("h1").textContent()).toMatch(/^Luminária de teto LED/);
+    await expect.poll(() => page.locator("h1").textContent()).toMatch(/^Luminária de teto LED/);
     await context.close();
   });
 
@@ -48,6 +49,7 @@ describe("supplier search in the browser", () => {
       const context = await newContext(browser, { acceptLanguage: "en", javaScriptEnabled });
       const page = await context.newPage();
       await page.goto("/en/search?q=lamp");
+      await page.locator("#search-results-title").waitFor();
       const all = await resultCount(page);
       expect(all).toBeGreaterThan(1);
       await page.getByRole("group", { name: "Certification" }).getByLabel(/^CE/).check();
