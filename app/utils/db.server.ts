@@ -10,6 +10,7 @@ import {
 } from "./db-adapter.server";
 import { applyMigrations, type MigrationResult, type SqlRunner } from "./migrate.server";
 import { singletons } from "./singleton.server";
+import { log } from "./logger.server";
 
 export type { Prisma } from "~/generated/prisma/client";
 
@@ -65,10 +66,21 @@ async function openEmbedded(target: Extract<DatabaseTarget, { kind: "pglite" }>)
 
 async function openServer(target: Extract<DatabaseTarget, { kind: "postgres" }>): Promise<Database> {
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection the server ends (a restart, a failover, an
+  // administrator) is an 'error' event on the pool: without a listener it
+  // would crash the process. The pool replaces the connection; we note it.
+  pool.on("error", (error) => log.warn("a PostgreSQL connection was closed by the server", { error: error.message }));
   const prisma = new PrismaClient({ adapter: postgresAdapter(pool) });
   // Migrations take a session-level lock and run BEGIN/COMMIT: one connection.
   let dedicated: pg.PoolClient | undefined;
-  const connection = async () => (dedicated ??= await pool.connect());
+  const connection = async () => {
+    if (!dedicated) {
+      dedicated = await pool.connect();
+      // Checked out for good, so the pool's listener does not cover it.
+      dedicated.on("error", (error) => log.warn("the migration connection was closed by the server", { error: error.message }));
+    }
+    return dedicated;
+  };
   return {
     target,
     prisma,
