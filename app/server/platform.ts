@@ -33,7 +33,7 @@ export async function startPlatform(purpose: string, options: { search?: boolean
     });
     if (options.search !== false) {
       const searchStarted = Date.now();
-      search = await connectSearchEngine({ host: env.MEILI_HOST, masterKey: env.MEILI_MASTER_KEY, dataDir: env.dataDir });
+      search = await connectSearchEngine({ host: env.MEILI_HOST, masterKey: env.MEILI_MASTER_KEY, dataDir: env.dataDir, maxIndexingMemory: env.MEILI_MAX_INDEXING_MEMORY });
       setSearchConnection(search);
       log.info(`search engine ready: ${search.embedded ? "embedded Meilisearch" : "Meilisearch"} at ${search.host}`, {
         ms: Date.now() - searchStarted,

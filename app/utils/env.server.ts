@@ -16,6 +16,8 @@ const schema = z.object({
   MEILI_HOST: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/).default(""),
+  /** Memory the bundled Meilisearch may use for indexing (its own default is two thirds of the machine's). */
+  MEILI_MAX_INDEXING_MEMORY: z.string().regex(/^\d+\s*(B|KiB|MiB|GiB|KB|MB|GB)$/, "a size such as 1GiB").default("1GiB"),
   SESSION_SECRET: z.string().min(32).optional(),
   /** Number of proxy hops whose X-Forwarded-For is trusted (0 = none). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),

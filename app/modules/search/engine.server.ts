@@ -199,13 +199,15 @@ export async function connectSearchEngine(config: {
   dataDir: string;
   /** How long an external engine may take to answer /health. */
   timeoutMs?: number;
+  /** For the bundled engine: memory it may use for indexing, e.g. "1GiB". */
+  maxIndexingMemory?: string;
 }): Promise<SearchEngine> {
   if (config.host) {
     const host = config.host.replace(/\/+$/, "");
     await waitUntilHealthy(host, config.timeoutMs ?? 10_000);
     return { host, masterKey: config.masterKey ?? "", embedded: false, stop: async () => {} };
   }
-  return startEmbeddedEngine({ dir: path.join(config.dataDir, "meili") });
+  return startEmbeddedEngine({ dir: path.join(config.dataDir, "meili"), maxIndexingMemory: config.maxIndexingMemory });
 }
 
 function sleep(ms: number) {
