@@ -11,7 +11,7 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmEditor } from "~/modules/firm/access.server";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
-import { ATTACHMENT_FIELD, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
+import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attachment-limits";
 import { AttachmentField } from "~/components/inquiry";
 import { MESSAGE_MAX, RequestAnswerSchema } from "~/modules/inquiry/inquiry.schema";
 import { AnswerRefusal, answerSourcingRequest, getRequestAnswerForm } from "~/modules/inquiry/inquiry.server";
@@ -27,7 +27,6 @@ import { pageMeta } from "~/utils/meta";
 export const handle = { i18n: ["matching", "inquiry", "catalog", "validation"] };
 export const links: LinksFunction = () => [...catalogStyles, { rel: "stylesheet", href: inquiryStyles }, { rel: "stylesheet", href: matchingStyles }];
 
-const MB = Math.round(MAX_ATTACHMENT_BYTES / (1024 * 1024));
 
 /**
  * /$lang/catalog/firms/:firmId/requests/:requestId?product= — a firm answers
@@ -69,9 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const checked = await checkAttachments(upload);
   if (!checked.ok) {
-    const file = (checked.fileName ?? "").replace(/[|=]/g, "_");
-    const error = `inquiry:errors.${checked.problem}|file=${file}|size=${MB}|count=${MAX_ATTACHMENTS}`;
-    return json(submission.reply({ fieldErrors: { [ATTACHMENT_FIELD]: [error, "inquiry:errors.attachmentsLost"] } }), { status: 400 });
+    return json(submission.reply({ fieldErrors: attachmentFieldErrors(checked) }), { status: 400 });
   }
   try {
     const answer = await answerSourcingRequest(member, requestId, submission.value, checked.attachments);

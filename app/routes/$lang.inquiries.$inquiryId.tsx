@@ -10,7 +10,7 @@ import { AttachmentField, MessageLanguage, MessageTime } from "~/components/inqu
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
-import { ATTACHMENT_FIELD, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
+import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attachment-limits";
 import { inquiryStatuses, MESSAGE_MAX, MessageSchema, ReportSchema, REPORT_REASON_MAX, StatusSchema } from "~/modules/inquiry/inquiry.schema";
 import {
   getThread,
@@ -50,7 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
 
-const MB = Math.round(MAX_ATTACHMENT_BYTES / (1024 * 1024));
 
 type Intent = "message" | "status" | "block" | "unblock" | "report";
 
@@ -68,10 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const checked = await checkAttachments(upload);
     if (!checked.ok) {
-      // The error carries its values after "|" (see ErrorList): keep those characters out of the name.
-      const file = (checked.fileName ?? "").replace(/[|=]/g, "_");
-      const error = `inquiry:errors.${checked.problem}|file=${file}|size=${MB}|count=${MAX_ATTACHMENTS}`;
-      return json({ intent, result: submission.reply({ fieldErrors: { [ATTACHMENT_FIELD]: [error, "inquiry:errors.attachmentsLost"] } }), done: false }, { status: 400 });
+      return json({ intent, result: submission.reply({ fieldErrors: attachmentFieldErrors(checked) }), done: false }, { status: 400 });
     }
     try {
       await postMessage(user, inquiryId, submission.value.body, checked.attachments);

@@ -8,7 +8,7 @@ import { ErrorList, Field, HoneypotField, SelectField, TextareaField } from "~/c
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
-import { ATTACHMENT_FIELD, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
+import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attachment-limits";
 import { AttachmentField } from "~/components/inquiry";
 import { incoterms, MESSAGE_MAX, NewInquirySchema, quantityUnits } from "~/modules/inquiry/inquiry.schema";
 import { createInquiry, getNewInquiryForm, InquiryRefusal } from "~/modules/inquiry/inquiry.server";
@@ -38,7 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
 
-const MB = Math.round(MAX_ATTACHMENT_BYTES / (1024 * 1024));
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -53,9 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const checked = await checkAttachments(upload);
   if (!checked.ok) {
-    const file = (checked.fileName ?? "").replace(/[|=]/g, "_");
-    const error = `inquiry:errors.${checked.problem}|file=${file}|size=${MB}|count=${MAX_ATTACHMENTS}`;
-    return json(submission.reply({ fieldErrors: { [ATTACHMENT_FIELD]: [error, "inquiry:errors.attachmentsLost"] } }), { status: 400 });
+    return json(submission.reply({ fieldErrors: attachmentFieldErrors(checked) }), { status: 400 });
   }
   try {
     await recordInquiryHit(buyer.id, context.clientAddress);
