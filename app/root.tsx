@@ -9,6 +9,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { localeTags, type Locale } from "~/i18n/config";
@@ -86,6 +87,11 @@ export default function App() {
   const data = useRootData();
   const locale = (data?.locale ?? "en") as Locale;
   useChangeLanguage(locale);
+  // Says the page is interactive (the search-as-you-type form, say): browser
+  // tests wait for it rather than for the network.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <Document locale={locale} version={data?.i18nVersion ?? "0"}>
       <SiteHeader locale={locale} user={data?.user ?? null} />

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectFitsWidth, launchBrowser, newContext } from "./support/browser";
+import { expectAccessible, expectFitsWidth, launchBrowser, newContext, waitForHydration } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,6 +18,7 @@ describe("supplier search in the browser", () => {
     const context = await newContext(browser, { acceptLanguage: "pt-BR,pt;q=0.9" });
     const page = await context.newPage();
     await page.goto("/pt");
+    await waitForHydration(page);
     await page.getByRole("search").getByRole("searchbox", { name: "Pesquisar" }).fill("luminaria de teto");
     await page.getByRole("search").getByRole("button", { name: "Pesquisar" }).click();
     await page.waitForURL(/\/pt\/search\?q=luminaria/);
@@ -49,6 +50,7 @@ describe("supplier search in the browser", () => {
       const context = await newContext(browser, { acceptLanguage: "en", javaScriptEnabled });
       const page = await context.newPage();
       await page.goto("/en/search?q=lamp");
+      if (javaScriptEnabled) await waitForHydration(page);
       await page.locator("#search-results-title").waitFor();
       const all = await resultCount(page);
       expect(all).toBeGreaterThan(1);

@@ -65,3 +65,8 @@ export async function expectFitsWidth(page: Page, label = page.url()) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `horizontal overflow of ${label}`).toBeLessThanOrEqual(0);
 }
+
+/** Waits until React has taken over the page (root.tsx marks <html data-hydrated>): before that, only plain HTML works. */
+export async function waitForHydration(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
