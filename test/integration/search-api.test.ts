@@ -153,6 +153,12 @@ describe("facets", () => {
     const ce = await search("q=&lang=en&town=guzhen&cert=CE");
     expect(ce.body.total).toBeLessThan(guzhen.count);
     expect(ce.body.hits.every((hit) => hit.certifications.includes("CE"))).toBe(true);
+    // Each chosen facet is counted within the other choice; the facets nobody chose, within the results.
+    expect(ce.body.facets.cert.find((value) => value.value === "CE")?.count).toBe(ce.body.total);
+    expect(ce.body.facets.town.find((value) => value.value === "guzhen")?.count).toBe(ce.body.total);
+    expect(ce.body.facets.cluster.length).toBeGreaterThan(0);
+    expect(ce.body.facets.cluster.every((value) => value.count > 0 && value.count <= ce.body.total)).toBe(true);
+    expect(ce.body.facets.cluster.reduce((sum, value) => sum + value.count, 0)).toBeGreaterThan(0);
 
     const market = await search("q=&lang=pt&market=BR&hs=9405");
     expect(market.body.total).toBeGreaterThan(0);
@@ -165,6 +171,12 @@ describe("facets", () => {
     expect(body.facets.cluster.find((cluster) => cluster.value === "lighting")?.label).toMatch(/灯/);
     const hant = await search("q=&lang=zh-Hant");
     expect(hant.body.facets.town.find((town) => town.value === "guzhen")?.label).toBe("古鎮");
+    // Asked again in another language, the same values get that language's names.
+    const pt = await search("q=&lang=pt");
+    expect(pt.body.facets.language.find((language) => language.value === "pt")?.label).toMatch(/^portugu[eê]s$/i);
+    expect(pt.body.facets.town.find((town) => town.value === "guzhen")?.label).toBe("Guzhen");
+    const zh = await search("q=&lang=zh-CN");
+    expect(zh.body.facets.language.find((language) => language.value === "pt")?.label).toBe("葡萄牙语");
   });
 
   it("limits minimum orders with moqMax", async () => {

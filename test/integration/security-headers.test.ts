@@ -34,6 +34,22 @@ describe("response headers", () => {
     expect(second.headers.get("content-security-policy")).not.toContain(nonce);
   });
 
+  it("serve the public files (only paths with an extension are looked up on disk), and leave other paths to the app", async () => {
+    const robots = await fetch(`${server.url}/robots.txt`);
+    expect(robots.status).toBe(200);
+    expect(robots.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await robots.text()).toMatch(/Sitemap:|User-agent/i);
+    const icon = await fetch(`${server.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(icon.headers.get("x-content-type-options")).toBe("nosniff");
+    // A page's address has no extension: the app answers it, not the file server.
+    const page = await fetch(`${server.url}/en`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect((await fetch(`${server.url}/no-such-file.txt`)).status).toBe(404);
+  });
+
   it("forbid framing and sniffing, and hide the framework", async () => {
     const response = await fetch(`${server.url}/en`);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");

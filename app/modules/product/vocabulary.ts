@@ -195,8 +195,13 @@ function vocabularyLocale(locale: string): VocabularyLocale {
   return locale === "pt" ? "pt" : "en";
 }
 
+/** One formatter per locale: building an Intl.NumberFormat costs more than using it. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function formatNumber(value: number, unit: string, locale: string) {
-  return `${new Intl.NumberFormat(locale).format(value)} ${unit}`;
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return `${format.format(value)} ${unit}`;
 }
 
 /** One attribute's value in a language, or null when it isn't in the vocabulary. */

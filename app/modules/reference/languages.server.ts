@@ -10,10 +10,19 @@ export function isLanguageCode(code: string): boolean {
   return /^[a-z]{2}$/.test(code) && ISO6391.validate(code);
 }
 
+/** One formatter per locale: building an Intl.DisplayNames costs more than using it. */
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+function displayNamesFor(locale: string): Intl.DisplayNames {
+  let names = displayNames.get(locale);
+  if (!names) displayNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "language", fallback: "none" })));
+  return names;
+}
+
 export function languageName(code: string, locale: string): string {
   let name: string | undefined;
   try {
-    name = new Intl.DisplayNames([locale], { type: "language", fallback: "none" }).of(code);
+    name = displayNamesFor(locale).of(code);
   } catch {
     name = undefined;
   }

@@ -21,6 +21,8 @@ interface ReferenceRows {
   towns: Map<string, unknown>;
   clusters: Map<string, unknown>;
   certifications: Map<string, unknown>;
+  /** Labels already worked out, per locale: a search names the same few hundred values again and again. */
+  labels: Map<Locale, Map<string, string>>;
 }
 
 async function referenceRows(): Promise<ReferenceRows> {
@@ -36,6 +38,7 @@ async function referenceRows(): Promise<ReferenceRows> {
     towns: new Map(towns.map((row) => [row.slug, row.name])),
     clusters: new Map(clusters.map((row) => [row.slug, row.name])),
     certifications: new Map(certifications.map((row) => [row.code, row.name])),
+    labels: new Map(),
   };
   singletons().searchReferenceRows = rows;
   return rows;
@@ -46,22 +49,35 @@ export type Labeller = (facet: FacetParam, value: string) => string;
 /** A function naming facet values in `locale`. */
 export async function facetLabeller(locale: Locale): Promise<Labeller> {
   const rows = await referenceRows();
+  let known = rows.labels.get(locale);
+  if (!known) rows.labels.set(locale, (known = new Map()));
+  const labels = known;
   return (facet, value) => {
-    switch (facet) {
-      case "town":
-        return displayTextIn(rows.towns.get(value), locale) || value;
-      case "cluster":
-        return displayTextIn(rows.clusters.get(value), locale) || value;
-      case "cert":
-        return displayTextIn(rows.certifications.get(value), locale) || value;
-      case "hs":
-        return `${formatHsCode(value)} ${hsHeadline(hsTitle(value, locale) ?? "")}`.trim();
-      case "market":
-        return displayLabel(countryName(value, locale), locale);
-      case "language":
-        return displayLabel(languageName(value, locale), locale);
-      case "verified":
-        return value;
+    const key = `${facet}:${value}`;
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = labelOf(rows, locale, facet, value);
+      labels.set(key, label);
     }
+    return label;
   };
+}
+
+function labelOf(rows: ReferenceRows, locale: Locale, facet: FacetParam, value: string): string {
+  switch (facet) {
+    case "town":
+      return displayTextIn(rows.towns.get(value), locale) || value;
+    case "cluster":
+      return displayTextIn(rows.clusters.get(value), locale) || value;
+    case "cert":
+      return displayTextIn(rows.certifications.get(value), locale) || value;
+    case "hs":
+      return `${formatHsCode(value)} ${hsHeadline(hsTitle(value, locale) ?? "")}`.trim();
+    case "market":
+      return displayLabel(countryName(value, locale), locale);
+    case "language":
+      return displayLabel(languageName(value, locale), locale);
+    case "verified":
+      return value;
+  }
 }

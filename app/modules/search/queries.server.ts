@@ -165,11 +165,14 @@ export function buildSearchQueries<Sort extends string>(spec: IndexSpec<Sort>, i
   const parts: FilterParts = filterParts(input, { publicOnly: !isBureau(viewer), codePrefix: prepared.codePrefix, codes: prepared.codes, moqAttribute: spec.moqAttribute });
   const uid = indexName(spec.index);
   const sort = spec.sorts[input.sort];
+  // A facet with a selection is counted without its own part of the filter,
+  // by a query of its own; the main query counts the others.
+  const selected = countedFacets.filter((facet) => parts[facet]);
   const main: MultiSearchQuery = {
     indexUid: uid,
     q: prepared.q,
     filter: combine(parts),
-    facets: [...new Set(countedFacets.map((facet) => spec.counts[facet])), spec.moqAttribute],
+    facets: [...new Set(countedFacets.filter((facet) => !selected.includes(facet)).map((facet) => spec.counts[facet])), spec.moqAttribute],
     offset: (input.page - 1) * input.perPage,
     limit: input.perPage,
     attributesToRetrieve: spec.retrieve,
@@ -177,8 +180,6 @@ export function buildSearchQueries<Sort extends string>(spec: IndexSpec<Sort>, i
     ...(sort ? { sort } : {}),
     ...(prepared.locales ? { locales: prepared.locales } : {}),
   };
-  // A facet with a selection is counted without its own part of the filter.
-  const selected = countedFacets.filter((facet) => parts[facet]);
   const disjunctive: MultiSearchQuery[] = selected.map((facet) => ({
     indexUid: uid,
     q: prepared.q,
