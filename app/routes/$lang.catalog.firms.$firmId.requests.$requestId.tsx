@@ -169,6 +169,10 @@ export default function AnswerRequestPage() {
         <p className="notice notice--warning" role="note">
           {t("errors.firmNotVerified")}
         </p>
+      ) : data.firm.buyerBlocked ? (
+        <p className="notice notice--warning" role="note">
+          {t("errors.buyerBlocked")}
+        </p>
       ) : (
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card stack">
           <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...(fields.website.errors ?? [])]} />

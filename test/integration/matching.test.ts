@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { matchesForRequest, requestsForFirm } from "~/modules/matching/matches.server";
@@ -6,6 +8,8 @@ import { reindexAll } from "~/modules/search/reindex.server";
 import { drainSearchOutboxFully } from "~/modules/search/sync.server";
 import { setSearchConnection } from "~/modules/search/client.server";
 import { offerLimits } from "~/modules/inquiry/limits.server";
+import { answerSourcingRequest } from "~/modules/inquiry/inquiry.server";
+import { getEnv } from "~/utils/env.server";
 import { recordHit } from "~/utils/rate-limit.server";
 import { seedReference } from "../../prisma/seed/seed.server";
 import { createFirm, createUser, TEST_PASSWORD } from "../support/factories";
@@ -22,6 +26,12 @@ import { signIn } from "../support/session";
 let server: TestServer;
 const unique = () => crypto.randomBytes(3).toString("hex");
 const nextYear = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 5, 30));
+
+/** Every file under `folder` (none when it does not exist yet). */
+async function storedFiles(folder: string): Promise<string[]> {
+  const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
 
 async function firm(options: { verified?: boolean; markets?: string[]; languages?: string[] } = {}) {
   const verified = options.verified ?? true;
@@ -416,6 +426,46 @@ describe("a firm answers a buyer's request", () => {
     expect(bureauPage.status).toBe(200);
     expect(await bureauPage.text()).toContain("Only the firm&#x27;s own members can answer buyer requests.");
     expect(await prisma.inquiry.count({ where: { sourcingRequestId: { in: [world.r.verifiedOnly.id, world.r.closed.id, world.r.private.id] } } })).toBe(0);
+  });
+
+  it("keeps one thread when members answer at once, and keeps none of the losing answers' files", async () => {
+    const request = await sourcingRequest(world.buyerCompany.id);
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: world.users.member.id } });
+    const member = { id: row.id, email: row.email, displayName: row.displayName, role: row.role, locale: row.locale, firmId: world.best.id, buyerCompanyId: null };
+    const folder = path.join(getEnv().dataDir, "attachments");
+    const filesBefore = await storedFiles(folder);
+    const pdf = { bytes: new TextEncoder().encode("%PDF-1.4\n%offer\n"), fileName: "offer.pdf", contentType: "application/pdf" as const };
+    const answers = await Promise.all(
+      ["Primeira", "Segunda", "Terceira"].map((opening) => answerSourcingRequest(member, request.id, { productIds: [world.p.best.id], message: `${opening}: ${message}`, website: "" }, [pdf])),
+    );
+    const threads = await prisma.inquiry.findMany({ where: { firmId: world.best.id, sourcingRequestId: request.id }, include: { messages: { include: { attachments: true } } } });
+    expect(threads).toHaveLength(1);
+    expect(answers.filter((answer) => !answer.existing)).toHaveLength(1);
+    expect(new Set(answers.map((answer) => answer.id))).toEqual(new Set([threads[0].id]));
+    expect(threads[0].messages).toHaveLength(1);
+    expect(threads[0].messages[0].attachments).toHaveLength(1);
+    // The two answers that lost rolled back, and their stored copies of the file went with them.
+    expect((await storedFiles(folder)).length - filesBefore.length).toBe(1);
+  });
+
+  it("is refused, with the reason, when the firm has blocked the buyer", async () => {
+    const request = await sourcingRequest(world.otherCompany.id);
+    await prisma.firmBuyerBlock.create({ data: { firmId: world.best.id, buyerCompanyId: world.otherCompany.id } });
+    try {
+      const member = await clientFor(world.users.member);
+      const page = await member.get(answerPath(world.best.id, request.id));
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain("Your firm has blocked this buyer");
+      expect(html).not.toContain('name="message"');
+      const refused = await member.post(answerPath(world.best.id, request.id), form({ productIds: world.p.best.id, message }));
+      expect(refused.status).toBe(403);
+      const body = await refused.text();
+      expect(body).toContain("Your firm has blocked this buyer");
+      expect(await prisma.inquiry.count({ where: { sourcingRequestId: request.id } })).toBe(0);
+    } finally {
+      await prisma.firmBuyerBlock.deleteMany({ where: { firmId: world.best.id, buyerCompanyId: world.otherCompany.id } });
+    }
   });
 
   it("stops a firm that answers too many requests in a short time", async () => {

@@ -278,7 +278,7 @@ export async function createInquiry(
 // ───────────────────────── a firm answers a sourcing request ─────────────────────────
 
 /** Why a firm may not answer a sourcing request; each code is a translation key under matching:errors. */
-export type AnswerRefusalCode = "firmNotVerified" | "requestUnavailable" | "productNotOfFirm";
+export type AnswerRefusalCode = "firmNotVerified" | "requestUnavailable" | "productNotOfFirm" | "buyerBlocked";
 
 export class AnswerRefusal extends Error {
   constructor(readonly code: AnswerRefusalCode) {
@@ -294,8 +294,20 @@ const answerRequestSelect = {
 } satisfies Prisma.SourcingRequestSelect;
 
 /** The firm's thread with a buyer about a request (started by either side), if there is one. */
-async function threadAboutRequest(firmId: string, requestId: string) {
-  return prisma.inquiry.findFirst({ where: { firmId, sourcingRequestId: requestId }, orderBy: { createdAt: "asc" }, select: { id: true } });
+async function threadAboutRequest(firmId: string, requestId: string, db: Pick<typeof prisma, "inquiry"> = prisma) {
+  return db.inquiry.findFirst({ where: { firmId, sourcingRequestId: requestId }, orderBy: { createdAt: "asc" }, select: { id: true } });
+}
+
+/** Whether the firm has blocked the buying company (then it neither hears from it nor writes to it). */
+async function firmBlocksBuyer(firmId: string, buyerCompanyId: string): Promise<boolean> {
+  return (await prisma.firmBuyerBlock.findUnique({ where: { firmId_buyerCompanyId: { firmId, buyerCompanyId } }, select: { id: true } })) !== null;
+}
+
+/** Thrown inside an answer's transaction when another member's answer got there first: rolls back, then that thread is returned. */
+class AlreadyAnswered extends Error {
+  constructor(readonly inquiryId: string) {
+    super("the firm has already answered this request");
+  }
 }
 
 /**
@@ -342,6 +354,7 @@ export async function getRequestAnswerForm(firmId: string, requestId: string, lo
     },
     firm: {
       canAnswer: verified && firm.published,
+      buyerBlocked: await firmBlocksBuyer(firmId, request.buyerCompanyId),
       products: firm.products.map((product) => ({ id: product.id, name: productTitle(product.name, product.attributes, locale).text, hsCode: product.hsCode })),
     },
     inquiryId: (await threadAboutRequest(firmId, requestId))?.id ?? null,
@@ -373,6 +386,8 @@ export async function answerSourcingRequest(
   if (!request || !isRequestVisibleToFirm(request, { verified: true }, now)) throw new AnswerRefusal("requestUnavailable");
   const existing = await threadAboutRequest(member.firmId, requestId);
   if (existing) return { id: existing.id, existing: true };
+  // The buyer could not answer back: the firm unblocks them first (from a thread with them).
+  if (await firmBlocksBuyer(member.firmId, request.buyerCompanyId)) throw new AnswerRefusal("buyerBlocked");
   const productIds = [...new Set(input.productIds)];
   const products = await prisma.product.findMany({
     where: { id: { in: productIds }, firmId: member.firmId, published: true },
@@ -381,8 +396,12 @@ export async function answerSourcingRequest(
   if (products.length !== productIds.length) throw new AnswerRefusal("productNotOfFirm");
   const order = new Map(productIds.map((id, index) => [id, index]));
   const language = detectMessageLanguage(input.message, member.locale);
-  return withStoredAttachments(attachments, (keys) =>
+  const answer = withStoredAttachments(attachments, (keys) =>
     prisma.$transaction(async (tx) => {
+      // Two members answering at once: the second waits for the first, finds its thread and rolls back.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`request-answer:${member.firmId}:${request.id}`}, 0))`;
+      const answered = await threadAboutRequest(member.firmId, request.id, tx);
+      if (answered) throw new AlreadyAnswered(answered.id);
       const inquiry = await tx.inquiry.create({
         data: {
           firmId: member.firmId,
@@ -418,6 +437,10 @@ export async function answerSourcingRequest(
       return { id: inquiry.id, existing: false };
     }),
   );
+  return answer.catch((error: unknown) => {
+    if (error instanceof AlreadyAnswered) return { id: error.inquiryId, existing: true };
+    throw error;
+  });
 }
 
 /**
