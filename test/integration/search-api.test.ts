@@ -5,7 +5,7 @@ import { drainSearchOutboxFully } from "~/modules/search/sync.server";
 import { seedDemo } from "../../prisma/seed/seed.server";
 import { scales } from "../../prisma/seed/demo";
 import { startTestServer, TestClient, type TestServer } from "../support/server";
-import { createUser, TEST_PASSWORD } from "../support/factories";
+import { createFirm, createUser, TEST_PASSWORD } from "../support/factories";
 import { signIn } from "../support/session";
 
 /**
@@ -43,6 +43,7 @@ interface SearchBody<Hit> {
   facets: Record<string, FacetValue[]>;
   tookMs: number;
   hsCode: string | null;
+  hsCodesFromWords: string[] | null;
   pages: number;
 }
 
@@ -119,8 +120,7 @@ describe("words only the HS nomenclature knows", () => {
   it("answer with the products filed where the nomenclature puts those words, and say so", async () => {
     // No product text says "anúncios luminosos"; heading 9405's tariff title does.
     const { body } = await search(`q=${encodeURIComponent("anúncios luminosos")}&lang=pt`);
-    const withCodes = body as SearchBody<ProductHit> & { hsCodesFromWords: string[] | null };
-    expect(withCodes.hsCodesFromWords).toContain("9405");
+    expect(body.hsCodesFromWords).toContain("9405");
     expect(body.total).toBeGreaterThan(0);
     expect(body.hits.every((hit) => hit.hsCode.startsWith("9405"))).toBe(true);
     const page = await (await anonymous.get(`/pt/search?q=${encodeURIComponent("anúncios luminosos")}`)).text();
@@ -128,6 +128,42 @@ describe("words only the HS nomenclature knows", () => {
     // Words the nomenclature does not know stay without results.
     const nothing = await search(`q=${encodeURIComponent("xyzzy quux")}&lang=pt`);
     expect(nothing.body.total).toBe(0);
+  });
+
+  it("are not looked up when the words find products and the reader's filters leave none", async () => {
+    // One shop sign, made outside Guzhen, says "anúncios luminosos".
+    const xiaolan = await prisma.town.findUniqueOrThrow({ where: { slug: "xiaolan" } });
+    const firm = await createFirm();
+    await prisma.firm.update({ where: { id: firm.id }, data: { townId: xiaolan.id } });
+    const sign = await prisma.product.create({
+      data: {
+        slug: `shop-sign-${firm.id}`,
+        firmId: firm.id,
+        hsCode: "940561",
+        name: { pt: { text: "Anúncios luminosos para fachadas de lojas", origin: "author" }, en: { text: "Illuminated shop front sign", origin: "author" } },
+        description: {},
+        published: true,
+      },
+    });
+    const words = encodeURIComponent("anúncios luminosos");
+    try {
+      await prisma.searchOutbox.createMany({ data: [{ entityType: "firm", entityId: firm.id }, { entityType: "product", entityId: sign.id }] });
+      await drainSearchOutboxFully();
+      const found = await search(`q=${words}&lang=pt`);
+      expect(found.body.hits.map((hit) => hit.id)).toEqual([sign.id]);
+      expect(found.body.hsCodesFromWords).toBeNull();
+      // In Guzhen nothing says so: no results, not Guzhen's other lighting under 9405; the town facet shows where the sign is.
+      const guzhen = await search(`q=${words}&lang=pt&town=guzhen`);
+      expect(guzhen.body.total).toBe(0);
+      expect(guzhen.body.hsCodesFromWords).toBeNull();
+      expect(guzhen.body.facets.town.find((town) => town.value === "xiaolan")?.count).toBe(1);
+    } finally {
+      await prisma.product.delete({ where: { id: sign.id } });
+      await prisma.searchOutbox.create({ data: { entityType: "product", entityId: sign.id } });
+      await drainSearchOutboxFully();
+    }
+    // Gone again: the nomenclature stands in for the words, as before.
+    expect((await search(`q=${words}&lang=pt`)).body.hits.every((hit) => hit.hsCode.startsWith("9405"))).toBe(true);
   });
 });
 

@@ -189,7 +189,18 @@ export function buildSearchQueries<Sort extends string>(spec: IndexSpec<Sort>, i
     matchingStrategy: MATCHING_STRATEGY,
     ...(prepared.locales ? { locales: prepared.locales } : {}),
   }));
-  return { queries: [main, ...disjunctive], selected };
+  return { queries: [main, ...disjunctive], selected, filtered: selected.length > 0 || parts.moq !== undefined };
+}
+
+/**
+ * Whether any document the viewer may see holds the query's words, the
+ * reader's own filters set aside: one count, no hits, no facets.
+ */
+async function wordsFindAnything<Sort extends string>(spec: IndexSpec<Sort>, input: SearchInput<Sort>, viewer: Viewer, prepared: PreparedQuery): Promise<boolean> {
+  const unfiltered: SearchInput<Sort> = { ...input, hs: [], town: [], cluster: [], cert: [], market: [], language: [], verified: null, moqMax: null };
+  const [query] = buildSearchQueries(spec, unfiltered, viewer, prepared).queries;
+  const { results } = await searchClient().multiSearch({ queries: [{ ...query, facets: [], limit: 0, offset: 0, attributesToRetrieve: [] }] });
+  return (results[0].estimatedTotalHits ?? results[0].totalHits ?? 0) > 0;
 }
 
 function facetValues(
@@ -248,7 +259,7 @@ async function runSearch<Sort extends string, Doc, Hit>(
     const built = buildSearchQueries(spec, input, options.viewer, query);
     return searchClient()
       .multiSearch({ queries: built.queries })
-      .then((response) => ({ results: response.results as SearchResponse<Record<string, unknown>>[], selected: built.selected }));
+      .then((response) => ({ results: response.results as SearchResponse<Record<string, unknown>>[], selected: built.selected, filtered: built.filtered }));
   };
   const [first, label] = await Promise.all([search(prepared), facetLabeller(options.locale)]);
   let { results, selected } = first;
@@ -256,7 +267,10 @@ async function runSearch<Sort extends string, Doc, Hit>(
   // No product is described with these words: the HS nomenclature may still
   // know them ("anúncios luminosos" is in heading 9405's title), and products
   // filed under what they name are an answer, said as such on the page.
-  if (total === 0 && prepared.q && spec.index === "products") {
+  // Not when the words do find products and the reader's filters leave none:
+  // that answer is "none here", and the facet counts show where they are.
+  const wordsFindNothing = async () => !first.filtered || !(await wordsFindAnything(spec, input, options.viewer, prepared).catch(() => true));
+  if (total === 0 && prepared.q && spec.index === "products" && (await wordsFindNothing())) {
     // A help, not the answer: if the nomenclature can't be asked, the empty result stands.
     const codes = await codesForWords(prepared).catch((error: unknown) => {
       log.warn("HS lookup for a query without results failed", { error: String((error as Error)?.message ?? error) });
