@@ -157,6 +157,10 @@ describe("words only the HS nomenclature knows", () => {
       expect(guzhen.body.total).toBe(0);
       expect(guzhen.body.hsCodesFromWords).toBeNull();
       expect(guzhen.body.facets.town.find((town) => town.value === "xiaolan")?.count).toBe(1);
+      // Likewise when only a limit leaves nothing (the sign states no minimum order).
+      const limited = await search(`q=${words}&lang=pt&moqMax=1000`);
+      expect(limited.body.total).toBe(0);
+      expect(limited.body.hsCodesFromWords).toBeNull();
     } finally {
       await prisma.product.delete({ where: { id: sign.id } });
       await prisma.searchOutbox.create({ data: { entityType: "product", entityId: sign.id } });

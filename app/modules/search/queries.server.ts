@@ -200,7 +200,12 @@ async function wordsFindAnything<Sort extends string>(spec: IndexSpec<Sort>, inp
   const unfiltered: SearchInput<Sort> = { ...input, hs: [], town: [], cluster: [], cert: [], market: [], language: [], verified: null, moqMax: null };
   const [query] = buildSearchQueries(spec, unfiltered, viewer, prepared).queries;
   const { results } = await searchClient().multiSearch({ queries: [{ ...query, facets: [], limit: 0, offset: 0, attributesToRetrieve: [] }] });
-  return (results[0].estimatedTotalHits ?? results[0].totalHits ?? 0) > 0;
+  return hitCount(results[0]) > 0;
+}
+
+/** How many documents a search found. */
+function hitCount(result: { estimatedTotalHits?: number; totalHits?: number }): number {
+  return result.estimatedTotalHits ?? result.totalHits ?? 0;
 }
 
 function facetValues(
@@ -263,13 +268,16 @@ async function runSearch<Sort extends string, Doc, Hit>(
   };
   const [first, label] = await Promise.all([search(prepared), facetLabeller(options.locale)]);
   let { results, selected } = first;
-  let total = results[0].estimatedTotalHits ?? results[0].totalHits ?? 0;
+  let total = hitCount(results[0]);
   // No product is described with these words: the HS nomenclature may still
   // know them ("anúncios luminosos" is in heading 9405's title), and products
   // filed under what they name are an answer, said as such on the page.
   // Not when the words do find products and the reader's filters leave none:
   // that answer is "none here", and the facet counts show where they are.
-  const wordsFindNothing = async () => !first.filtered || !(await wordsFindAnything(spec, input, options.viewer, prepared).catch(() => true));
+  // A chosen facet's counts come from the search without that choice: a hit
+  // there already says the words find products.
+  const wordsFindNothing = async () =>
+    !first.filtered || (!results.slice(1).some((result) => hitCount(result) > 0) && !(await wordsFindAnything(spec, input, options.viewer, prepared).catch(() => true)));
   if (total === 0 && prepared.q && spec.index === "products" && (await wordsFindNothing())) {
     // A help, not the answer: if the nomenclature can't be asked, the empty result stands.
     const codes = await codesForWords(prepared).catch((error: unknown) => {
@@ -279,7 +287,7 @@ async function runSearch<Sort extends string, Doc, Hit>(
     if (codes.length) {
       prepared = { ...prepared, q: "", codes };
       ({ results, selected } = await search(prepared));
-      total = results[0].estimatedTotalHits ?? results[0].totalHits ?? 0;
+      total = hitCount(results[0]);
     }
   }
   const [main, ...others] = results;
