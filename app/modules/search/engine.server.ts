@@ -14,6 +14,8 @@ export interface SearchEngine {
   host: string;
   masterKey: string;
   embedded: boolean;
+  /** Process id of the engine we started (null for one at MEILI_HOST). */
+  pid: number | null;
   stop(): Promise<void>;
 }
 
@@ -185,6 +187,7 @@ export async function startEmbeddedEngine(options: EmbeddedOptions): Promise<Sea
     host,
     masterKey,
     embedded: true,
+    pid: child.pid ?? null,
     stop: async () => {
       process.off("exit", onExit);
       await stop();
@@ -205,7 +208,7 @@ export async function connectSearchEngine(config: {
   if (config.host) {
     const host = config.host.replace(/\/+$/, "");
     await waitUntilHealthy(host, config.timeoutMs ?? 10_000);
-    return { host, masterKey: config.masterKey ?? "", embedded: false, stop: async () => {} };
+    return { host, masterKey: config.masterKey ?? "", embedded: false, pid: null, stop: async () => {} };
   }
   return startEmbeddedEngine({ dir: path.join(config.dataDir, "meili"), maxIndexingMemory: config.maxIndexingMemory });
 }
