@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { searchQueryString, toggleFacet, type FacetParam, type SearchInput } from "~/modules/search/search-params";
+import { clearedFilters, searchQueryString, toggleFacet, type FacetParam, type SearchInput } from "~/modules/search/search-params";
 // Types only: erased from the browser bundle.
 import type { FacetValue, FirmHit, ProductHit } from "~/modules/search/queries.server";
 import { FormattedNumber, FormattedUsd } from "./formatted";
@@ -85,6 +85,13 @@ export function ChosenFilters({ facets, input, kind }: { facets: Facets; input: 
           </Link>
         </li>
       ))}
+      {chips.length > 1 ? (
+        <li>
+          <Link to={href(clearedFilters)} preventScrollReset className="search-chips__clear">
+            {t("facets.clear")}
+          </Link>
+        </li>
+      ) : null}
     </ul>
   );
 }

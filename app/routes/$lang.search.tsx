@@ -12,7 +12,7 @@ import { formatHsCode, hsHeadline } from "~/modules/hs/hs-code";
 import { hsTitle } from "~/modules/hs/nomenclature.server";
 import { describeSearchProblem } from "~/modules/search/api.server";
 import { searchFirms, searchProducts, type FirmHit, type ProductHit, type SearchResult } from "~/modules/search/queries.server";
-import { firmSorts, parseFirmSearch, parseProductSearch, productSorts, searchQueryString, SEARCH_QUERY_MAX_LENGTH } from "~/modules/search/search-params";
+import { firmSorts, hasFilters, parseFirmSearch, parseProductSearch, productSorts, searchQueryString, SEARCH_QUERY_MAX_LENGTH } from "~/modules/search/search-params";
 import { catalogStyles } from "~/styles/catalog";
 import searchStylesHref from "~/styles/search.css";
 import { getOptionalUser, isBureau } from "~/utils/auth.server";
@@ -208,7 +208,7 @@ export default function SearchPage() {
           ) : null}
           {hsCode ? <p className="notice">{t("results.hsCode", { code: hsCode.code, title: hsCode.title })}</p> : null}
           {hsFromWords ? <p className="notice">{t("results.hsFromWords", { q: input.q, codes: hsFromWords.join("; ") })}</p> : null}
-          {result && result.total === 0 ? <p>{t(input.q ? "results.noneFor" : "results.none", { q: input.q })}</p> : null}
+          {result && result.total === 0 ? <p>{t(!input.q ? "results.none" : hasFilters(input) ? "results.noneForFiltered" : "results.noneFor", { q: input.q })}</p> : null}
           {products ? <ProductHitList hits={products.hits} lang={lang} /> : null}
           {firms ? <FirmHitList hits={firms.hits} lang={lang} /> : null}
           {result ? <Pagination page={result.page} pages={result.pages} label={t("results.pages")} /> : null}

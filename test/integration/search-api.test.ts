@@ -157,6 +157,10 @@ describe("words only the HS nomenclature knows", () => {
       expect(guzhen.body.total).toBe(0);
       expect(guzhen.body.hsCodesFromWords).toBeNull();
       expect(guzhen.body.facets.town.find((town) => town.value === "xiaolan")?.count).toBe(1);
+      // The page says the filters are what leaves nothing, and offers to set them all aside.
+      const page = await (await anonymous.get(`/pt/search?q=${words}&town=guzhen&cert=CE`)).text();
+      expect(page).toContain("Nada corresponde a “anúncios luminosos” com estes filtros.");
+      expect(page).toContain(`href="/pt/search?q=${encodeURIComponent("anúncios luminosos").replace(/%20/g, "+")}">Limpar todos os filtros</a>`);
       // Likewise when only a limit leaves nothing (the sign states no minimum order).
       const limited = await search(`q=${words}&lang=pt&moqMax=1000`);
       expect(limited.body.total).toBe(0);

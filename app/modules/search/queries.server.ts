@@ -11,7 +11,7 @@ import { indexName, searchClient } from "./client.server";
 import type { FirmDocument, ProductDocument } from "./documents.server";
 import { combine, filterParts, productFacetAttributes, productFacetCounts, type FilterParts } from "./filters";
 import { facetLabeller, type Labeller } from "./labels.server";
-import { hasWords, type FacetParam, type FirmSort, type ProductSort, type SearchInput } from "./search-params";
+import { clearedFilters, hasWords, type FacetParam, type FirmSort, type ProductSort, type SearchInput } from "./search-params";
 
 /**
  * Product and firm search: one round trip to Meilisearch (a multi-search
@@ -197,8 +197,7 @@ export function buildSearchQueries<Sort extends string>(spec: IndexSpec<Sort>, i
  * reader's own filters set aside: one count, no hits, no facets.
  */
 async function wordsFindAnything<Sort extends string>(spec: IndexSpec<Sort>, input: SearchInput<Sort>, viewer: Viewer, prepared: PreparedQuery): Promise<boolean> {
-  const unfiltered: SearchInput<Sort> = { ...input, hs: [], town: [], cluster: [], cert: [], market: [], language: [], verified: null, moqMax: null };
-  const [query] = buildSearchQueries(spec, unfiltered, viewer, prepared).queries;
+  const [query] = buildSearchQueries(spec, { ...input, ...clearedFilters }, viewer, prepared).queries;
   const { results } = await searchClient().multiSearch({ queries: [{ ...query, facets: [], limit: 0, offset: 0, attributesToRetrieve: [] }] });
   return hitCount(results[0]) > 0;
 }

@@ -158,6 +158,14 @@ export function searchQueryString<Sort extends string>(input: Partial<SearchInpu
   return text ? `?${text}` : "";
 }
 
+/** The changes that set every filter aside (the words and the order stay; back to page 1). */
+export const clearedFilters = { hs: [], town: [], cluster: [], cert: [], market: [], language: [], verified: null, moqMax: null, page: 1 } as const satisfies Partial<SearchInput<string>>;
+
+/** Whether the reader has chosen any filter. */
+export function hasFilters(input: SearchInput<string>): boolean {
+  return facetParams.some((param) => (param === "verified" ? input.verified !== null : input[param].length > 0)) || input.moqMax !== null;
+}
+
 /** The selection with one facet value added or removed (and back to page 1). */
 export function toggleFacet<Sort extends string>(input: SearchInput<Sort>, param: Exclude<FacetParam, "verified">, value: string): Partial<SearchInput<Sort>> {
   const current = input[param];
