@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { photoWithGps } from "../support/images";
-import { baseUrl, expectAccessible, expectFitsWidth, launchBrowser, newContext } from "./support/browser";
+import { baseUrl, expectAccessible, expectFitsWidth, launchBrowser, newContext, signIn } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,15 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, locale: "zh-CN" | "pt" | "en", email: string, password: string) {
-  const labels = { "zh-CN": ["电子邮箱", "密码", "登录"], pt: ["E-mail", "Palavra-passe", "Entrar"], en: ["E-mail", "Password", "Sign in"] }[locale];
-  await page.goto(`/${locale}/login`);
-  await page.getByLabel(labels[0]).fill(email);
-  await page.getByLabel(labels[1], { exact: true }).fill(password);
-  await page.getByRole("button", { name: labels[2] }).click();
-  await page.waitForURL(`**/${locale}/account`);
-}
 
 const newPages: string[] = [];
 

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectFitsWidth, launchBrowser, newContext } from "./support/browser";
+import { expectAccessible, expectFitsWidth, launchBrowser, newContext, signIn } from "./support/browser";
 import { sentTo, waitForMail } from "./support/mail";
 
 let browser: Browser;
@@ -129,11 +129,7 @@ describe("an inquiry in the browser", () => {
   it("shows the bureau its inquiry figures as a table and a chart", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await page.goto("/en/login");
-    await page.getByLabel("E-mail").fill("bureau@ponte.demo");
-    await page.getByLabel("Password").fill("Ponte-bureau-2026");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/en/bureau");
+    await signIn(page, "en", "bureau@ponte.demo", "Ponte-bureau-2026", "bureau");
     await page.getByRole("link", { name: "Inquiry figures" }).click();
     await page.getByRole("heading", { name: "Inquiry figures" }).waitFor();
     await page.getByLabel("Group by").selectOption("country");

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectFitsWidth, launchBrowser, newContext } from "./support/browser";
+import { expectAccessible, expectFitsWidth, launchBrowser, newContext, signIn } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,15 +15,6 @@ afterAll(async () => {
 // lighting firm, which holds CE and INMETRO and exports to Brazil.
 const DEMO_REQUEST = "seed-r-000000";
 const DEMO_REQUEST_TITLE = "Procuramos luminária de teto LED — 500 peças";
-
-async function signIn(page: Page, locale: "zh-CN" | "pt", email: string, password: string) {
-  const labels = { "zh-CN": ["电子邮箱", "密码", "登录"], pt: ["E-mail", "Palavra-passe", "Entrar"] }[locale];
-  await page.goto(`/${locale}/login`);
-  await page.getByLabel(labels[0]).fill(email);
-  await page.getByLabel(labels[1], { exact: true }).fill(password);
-  await page.getByRole("button", { name: labels[2] }).click();
-  await page.waitForURL(`**/${locale}/account`);
-}
 
 describe("matching in the browser", () => {
   it("a buyer's request lists matches with reasons", async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectFitsWidth, launchBrowser, newContext, waitForHydration } from "./support/browser";
+import { expectAccessible, expectFitsWidth, launchBrowser, newContext, signIn, waitForHydration } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -94,11 +94,7 @@ describe("supplier search in the browser", () => {
   it("shows bureau staff the search status and takes their synonyms", async () => {
     const context = await newContext(browser, { acceptLanguage: "en" });
     const page = await context.newPage();
-    await page.goto("/en/login");
-    await page.getByLabel("E-mail").fill("bureau@ponte.demo");
-    await page.getByLabel("Password").fill("Ponte-bureau-2026");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/en/bureau");
+    await signIn(page, "en", "bureau@ponte.demo", "Ponte-bureau-2026", "bureau");
     await page.getByRole("navigation", { name: "Bureau" }).getByRole("link", { name: "Search" }).click();
     await page.getByRole("heading", { name: "Indexes" }).waitFor();
     await expectAccessible(page);

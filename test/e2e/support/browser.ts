@@ -70,3 +70,19 @@ export async function expectFitsWidth(page: Page, label = page.url()) {
 export async function waitForHydration(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
+
+/** The sign-in form's labels (e-mail, password, button) in the locales the tests sign in with. */
+const signInLabels = { "zh-CN": ["电子邮箱", "密码", "登录"], pt: ["E-mail", "Palavra-passe", "Entrar"], en: ["E-mail", "Password", "Sign in"] } as const;
+
+/**
+ * Signs in through the form in `locale` and waits for the page it lands on:
+ * buyers and firm members their account, bureau staff the bureau.
+ */
+export async function signIn(page: Page, locale: keyof typeof signInLabels, email: string, password: string, landing: "account" | "bureau" = "account") {
+  const [emailLabel, passwordLabel, submit] = signInLabels[locale];
+  await page.goto(`/${locale}/login`);
+  await page.getByLabel(emailLabel).fill(email);
+  await page.getByLabel(passwordLabel, { exact: true }).fill(password);
+  await page.getByRole("button", { name: submit }).click();
+  await page.waitForURL(`**/${locale}/${landing}`);
+}
