@@ -6,7 +6,8 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { getHomePage } from "~/modules/home/home.server";
 import { useFormatters } from "~/utils/format";
-import { FormattedDateRange, FormattedNumber } from "~/components/formatted";
+import { FormattedDateRange } from "~/components/formatted";
+import { Figures } from "~/components/figures";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["home", "search"] };
@@ -50,20 +51,14 @@ export default function HomePage() {
             {t("hero.browse")}
           </Link>
         </div>
-        <ul className="figures" aria-label={t("figures.label")}>
-          <li className="figure">
-            <span className="figure__value"><FormattedNumber value={home.figures.firms} /></span>
-            <span className="figure__label">{t("figures.firms")}</span>
-          </li>
-          <li className="figure">
-            <span className="figure__value"><FormattedNumber value={home.figures.products} /></span>
-            <span className="figure__label">{t("figures.products")}</span>
-          </li>
-          <li className="figure">
-            <span className="figure__value"><FormattedNumber value={home.figures.towns} /></span>
-            <span className="figure__label">{t("figures.towns")}</span>
-          </li>
-        </ul>
+        <Figures
+          label={t("figures.label")}
+          figures={[
+            { label: t("figures.firms"), value: home.figures.firms },
+            { label: t("figures.products"), value: home.figures.products },
+            { label: t("figures.towns"), value: home.figures.towns },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="towns-title">

@@ -6,9 +6,10 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { getBureauDashboard } from "~/modules/bureau/dashboard.server";
 import { requireBureau } from "~/utils/auth.server";
-import { FormattedDate, FormattedNumber } from "~/components/formatted";
+import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
 import { TableWrap } from "~/components/table-wrap";
+import { Figures } from "~/components/figures";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -35,14 +36,7 @@ export default function BureauOverview() {
   return (
     <div className="stack-lg">
       <h1>{t("overview.title")}</h1>
-      <ul className="figures" aria-label={t("overview.figures")}>
-        {figures.map((figure) => (
-          <li key={figure.label} className="figure">
-            <span className="figure__value"><FormattedNumber value={figure.value} /></span>
-            <span className="figure__label">{figure.label}</span>
-          </li>
-        ))}
-      </ul>
+      <Figures label={t("overview.figures")} figures={figures} />
       <section aria-labelledby="pending-title" className="card">
         <h2 id="pending-title">{t("overview.pendingTitle")}</h2>
         {dashboard.pendingFirms.length === 0 ? (

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormattedDate, FormattedNumber } from "~/components/formatted";
+import { Figures } from "~/components/figures";
 import { ErrorList, TextareaField } from "~/components/forms";
 import { TableWrap } from "~/components/table-wrap";
 import { getFixedT } from "~/i18n/i18next.server";
@@ -95,24 +96,14 @@ export default function BureauSearchPage() {
         </p>
       ) : null}
 
-      <ul className="figures" aria-label={t("status.figures")}>
-        <li className="figure">
-          <span className="figure__value">{status.reachable ? t("status.up") : t("status.down")}</span>
-          <span className="figure__label">{t("status.engine")}</span>
-        </li>
-        <li className="figure">
-          <span className="figure__value">
-            <FormattedNumber value={status.backlog.pending} />
-          </span>
-          <span className="figure__label">{t("status.pending")}</span>
-        </li>
-        <li className="figure">
-          <span className="figure__value">
-            <FormattedNumber value={status.backlog.parked} />
-          </span>
-          <span className="figure__label">{t("status.parked")}</span>
-        </li>
-      </ul>
+      <Figures
+        label={t("status.figures")}
+        figures={[
+          { label: t("status.engine"), value: status.reachable ? t("status.up") : t("status.down") },
+          { label: t("status.pending"), value: status.backlog.pending },
+          { label: t("status.parked"), value: status.backlog.parked },
+        ]}
+      />
       {status.backlog.oldestPendingAt ? (
         <p>
           {t("status.oldest")} <FormattedDate value={status.backlog.oldestPendingAt} />
