@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatHsCode } from "~/modules/hs/hs-code";
 import { clearedFilters, searchQueryString, toggleFacet, type FacetParam, type SearchInput } from "~/modules/search/search-params";
 // Types only: erased from the browser bundle.
 import type { FacetValue, FirmHit, ProductHit } from "~/modules/search/queries.server";
@@ -189,7 +190,7 @@ export function ProductHitList({ hits, lang }: { hits: ProductHit[]; lang: strin
             <dl className="search-hit__facts">
               <div>
                 <dt>{t("hit.hs")}</dt>
-                <dd>{hit.hsCode.length === 6 ? `${hit.hsCode.slice(0, 4)}.${hit.hsCode.slice(4)}` : hit.hsCode}</dd>
+                <dd>{formatHsCode(hit.hsCode)}</dd>
               </div>
               {hit.moq !== null ? (
                 <div>

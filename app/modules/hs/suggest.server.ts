@@ -5,6 +5,7 @@ import { searchableChinese } from "~/modules/search/vocabulary.server";
 import type { HsDocument } from "~/modules/search/documents.server";
 import type { HsLevel } from "./hs-code";
 import { hsTitle } from "./nomenclature.server";
+import { HAN_RUN } from "~/modules/i18n-text/han";
 
 /**
  * HS code suggestions for the HS picker and `GET /api/v1/hs/suggest`: from
@@ -51,7 +52,6 @@ export function foldLatin(text: string): string {
   return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
-const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 const LATIN_WORD = /[a-z0-9]+/g;
 // Words that carry no meaning on their own in the three languages' titles.
 const STOP_WORDS = new Set(["a", "an", "and", "as", "de", "da", "das", "do", "dos", "e", "em", "for", "in", "of", "or", "ou", "para", "the", "with", "com", "not", "nao"]);

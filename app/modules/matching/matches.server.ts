@@ -27,6 +27,8 @@ import {
   type MatchRequest,
   type MatchScore,
 } from "./score";
+import { hasHan } from "~/modules/i18n-text/han";
+import { hasWords } from "~/modules/search/search-params";
 
 /**
  * Buyer ↔ supplier matching. Candidates come from Meilisearch (never from a
@@ -74,7 +76,6 @@ export function isRecordId(value: string | undefined | null): value is string {
   return typeof value === "string" && ID.test(value);
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
 const LATIN = /[A-Za-z\u00c0-\u024f]/u;
 
 /**
@@ -105,13 +106,13 @@ export function requestSearchText(keywords: string, title: string): RequestText 
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, 200);
-  if (!/[\p{L}\p{N}]/u.test(cleaned)) return null;
+  if (!hasWords(cleaned)) return null;
   const kept = cleaned
     .split(" ")
     .filter((word) => !FILLER_WORDS.has(word.toLowerCase().replace(/[,.;:!?]+$/, "")))
     .join(" ");
-  if (kept && /[\p{L}\p{N}]/u.test(kept)) cleaned = kept;
-  if (HAN.test(cleaned)) {
+  if (hasWords(kept)) cleaned = kept;
+  if (hasHan(cleaned)) {
     const q = searchableChinese(cleaned);
     return LATIN.test(q) ? { q } : { q, locales: ["cmn"] };
   }

@@ -11,6 +11,7 @@ import {
   requestDocument,
   type FirmRow,
   type HsDocument,
+  type FirmPartCache,
 } from "./documents.server";
 import type { IndexKey, TextLocale } from "./indexes.server";
 
@@ -97,7 +98,7 @@ function firmRow(firm: Prisma.FirmGetPayload<{ select: typeof firmSelect }>, agg
 const stamp = (...dates: (Date | null | undefined)[]) => dates.map((date) => date?.getTime() ?? 0).join(":");
 
 async function loadProducts(where: Prisma.ProductWhereInput, take?: number) {
-  const firms = new Map();
+  const firms: FirmPartCache = new Map();
   const rows = await prisma.product.findMany({ where, select: productSelect, orderBy: { id: "asc" }, take });
   return {
     lastId: rows.at(-1)?.id,

@@ -5,6 +5,7 @@ import { hsAncestors, hsHeadline } from "~/modules/hs/hs-code";
 import { hsTitle } from "~/modules/hs/nomenclature.server";
 import { attributeKeys, attributeValueLabel, productTypesByKey, type VocabularyLocale } from "~/modules/product/vocabulary";
 import type { TextLocale } from "./indexes.server";
+import { hasHan } from "~/modules/i18n-text/han";
 
 /**
  * Records as search documents. Pure functions of the rows the document
@@ -48,29 +49,29 @@ const hsTitleCache = new Map<string, LocalizedFields<"hsTitle">>();
 function hsTitleFields(code: string) {
   const cached = hsTitleCache.get(code);
   if (cached) return cached;
-  const locales = { zh: "zh-CN", en: "en", pt: "pt" } as const;
-  const fields = namedFields("hsTitle", (locale) => {
-    const titles = hsAncestors(code)
-      .filter((ancestor) => ancestor.length >= 4)
-      .reverse()
-      .map((ancestor) => hsTitle(ancestor, locales[locale]))
-      .filter((title): title is string => Boolean(title))
-      // What the line is, not the long list of what else it covers or excludes
-      // ("…other than for office, kitchen or bedroom use" is not a kitchen).
-      .map((title) => hsHeadline(title, 160, false));
-    return [...new Set(titles)].join(" · ");
-  });
+  const lines = hsAncestors(code)
+    .filter((ancestor) => ancestor.length >= 4)
+    .reverse();
+  const fields = namedFields("hsTitle", (locale) => [...new Set(headlineList(lines, locale))].join(" · "));
   hsTitleCache.set(code, fields);
   return fields;
 }
 
-/** The headlines of several codes' titles in one language. */
-function headlines(codes: string[], locale: TextLocale): string {
+/**
+ * The headlines of codes' titles in one language: what each line is, not
+ * the long list of what else it covers or excludes ("…other than for
+ * office, kitchen or bedroom use" is not a kitchen).
+ */
+function headlineList(codes: string[], locale: TextLocale): string[] {
   return codes
     .map((code) => hsTitle(code, vocabularyLocale[locale]))
     .filter((title): title is string => Boolean(title))
-    .map((title) => hsHeadline(title, 160, false))
-    .join(" · ");
+    .map((title) => hsHeadline(title, 160, false));
+}
+
+/** The headlines of several codes' titles in one language, as one text. */
+function headlines(codes: string[], locale: TextLocale): string {
+  return headlineList(codes, locale).join(" · ");
 }
 
 /** Structured attribute values ("aluminium 24 W 4,000 K") in a language. */
@@ -173,11 +174,14 @@ function firmPart(firm: FirmForDocument) {
   };
 }
 
+/** Firms' parts of product documents, by firm id and version. */
+export type FirmPartCache = Map<string, ReturnType<typeof firmPart>>;
+
 /**
  * A product as a search document. `firms` caches the firm's part across the
  * products of one page (a full reindex builds 100,000 of them).
  */
-export function productDocument(row: ProductRow, firms?: Map<string, ReturnType<typeof firmPart>>): ProductDocument {
+export function productDocument(row: ProductRow, firms?: FirmPartCache): ProductDocument {
   const attributes = asAttributes(row.attributes);
   const type = typeof attributes.type === "string" ? productTypesByKey.get(attributes.type) : undefined;
   const firmKey = `${row.firm.id}:${row.firm.updatedAt.getTime()}`;
@@ -334,14 +338,13 @@ export interface RequestDocument extends LocalizedFields<"title" | "keywords" | 
   display: { title: LocalizedText };
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 /** Keywords are one free field in any language: file them under the script they are written in. */
 function keywordFields(keywords: string): LocalizedFields<"keywords"> {
   const text = keywords.trim();
   if (!text) return {};
   // Latin keywords go to both Latin fields: the field says nothing about which language they are.
-  return HAN.test(text) ? { keywords_zh: searchableChinese(text) } : { keywords_en: text, keywords_pt: text };
+  return hasHan(text) ? { keywords_zh: searchableChinese(text) } : { keywords_en: text, keywords_pt: text };
 }
 
 export function requestDocument(row: RequestRow): RequestDocument {

@@ -12,6 +12,7 @@ import type { FirmDocument, ProductDocument } from "./documents.server";
 import { combine, filterParts, productFacetAttributes, productFacetCounts, type FilterParts } from "./filters";
 import { facetLabeller, type Labeller } from "./labels.server";
 import { clearedFilters, hasWords, type FacetParam, type FirmSort, type ProductSort, type SearchInput } from "./search-params";
+import { hasHan } from "~/modules/i18n-text/han";
 
 /**
  * Product and firm search: one round trip to Meilisearch (a multi-search
@@ -97,7 +98,6 @@ export interface FirmHit {
   logoKey: string | null;
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 interface PreparedQuery {
   /** Text for the engine ("" when the query is an HS code). */
@@ -119,7 +119,7 @@ export function prepareQuery(q: string): PreparedQuery {
   if (!hasWords(q)) return { q: "", codePrefix: null, nothing: true };
   const code = /^\d[\d.\s]*$/.test(q) ? hsCodeAtLevel(q) : null;
   if (code && code.length % 2 === 0) return { q: "", codePrefix: code, nothing: false };
-  if (HAN.test(q)) return { q: searchableChinese(q), codePrefix: null, nothing: false, locales: ["cmn"] };
+  if (hasHan(q)) return { q: searchableChinese(q), codePrefix: null, nothing: false, locales: ["cmn"] };
   return { q, codePrefix: null, nothing: false };
 }
 

@@ -1,3 +1,5 @@
+import { HAN_RUN } from "~/modules/i18n-text/han";
+
 /**
  * Chinese word parts split apart before Meilisearch sees them. Pure.
  *
@@ -9,7 +11,6 @@
  * putting spaces around the known parts (吸顶, 灯, 锁...) of runs of Han
  * characters, longest part first; anything else is left to jieba.
  */
-const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 
 export interface Segmenter {
   (text: string): string;
