@@ -29,18 +29,34 @@ const TERMINAL = new Set(["succeeded", "failed", "canceled"]);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Asks `check` until it returns something, waiting `firstMs` after the
+ * first miss and twice as long after each next one (at most `maxMs`);
+ * throws `stillWaiting()`'s message once `deadline` has passed.
+ */
+async function pollUntil<T>(check: () => Promise<T | undefined>, options: { firstMs: number; maxMs: number; deadline: number; stillWaiting: () => string }): Promise<T> {
+  for (let interval = options.firstMs; ; interval = Math.min(interval * 2, options.maxMs)) {
+    const result = await check();
+    if (result !== undefined) return result;
+    if (Date.now() > options.deadline) throw new Error(options.stillWaiting());
+    await sleep(interval);
+  }
+}
+
+/**
  * Waits for a task by polling it, quickly at first (most single-document
  * tasks finish in milliseconds), then less often. Our own loop rather than
  * the client's waitTask, which leaves a listener behind on every poll.
  */
 export async function waitForTask(uid: number, timeout = TASK_TIMEOUT_MS, client: Meilisearch = searchClient()): Promise<Task> {
-  const deadline = Date.now() + timeout;
-  for (let interval = 5; ; interval = Math.min(interval * 2, 250)) {
-    const task = await client.tasks.getTask(uid);
-    if (TERMINAL.has(task.status)) return task;
-    if (Date.now() > deadline) throw new Error(`Meilisearch task ${uid} still ${task.status} after ${timeout} ms`);
-    await sleep(interval);
-  }
+  let status = "";
+  return pollUntil(
+    async () => {
+      const task = await client.tasks.getTask(uid);
+      status = task.status;
+      return TERMINAL.has(task.status) ? task : undefined;
+    },
+    { firstMs: 5, maxMs: 250, deadline: Date.now() + timeout, stillWaiting: () => `Meilisearch task ${uid} still ${status} after ${timeout} ms` },
+  );
 }
 
 /** Waits for an enqueued task and throws unless it succeeded. */
@@ -55,12 +71,14 @@ export async function allSucceeded(uids: number[], timeout = TASK_TIMEOUT_MS * 5
   const deadline = Date.now() + timeout;
   for (let chunk = 0; chunk < uids.length; chunk += 500) {
     const some = uids.slice(chunk, chunk + 500);
-    for (let interval = 25; ; interval = Math.min(interval * 2, 500)) {
-      const open = await client.tasks.getTasks({ uids: some, statuses: ["enqueued", "processing"], limit: 1 });
-      if (open.total === 0) break;
-      if (Date.now() > deadline) throw new Error(`${open.total} Meilisearch tasks still running after ${timeout} ms`);
-      await sleep(interval);
-    }
+    let open = 0;
+    await pollUntil(
+      async () => {
+        open = (await client.tasks.getTasks({ uids: some, statuses: ["enqueued", "processing"], limit: 1 })).total;
+        return open === 0 ? true : undefined;
+      },
+      { firstMs: 25, maxMs: 500, deadline, stillWaiting: () => `${open} Meilisearch tasks still running after ${timeout} ms` },
+    );
     const failed = await client.tasks.getTasks({ uids: some, statuses: ["failed", "canceled"], limit: 1 });
     if (failed.results[0]) throw new SearchTaskError(failed.results[0]);
   }

@@ -4,7 +4,7 @@ import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
 import { log } from "~/utils/logger.server";
 import { searchClient } from "./client.server";
 import { countRecords } from "./document-source.server";
-import { currentSettingsHash, indexExists, liveIndexUid, readIndexMeta, syncSynonyms } from "./index-admin.server";
+import { currentSettingsHash, liveIndexUid, readIndexMeta, syncSynonyms } from "./index-admin.server";
 import { indexKeys, type IndexKey } from "./indexes.server";
 import { engineReachable, retryParked, searchBacklog } from "./sync.server";
 import { baseSynonymGroups } from "./vocabulary.server";
@@ -34,17 +34,23 @@ export async function searchStatus() {
     }),
     engineReachable(),
   ]);
-  const indexes: IndexStatus[] = [];
   const meta = reachable ? await readIndexMeta().catch(() => new Map()) : new Map();
-  for (const key of indexKeys) {
-    const records = key === "hs" ? null : await countRecords(key);
-    let documents: number | null = null;
-    if (reachable && (await indexExists(liveIndexUid(key)).catch(() => false))) {
-      documents = (await searchClient().index(liveIndexUid(key)).getStats()).numberOfDocuments;
-    }
-    const built = meta.get(key);
-    indexes.push({ index: key, records, documents, builtAt: built?.builtAt ?? null, settingsCurrent: built?.settingsHash === currentSettingsHash(key) });
-  }
+  // A missing index (or an engine gone meanwhile) has no document count.
+  const documentCount = (key: IndexKey) =>
+    reachable
+      ? searchClient()
+          .index(liveIndexUid(key))
+          .getStats()
+          .then((stats) => stats.numberOfDocuments)
+          .catch(() => null)
+      : null;
+  const indexes: IndexStatus[] = await Promise.all(
+    indexKeys.map(async (key) => {
+      const [records, documents] = await Promise.all([key === "hs" ? null : countRecords(key), documentCount(key)]);
+      const built = meta.get(key);
+      return { index: key, records, documents, builtAt: built?.builtAt ?? null, settingsCurrent: built?.settingsHash === currentSettingsHash(key) };
+    }),
+  );
   return {
     reachable,
     backlog: { ...backlog, oldestPendingAt: backlog.oldestPendingAt?.toISOString() ?? null },
@@ -75,9 +81,11 @@ export class DuplicateSynonymGroupError extends Error {}
 /** Adds a group (Chinese kept in Simplified, as the index is) and applies it at once when the engine answers. */
 export async function addSynonymGroup(terms: string[], actorId: string) {
   const group = normalizeGroup(terms.map(toSimplified));
-  const key = [...group].sort().join("\u0000");
+  // The same words in any order are the same group.
+  const sameWords = (words: readonly string[]) => [...normalizeGroup(words)].sort().join("\u0000");
   const existing = [...baseSynonymGroups(), ...(await prisma.searchSynonymGroup.findMany({ select: { terms: true } })).map((row) => row.terms)];
-  if (existing.some((other) => [...normalizeGroup(other)].sort().join("\u0000") === key)) throw new DuplicateSynonymGroupError();
+  const key = sameWords(group);
+  if (existing.some((other) => sameWords(other) === key)) throw new DuplicateSynonymGroupError();
   const created = await prisma.$transaction(async (tx) => {
     const row = await tx.searchSynonymGroup.create({ data: { terms: group, createdById: actorId } });
     await recordAudit(tx, { actorId, entityType: "searchVocabulary", entityId: row.id, action: "add-synonyms", changes: { terms: group } });
