@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { getFixedT } from "~/i18n/i18next.server";
-import { isLocale, localeFromTag, type Locale } from "~/i18n/config";
 import { HsQueryError, suggestHsCodes } from "~/modules/hs/suggest.server";
+import { apiLocale } from "~/modules/search/api.server";
 import { apiError } from "~/utils/http.server";
 import { log } from "~/utils/logger.server";
 
@@ -13,8 +13,7 @@ import { log } from "~/utils/logger.server";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const langParam = params.get("lang") ?? "";
-  const locale: Locale = isLocale(langParam) ? langParam : (localeFromTag(langParam) ?? "en");
+  const locale = apiLocale(params);
   const limit = Number(params.get("limit") ?? 10);
   try {
     const items = await suggestHsCodes({ q: params.get("q") ?? "", lang: locale, limit: Number.isFinite(limit) ? limit : 10 });

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isLocale, localeFromTag, type Locale } from "~/i18n/config";
+import { isLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
 import { matchesForRequest } from "~/modules/matching/matches.server";
+import { apiLocale } from "~/modules/search/api.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { apiError } from "~/utils/http.server";
 import { log } from "~/utils/logger.server";
@@ -17,10 +18,8 @@ import { log } from "~/utils/logger.server";
  * search engine is a 503; never a 500.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const lang = new URL(request.url).searchParams.get("lang") ?? "";
   const user = await getOptionalUser(request);
-  const userLocale = user && isLocale(user.locale) ? user.locale : null;
-  const locale: Locale = isLocale(lang) ? lang : (localeFromTag(lang) ?? userLocale ?? "en");
+  const locale = apiLocale(new URL(request.url).searchParams, user && isLocale(user.locale) ? user.locale : "en");
   const t = await getFixedT(locale, "matching");
   const headers = { "Cache-Control": "private, no-store", Vary: "Cookie" };
   if (!user) return apiError(401, "unauthorized", t("errors.unauthorized"), headers);

@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import { isLocale, localeFromTag, type Locale } from "~/i18n/config";
+import { localeFromTag, type Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
 import { getOptionalUser, isBureau } from "~/utils/auth.server";
 import { apiError } from "~/utils/http.server";
@@ -13,9 +13,8 @@ import { parseFirmSearch, parseProductSearch, SEARCH_DEPTH_MAX, SEARCH_QUERY_MAX
  * engine as JSON. Bad parameters are a 400 naming the parameter, in the
  * language asked for (`lang`); an unreachable engine is a 503.
  */
-export function apiLocale(params: URLSearchParams): Locale {
-  const lang = params.get("lang") ?? "";
-  return isLocale(lang) ? lang : (localeFromTag(lang) ?? "en");
+export function apiLocale(params: URLSearchParams, fallback: Locale = "en"): Locale {
+  return localeFromTag(params.get("lang") ?? "") ?? fallback;
 }
 
 /** A parameter problem in words. */
