@@ -10,10 +10,11 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { LoginSchema } from "~/modules/user/user.schema";
 import { authenticate } from "~/modules/user/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { readFormData, safeRedirect } from "~/utils/http.server";
+import { safeRedirect } from "~/utils/http.server";
 import { clearHits, isLimited, limits, recordHit } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["auth", "validation"] };
 
@@ -29,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const submission = parseSubmission(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -47,9 +48,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json(submission.reply({ formErrors: ["auth:login.invalid"], hideFields: ["password"] }), { status: 400 });
   }
   await clearHits(limits.signInPerAccount, email);
-  const cookie = await startSession(request, user.id, { ipAddress: address });
+  // The target is made safe (and header-safe) before the session exists, so a refused target leaves no session behind.
   const fallback = user.role === "BUREAU_STAFF" || user.role === "ADMIN" ? `/${locale}/bureau` : `/${locale}/account`;
-  return redirect(safeRedirect(redirectTo, fallback), { headers: { "Set-Cookie": cookie } });
+  const target = safeRedirect(redirectTo, fallback);
+  const cookie = await startSession(request, user.id, { ipAddress: address });
+  return redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LoginPage() {

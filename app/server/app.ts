@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders, validPath } from "./security";
+import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders, validPath, validQuery } from "./security";
 import { log } from "~/utils/logger.server";
 
 export interface AppOptions {
@@ -71,6 +71,7 @@ export function createApp(options: AppOptions) {
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
   app.use(validPath);
+  app.use(validQuery);
   app.use(bodyLimit);
   app.use(drainUnreadBody);
   app.use(sameOriginOnly);
