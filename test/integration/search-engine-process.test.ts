@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import {
   bundledBinaryPath,
   connectSearchEngine,
@@ -80,6 +80,57 @@ describe("the embedded Meilisearch", () => {
     await second.stop();
     await first.stop();
   });
+
+  it("restarts after it is killed, on the same address with the same key and data, logging each death and restart with a growing delay", async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    const level = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = "info";
+    const capture = (chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    vi.spyOn(process.stdout, "write").mockImplementation(capture);
+    vi.spyOn(process.stderr, "write").mockImplementation(capture);
+    const engine = await startEmbeddedEngine({ dir });
+    try {
+      const headers = { Authorization: `Bearer ${engine.masterKey}`, "Content-Type": "application/json" };
+      const created = await fetch(`${engine.host}/indexes`, { method: "POST", headers, body: JSON.stringify({ uid: "kept", primaryKey: "id" }) });
+      expect(created.status).toBe(202);
+      expect(await waitFor(async () => (await fetch(`${engine.host}/indexes/kept`, { headers })).ok, 10_000)).toBe(true);
+
+      for (const expectedDelay of [500, 1000]) {
+        const pid = engine.pid!;
+        process.kill(pid, "SIGKILL");
+        const killedAt = Date.now();
+        const back = await waitFor(async () => {
+          if (engine.pid === pid) return false;
+          try {
+            return (await fetch(`${engine.host}/health`)).ok;
+          } catch {
+            return false;
+          }
+        }, 30_000);
+        expect(back).toBe(true);
+        expect(Date.now() - killedAt).toBeGreaterThanOrEqual(expectedDelay);
+        expect(alive(pid)).toBe(false);
+        expect(Number(fs.readFileSync(path.join(dir, "meilisearch.pid"), "utf8"))).toBe(engine.pid);
+        expect(lines.join("")).toContain(`restarting the search engine in ${expectedDelay} ms`);
+      }
+      // Same key, same data.
+      expect((await fetch(`${engine.host}/indexes/kept`, { headers })).ok).toBe(true);
+      const log = lines.join("");
+      expect(log.match(/exited unexpectedly/g)).toHaveLength(2);
+      expect(log.match(/search engine restarted/g)).toHaveLength(2);
+    } finally {
+      vi.restoreAllMocks();
+      if (level === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = level;
+      const pid = engine.pid!;
+      await engine.stop();
+      expect(alive(pid)).toBe(false);
+    }
+  }, 90_000);
 
   it("starts with a key that looks like a command-line option", async () => {
     const engine = await startEmbeddedEngine({ dir: tempDir(), masterKey: "-Gstarts-with-a-dash-0123456789abcdef" });
