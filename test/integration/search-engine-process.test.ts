@@ -30,6 +30,15 @@ function alive(pid: number) {
   }
 }
 
+/** Alive and not a zombie (an orphan's new parent may be slow to reap it). */
+function running(pid: number) {
+  try {
+    return alive(pid) && !/^\S+ \(.*\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -131,6 +140,23 @@ describe("the embedded Meilisearch", () => {
       expect(alive(pid)).toBe(false);
     }
   }, 90_000);
+
+  it("does not outlive a process that aborts (as on a V8 fatal error): its watchdog stops it", async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, ["--import", "tsx", "test/support/engine-then-abort.ts", dir], {
+      env: { ...process.env, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    let output = "";
+    child.stdout!.on("data", (chunk) => (output += String(chunk)));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    expect(signal).toBe("SIGABRT");
+    const pid = Number(output.trim());
+    expect(pid).toBeGreaterThan(0);
+    const diedAt = Date.now();
+    expect(await waitFor(() => !running(pid), 10_000)).toBe(true);
+    expect(Date.now() - diedAt).toBeLessThan(6_000);
+  }, 60_000);
 
   it("starts with a key that looks like a command-line option", async () => {
     const engine = await startEmbeddedEngine({ dir: tempDir(), masterKey: "-Gstarts-with-a-dash-0123456789abcdef" });
