@@ -90,7 +90,7 @@ describe("the embedded Meilisearch", () => {
     await first.stop();
   });
 
-  it("restarts after it is killed, on the same address with the same key and data, logging each death and restart with a growing delay", async () => {
+  it("restarts after it is killed, on the same address with the same key and data, logging each death and restart, with a delay that grows and starts again once it has run a while", async () => {
     const dir = tempDir();
     const lines: string[] = [];
     const level = process.env.LOG_LEVEL;
@@ -101,14 +101,17 @@ describe("the embedded Meilisearch", () => {
     };
     vi.spyOn(process.stdout, "write").mockImplementation(capture);
     vi.spyOn(process.stderr, "write").mockImplementation(capture);
-    const engine = await startEmbeddedEngine({ dir });
+    const engine = await startEmbeddedEngine({ dir, healthyResetMs: 3000 });
     try {
       const headers = { Authorization: `Bearer ${engine.masterKey}`, "Content-Type": "application/json" };
       const created = await fetch(`${engine.host}/indexes`, { method: "POST", headers, body: JSON.stringify({ uid: "kept", primaryKey: "id" }) });
       expect(created.status).toBe(202);
       expect(await waitFor(async () => (await fetch(`${engine.host}/indexes/kept`, { headers })).ok, 10_000)).toBe(true);
 
-      for (const expectedDelay of [500, 1000]) {
+      // Killed as soon as it is back: 0.5 s, then 1 s; after 3 s up (healthyResetMs), 0.5 s again.
+      for (const [round, expectedDelay] of [500, 1000, 500].entries()) {
+        if (round === 2) await new Promise((resolve) => setTimeout(resolve, 3500));
+        const restartsLogged = (lines.join("").match(new RegExp(`restarting the search engine in ${expectedDelay} ms`, "g")) ?? []).length;
         const pid = engine.pid!;
         process.kill(pid, "SIGKILL");
         const killedAt = Date.now();
@@ -124,13 +127,13 @@ describe("the embedded Meilisearch", () => {
         expect(Date.now() - killedAt).toBeGreaterThanOrEqual(expectedDelay);
         expect(alive(pid)).toBe(false);
         expect(Number(fs.readFileSync(path.join(dir, "meilisearch.pid"), "utf8"))).toBe(engine.pid);
-        expect(lines.join("")).toContain(`restarting the search engine in ${expectedDelay} ms`);
+        expect(lines.join("").match(new RegExp(`restarting the search engine in ${expectedDelay} ms`, "g"))).toHaveLength(restartsLogged + 1);
       }
       // Same key, same data.
       expect((await fetch(`${engine.host}/indexes/kept`, { headers })).ok).toBe(true);
       const log = lines.join("");
-      expect(log.match(/exited unexpectedly/g)).toHaveLength(2);
-      expect(log.match(/search engine restarted/g)).toHaveLength(2);
+      expect(log.match(/exited unexpectedly/g)).toHaveLength(3);
+      expect(log.match(/search engine restarted/g)).toHaveLength(3);
     } finally {
       vi.restoreAllMocks();
       if (level === undefined) delete process.env.LOG_LEVEL;
