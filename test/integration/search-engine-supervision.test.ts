@@ -139,7 +139,7 @@ describe("the bundled Meilisearch under the server", () => {
     expect(alive(enginePid())).toBe(true);
   }, 240_000);
 
-  it("reclaims its folder at the next start from an engine left behind (server and watchdog both killed)", async () => {
+  it("reclaims its folder at the next start from an engine left behind (server and watchdog both killed), and is not restarted while the server stops", async () => {
     const orphan = enginePid();
     const watchdog = watchdogOf(orphan);
     expect(watchdog).toBeDefined();
@@ -153,11 +153,15 @@ describe("the bundled Meilisearch under the server", () => {
     const engine = enginePid();
     expect(engine).not.toBe(orphan);
 
-    // A clean stop leaves nothing behind either.
+    // A clean stop leaves nothing behind either, also when the engine gets the
+    // same SIGTERM (a service manager signalling every process of the service).
+    const before = app.output().length;
     const exited = new Promise<number | null>((resolve) => app.child.once("exit", (code) => resolve(code)));
     app.child.kill("SIGTERM");
+    process.kill(engine, "SIGTERM");
     expect(await exited).toBe(0);
     expect(alive(engine)).toBe(false);
     expect(watchdogOf(engine)).toBeUndefined();
+    expect(app.output().slice(before)).not.toMatch(/search engine restarted/);
   }, 240_000);
 });

@@ -18,6 +18,12 @@ export interface SearchEngine {
   embedded: boolean;
   /** Process id of the engine we started (null for one at MEILI_HOST); a restart changes it. */
   readonly pid: number | null;
+  /**
+   * The server is shutting down (stop() follows): an exit of the engine from
+   * now on is not restarted, e.g. when a service manager signals every
+   * process of the service at once.
+   */
+  stopSupervising(): void;
   stop(): Promise<void>;
 }
 
@@ -324,6 +330,10 @@ export async function startEmbeddedEngine(options: EmbeddedOptions): Promise<Sea
     get pid() {
       return child.pid ?? null;
     },
+    stopSupervising: () => {
+      supervising = false;
+      if (restartTimer) clearTimeout(restartTimer);
+    },
     stop: async () => {
       process.off("exit", onExit);
       await stop();
@@ -344,7 +354,7 @@ export async function connectSearchEngine(config: {
   if (config.host) {
     const host = config.host.replace(/\/+$/, "");
     await waitUntilHealthy(host, config.timeoutMs ?? 10_000);
-    return { host, masterKey: config.masterKey ?? "", embedded: false, pid: null, stop: async () => {} };
+    return { host, masterKey: config.masterKey ?? "", embedded: false, pid: null, stopSupervising: () => {}, stop: async () => {} };
   }
   return startEmbeddedEngine({ dir: path.join(config.dataDir, "meili"), maxIndexingMemory: config.maxIndexingMemory });
 }
