@@ -3,7 +3,8 @@
  * demo data set at a chosen scale. `npm start` seeds the small set into an
  * empty database; `npm run cli -- seed --scale large` replaces the demo data.
  */
-import { prisma, type Prisma } from "~/utils/db.server";
+import { currentDatabase, prisma, type Prisma } from "~/utils/db.server";
+import { withAdvisoryLock } from "~/utils/migrate.server";
 import { hashPassword } from "~/utils/password.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { log } from "~/utils/logger.server";
@@ -176,11 +177,20 @@ export function scaleFor(name: string): Scale {
   return scales[name as ScaleName];
 }
 
-/** First start: an empty database gets the reference data and the small demo set. */
+// Held while an empty database is checked and seeded (the migrations hold their own).
+const SEED_LOCK_ID = 72707370;
+
+/**
+ * First start: an empty database gets the reference data and the small demo
+ * set. Under an advisory lock, so that instances starting together on one
+ * empty PostgreSQL seed it once: the others wait, then find it seeded.
+ */
 export async function seedIfEmpty() {
-  const [towns, firms] = await Promise.all([prisma.town.count(), prisma.firm.count()]);
-  if (towns > 0 || firms > 0) return false;
-  log.info("empty database: seeding the small demo data set");
-  await seedDemo(scales.small);
-  return true;
+  return withAdvisoryLock(currentDatabase().sql, SEED_LOCK_ID, async () => {
+    const [towns, firms] = await Promise.all([prisma.town.count(), prisma.firm.count()]);
+    if (towns > 0 || firms > 0) return false;
+    log.info("empty database: seeding the small demo data set");
+    await seedDemo(scales.small);
+    return true;
+  });
 }
