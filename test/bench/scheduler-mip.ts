@@ -21,9 +21,8 @@ import { buildModel } from "~/modules/meeting/schedule-model";
  */
 export interface ReferenceResult {
   status: string;
+  /** The optimum (MIP) or the relaxation's bound (LP); NaN unless HiGHS reports "Optimal". */
   objective: number;
-  /** Best bound HiGHS proved (MIP); equals the objective when optimal. */
-  bound: number;
   seconds: number;
   variables: number;
   rows: number;
@@ -32,7 +31,11 @@ export interface ReferenceResult {
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let highsPromise: Promise<Highs> | undefined;
 
-export function buildLpText(input: ScheduleInput, integer: boolean): { text: string; variables: number; rows: number } {
+/**
+ * `mustMeet`: participants who must get at least one meeting (the fairness
+ * reference: the best schedule that serves everyone the scheduler's does).
+ */
+export function buildLpText(input: ScheduleInput, integer: boolean, mustMeet: string[] = []): { text: string; variables: number; rows: number } {
   const model = buildModel(input);
   const S = model.slotCount;
   const objective: string[] = [];
@@ -88,6 +91,10 @@ export function buildLpText(input: ScheduleInput, integer: boolean): { text: str
     // Each meeting appears once per side, so a participant's list holds each x once.
     if (terms.length > model.cap[p]) row(`c${p}`, terms, `<= ${model.cap[p]}`);
   });
+  for (const id of mustMeet) {
+    const p = model.participantIndex.get(id)!;
+    row(`m${p}`, byParticipant[p].length ? byParticipant[p] : ["0 x_none"], ">= 1");
+  }
   bySlotTable.forEach((terms, s) => terms.length > model.tableCount && row(`t${s}`, terms, `<= ${model.tableCount}`));
   for (const [key, terms] of byInterpreterSlot) if (terms.length > 1) row(`is${key}`, terms, "<= 1");
   const objectiveLines: string[] = [];
@@ -106,14 +113,14 @@ export function buildLpText(input: ScheduleInput, integer: boolean): { text: str
 }
 
 /** Solves the model exactly (`integer`) or its linear relaxation. */
-export async function solveReference(input: ScheduleInput, integer: boolean, timeLimitSeconds = 120): Promise<ReferenceResult> {
+export async function solveReference(input: ScheduleInput, integer: boolean, timeLimitSeconds = 120, mustMeet: string[] = []): Promise<ReferenceResult> {
   highsPromise ??= loadHighs();
   const highs = await highsPromise;
-  const { text, variables, rows } = buildLpText(input, integer);
+  const { text, variables, rows } = buildLpText(input, integer, mustMeet);
   const started = performance.now();
   const solution = highs.solve(text, { output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: 0, presolve: "on" });
   const seconds = (performance.now() - started) / 1000;
-  const info = (solution as unknown as { Info?: { mip_dual_bound?: number } }).Info;
-  const objective = solution.ObjectiveValue ?? 0;
-  return { status: solution.Status, objective, bound: integer ? (info?.mip_dual_bound ?? objective) : objective, seconds, variables, rows };
+  // The one-shot API reports no dual bound: an objective counts as the optimum (or the LP bound) only when Status is "Optimal".
+  const objective = solution.Status === "Optimal" ? solution.ObjectiveValue : Number.NaN;
+  return { status: solution.Status, objective, seconds, variables, rows };
 }

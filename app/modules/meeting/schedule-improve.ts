@@ -6,9 +6,9 @@ export function placeAnywhere(state: ScheduleState, r: number): boolean {
   return false;
 }
 
-const ANY = 0;
-/** Fairness: displace only meetings whose sides (other than the two being served) keep another meeting. */
-const KEEP_ONE = 1;
+export const ANY = 0;
+/** Fairness: a move may not leave anyone who had a meeting with none. */
+export const KEEP_ONE = 1;
 type EjectionRule = typeof ANY | typeof KEEP_ONE;
 
 /**
@@ -21,8 +21,6 @@ type EjectionRule = typeof ANY | typeof KEEP_ONE;
  */
 class Ejector {
   private rule: EjectionRule = ANY;
-  private a = -1;
-  private b = -1;
   private inner: Ejector | null = null;
   /** Set while every table of every slot is taken (see move). */
   noFreeTables = false;
@@ -36,12 +34,6 @@ class Ejector {
   private eject(m: number, ejected: number[]): boolean {
     const { state } = this;
     if (m < 0 || state.locked[m]) return false;
-    if (this.rule === KEEP_ONE) {
-      const { model } = state;
-      const x = model.requestA[m];
-      const y = model.requestB[m];
-      if ((x !== this.a && x !== this.b && state.count[x] < 2) || (y !== this.a && y !== this.b && state.count[y] < 2)) return false;
-    }
     ejected.push(m);
     state.remove(m);
     return true;
@@ -84,8 +76,6 @@ class Ejector {
     }
     const ejected: number[] = [];
     this.rule = rule;
-    this.a = a;
-    this.b = b;
     const mark = state.checkpoint();
     let ok = true;
     const atA = state.participantAt[a * S + s];
@@ -108,6 +98,14 @@ class Ejector {
     const order = ejected.map((_, k) => k).sort((x, y) => model.weight[ejected[y]] - model.weight[ejected[x]] || x - y);
     for (const k of order) {
       if (!this.reinsert(ejected[k])) lost += model.weight[ejected[k]];
+    }
+    if (rule === KEEP_ONE && lost > 0) {
+      for (const m of ejected) {
+        if (state.slotOf[m] < 0 && (state.count[model.requestA[m]] === 0 || state.count[model.requestB[m]] === 0)) {
+          state.rollback(mark);
+          return null;
+        }
+      }
     }
     const gain = model.weight[r] - lost;
     if (keep || (keepFull && lost === 0)) state.release(mark);
@@ -146,7 +144,7 @@ class Ejector {
  * ejection move that raises the total weight. Repeats while a pass improves,
  * at most `passes` times (a count, not a clock, so the result is deterministic).
  */
-export function improve(state: ScheduleState, order: Int32Array, passes: number, depth: number) {
+export function improve(state: ScheduleState, order: Int32Array, passes: number, depth: number, rule: EjectionRule = ANY) {
   const { model } = state;
   const ejector = new Ejector(state, depth);
   for (let pass = 0; pass < passes; pass++) {
@@ -154,7 +152,7 @@ export function improve(state: ScheduleState, order: Int32Array, passes: number,
     for (const r of order) {
       if (state.slotOf[r] >= 0 || model.feasibleSlots[r].length === 0) continue;
       ejector.noFreeTables = state.freeTables() === 0;
-      if (ejector.best([r], ANY, 1e-9)) improved = true;
+      if (ejector.best([r], rule, 1e-9)) improved = true;
     }
     if (!improved) break;
   }
@@ -162,8 +160,8 @@ export function improve(state: ScheduleState, order: Int32Array, passes: number,
 
 /**
  * Fairness repair: a participant with requests but no meeting gets one when a
- * swap allows it, even at some cost in weight, by displacing only meetings
- * whose sides keep at least one other meeting.
+ * swap allows it, even at some cost in weight, as long as nobody who had a
+ * meeting is left with none; the cheapest such swap is taken.
  */
 export function repairFairness(state: ScheduleState, depth: number) {
   const { model } = state;

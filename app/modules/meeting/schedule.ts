@@ -1,7 +1,7 @@
 import type { ScheduleInput } from "./schedule-input";
 import { buildModel, type ScheduleModel } from "./schedule-model";
 import { ScheduleState } from "./schedule-state";
-import { improve, repairFairness } from "./schedule-improve";
+import { improve, KEEP_ONE, repairFairness } from "./schedule-improve";
 
 /**
  * The meeting scheduler (issue 10, item 3): pure, no I/O. Input is a checked
@@ -39,7 +39,7 @@ export interface ScheduleOutput {
 }
 
 export interface ScheduleOptions {
-  /** Passes of the improvement step (0 = greedy only). */
+  /** Passes of the improvement step (0 = greedy only; default 3 on small instances, 1 on large). */
   improvementPasses?: number;
   /** Whether to run the fairness repair. */
   fairness?: boolean;
@@ -54,7 +54,9 @@ export function buildSchedule(input: ScheduleInput, options: ScheduleOptions = {
   // Small instances get several starts (ties in priority and slot choice broken by a seeded
   // generator); the number depends on the size only, so the result never depends on the clock.
   const starts = options.starts ?? Math.max(1, Math.min(32, Math.floor(150_000 / Math.max(1, model.requestCount * model.slotCount))));
+  // A fair-sized instance is bound by tables and caps, where one pass finds what three would.
   const depth = options.depth ?? (starts > 1 ? 2 : 1);
+  const passes = options.improvementPasses ?? (starts > 1 ? 3 : 1);
   let best: { state: ScheduleState; order: Int32Array } | undefined;
   for (let start = 0; start < starts; start++) {
     const random = start === 0 ? null : seededRandom(start);
@@ -62,11 +64,15 @@ export function buildSchedule(input: ScheduleInput, options: ScheduleOptions = {
     placeLocked(state);
     const order = priorityOrder(model, state, random);
     placeGreedily(state, order, random);
-    improve(state, order, options.improvementPasses ?? 3, depth);
+    improve(state, order, passes, depth);
     if (!best || state.weight > best.state.weight + 1e-9) best = { state, order };
   }
   const { state } = best!;
-  if (options.fairness !== false) repairFairness(state, depth);
+  if (options.fairness !== false) {
+    repairFairness(state, depth);
+    // Win back weight without undoing the repair: no move may leave anyone with no meeting.
+    improve(state, best!.order, passes, depth, KEEP_ONE);
+  }
   return toOutput(state);
 }
 
