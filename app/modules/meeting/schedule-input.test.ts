@@ -38,7 +38,11 @@ describe("validateScheduleInput", () => {
     const input = base();
     input.slots.push({ id: "d1-01", start: "2026-10-22T11:00:00+08:00", end: "2026-10-22T10:59:00+08:00" });
     input.participants.push({ id: "B001", languages: ["en"], slots: ["d1-09"], maxMeetings: 2 });
-    input.requests.push({ id: "R3", a: "F001", b: "F001", weight: 1, remote: false }, { id: "R4", a: "F001", b: "X99", weight: 1, remote: false });
+    input.requests.push(
+      { id: "R3", a: "F001", b: "F001", weight: 1, remote: false },
+      { id: "R4", a: "F001", b: "X99", weight: 1, remote: false },
+      { id: "R5", a: "B001", b: "F001", weight: 2, remote: false },
+    );
     input.tables.push("T01");
     expect(codes(input)).toEqual([
       "slots.2.id:duplicateId",
@@ -48,6 +52,7 @@ describe("validateScheduleInput", () => {
       "participants.3.slots.0:unknownSlot",
       "requests.2.b:requestToSelf",
       "requests.3.b:unknownParticipant",
+      "requests.4:duplicatePair",
     ]);
   });
 
