@@ -4,11 +4,15 @@
  * database it needs the server stopped: PGlite allows one process at a time.
  */
 import { parseArgs } from "node:util";
-import { startPlatform, type Platform } from "~/server/platform";
+import type { Platform } from "~/server/platform";
 import { log } from "~/utils/logger.server";
-import { commands, type Command } from "./commands";
+import type { Command } from "./commands";
+import { scheduleFileCommand } from "./schedule-file";
 
-const usage = `Usage: npm run cli -- <command> [options]
+/** Commands that open neither database nor search engine: run without loading either. */
+const standalone: Record<string, Command> = { "schedule-file": scheduleFileCommand };
+
+const usageOf = (commands: Record<string, Command>) => `Usage: npm run cli -- <command> [options]
 
 Commands:
 ${Object.entries(commands)
@@ -18,6 +22,10 @@ ${Object.entries(commands)
 
 async function main(argv: string[]) {
   const [name, ...rest] = argv;
+  if (name && Object.hasOwn(standalone, name)) return runStandalone(standalone[name], rest);
+  const { commands: platformCommands } = await import("./commands");
+  const commands = { ...platformCommands, ...standalone };
+  const usage = usageOf(commands);
   if (!name || name === "help" || name === "--help" || name === "-h") {
     process.stdout.write(usage);
     return 0;
@@ -36,6 +44,7 @@ async function main(argv: string[]) {
   }
   let platform: Platform | undefined;
   try {
+    const { startPlatform } = await import("~/server/platform");
     platform = await startPlatform(`cli ${name}`, { search: command.needsSearch ?? false });
     return await command.run({ values: parsed.values, positionals: parsed.positionals });
   } catch (error) {
@@ -44,6 +53,17 @@ async function main(argv: string[]) {
   } finally {
     await platform?.stop();
   }
+}
+
+async function runStandalone(command: Command, args: string[]) {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${command.usage}\n`);
+    return 2;
+  }
+  return command.run({ values: parsed.values, positionals: parsed.positionals });
 }
 
 main(process.argv.slice(2)).then(

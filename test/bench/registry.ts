@@ -11,4 +11,5 @@ export const benchmarks: { name: string; load: () => Promise<Benchmark> }[] = [
   { name: "search-reindex", load: async () => (await import("./search-reindex")).searchReindexBenchmark },
   { name: "search-latency", load: async () => (await import("./search-latency")).searchLatencyBenchmark },
   { name: "matching", load: async () => (await import("./matching")).matchingBenchmark },
+  { name: "scheduler", load: async () => (await import("./scheduler")).schedulerBenchmark },
 ];
