@@ -96,6 +96,9 @@ export default function HomePage() {
             ))}
           </ul>
         )}
+        <p>
+          <Link to={`/${lang}/fairs`}>{t("fairs.all")}</Link>
+        </p>
       </section>
     </div>
   );

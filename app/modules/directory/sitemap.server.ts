@@ -22,15 +22,18 @@ export function recordsPerSitemap(maxUrls = MAX_URLS_PER_SITEMAP) {
 }
 
 async function staticPages(): Promise<Page[]> {
-  const [towns, clusters] = await Promise.all([
+  const [towns, clusters, editions] = await Promise.all([
     prisma.town.findMany({ orderBy: { slug: "asc" }, select: { slug: true, updatedAt: true } }),
     prisma.cluster.findMany({ orderBy: { slug: "asc" }, select: { slug: true, updatedAt: true } }),
+    prisma.fairEdition.findMany({ orderBy: { slug: "asc" }, select: { slug: true, updatedAt: true } }),
   ]);
   return [
     { path: "" },
     { path: "firms" },
+    { path: "fairs" },
     ...towns.map((town) => ({ path: `towns/${town.slug}`, lastmod: town.updatedAt })),
     ...clusters.map((cluster) => ({ path: `clusters/${cluster.slug}`, lastmod: cluster.updatedAt })),
+    ...editions.map((edition) => ({ path: `fairs/${edition.slug}`, lastmod: edition.updatedAt })),
   ];
 }
 
