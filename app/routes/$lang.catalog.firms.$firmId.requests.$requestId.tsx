@@ -187,7 +187,7 @@ export default function AnswerRequestPage() {
                     <label key={product.id} className="product-choice">
                       <input type="checkbox" name={fields.productIds.name} value={product.id} defaultChecked={picked.has(product.id)} />
                       <span>
-                        {product.name} <span className="muted">HS {formatHsCode(product.hsCode)}</span>
+                        {product.name} <span className="muted">{t("abbr.hs", { ns: "common" })} {formatHsCode(product.hsCode)}</span>
                       </span>
                     </label>
                   ))}

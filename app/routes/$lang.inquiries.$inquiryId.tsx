@@ -180,7 +180,7 @@ export default function InquiryThreadPage() {
                       </a>{" "}
                       <span className="muted">
                         ({attachment.contentType === "application/pdf" ? "PDF" : attachment.contentType.replace("image/", "").toUpperCase()},{" "}
-                        <FormattedNumber value={Math.max(1, Math.round(attachment.sizeBytes / 1024))} /> KB)
+                        <FormattedNumber value={Math.max(1, Math.round(attachment.sizeBytes / 1024))} /> {t("abbr.kb", { ns: "common" })})
                       </span>
                     </li>
                   ))}
