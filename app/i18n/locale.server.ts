@@ -13,6 +13,16 @@ export async function requestLocale(request: Request): Promise<Locale> {
   return matchLocale(segment) ?? (await preferredLocale(request).catch(() => defaultLocale));
 }
 
+/**
+ * The locale the URL names in its canonical spelling (`/pt/...`), which is
+ * the visitor's choice (the language switcher links there); else undefined.
+ */
+export function urlLocale(request: Request): Locale | undefined {
+  const segment = safeDecode(new URL(request.url).pathname.split("/")[1]);
+  const locale = matchLocale(segment);
+  return locale && locale === segment ? locale : undefined;
+}
+
 /** The locale of a request whose URL carries none: cookie, then Accept-Language. */
 async function preferredLocale(request: Request): Promise<Locale> {
   const fromCookie = matchLocale((await localeCookie.parse(request.headers.get("Cookie"))) ?? undefined);
@@ -86,9 +96,8 @@ function safeDecode(value: string | undefined): string | undefined {
  * requests and API calls never set cookies.
  */
 export async function rememberUrlLocale(request: Request, headers: Headers) {
-  const segment = safeDecode(new URL(request.url).pathname.split("/")[1]);
-  const locale = matchLocale(segment);
-  if (!locale || locale !== segment) return;
+  const locale = urlLocale(request);
+  if (!locale) return;
   const current = await localeCookie.parse(request.headers.get("Cookie")).catch(() => null);
   if (current !== locale) headers.append("Set-Cookie", await localeCookie.serialize(locale));
 }
