@@ -11,7 +11,7 @@ import { LoginSchema } from "~/modules/user/user.schema";
 import { authenticate } from "~/modules/user/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { readFormData, safeRedirect } from "~/utils/http.server";
-import { clearHits, isLimited, limits, recordHit } from "~/utils/rate-limit.server";
+import { clearHits, limits, takeHits } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -37,15 +37,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const address = context.clientAddress;
   // Limits count failures per account and per address; a forged
   // X-Forwarded-For can't reset the address count (see TRUST_PROXY).
-  if ((await isLimited(limits.signInPerAccount, email)) || (await isLimited(limits.signInPerAddress, address))) {
+  // Failures count: a hit is taken before the password is checked (so
+  // parallel guesses can't slip past the limit) and given back on success.
+  const attempt = await takeHits([
+    { limit: limits.signInPerAccount, key: email },
+    { limit: limits.signInPerAddress, key: address },
+  ]);
+  if (!attempt) {
     return json(submission.reply({ formErrors: ["auth:login.tooMany"], hideFields: ["password"] }), { status: 429 });
   }
   const user = await authenticate(email, password);
   if (!user) {
-    await recordHit(limits.signInPerAccount, email);
-    await recordHit(limits.signInPerAddress, address);
     return json(submission.reply({ formErrors: ["auth:login.invalid"], hideFields: ["password"] }), { status: 400 });
   }
+  await attempt.release();
   await clearHits(limits.signInPerAccount, email);
   const cookie = await startSession(request, user.id, { ipAddress: address });
   const fallback = user.role === "BUREAU_STAFF" || user.role === "ADMIN" ? `/${locale}/bureau` : `/${locale}/account`;
