@@ -15,6 +15,16 @@ function errorKey(error: unknown) {
   return "serverError";
 }
 
+/**
+ * A refusal that says why (the form boundary's `{ messageKey }`): its own
+ * message of the `common` namespace instead of the status's generic text.
+ */
+function refusalKey(error: unknown): string | undefined {
+  if (!isRouteErrorResponse(error)) return undefined;
+  const key = (error.data as { messageKey?: unknown } | null)?.messageKey;
+  return typeof key === "string" && /^errors\.(form|request)\.[a-zA-Z]+$/.test(key) ? key : undefined;
+}
+
 export function errorTitleKey(error: unknown) {
   return `errors.${errorKey(error)}.title`;
 }
@@ -28,7 +38,7 @@ export function GeneralErrorBoundary({ error }: { error: unknown }) {
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-code">{status}</p>
       <h1 id="error-title">{t(`errors.${key}.title`)}</h1>
-      <p>{t(`errors.${key}.body`)}</p>
+      <p>{t(refusalKey(error) ?? `errors.${key}.body`)}</p>
       <p>
         <Link to={`/${lang ?? ""}`}>{t("errors.home")}</Link>
       </p>

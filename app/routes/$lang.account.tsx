@@ -17,8 +17,8 @@ import { getNotificationPreferences } from "~/modules/notification/notification.
 import { requireUser } from "~/utils/auth.server";
 import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
-import { readFormData } from "~/utils/http.server";
 import { startSession } from "~/utils/session.server";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["auth", "validation", "audit", "buyer", "import", "notification"] };
 
@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const user = await requireUser(request);
   const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+  const submission = parseSubmission(formData, { schema: ChangePasswordSchema });
   const hide = ["currentPassword", "newPassword", "confirmPassword"];
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: hide }) }, { status: 400 });

@@ -16,8 +16,8 @@ import { certificationOptions } from "~/modules/reference/certifications.server"
 import { countryOptions } from "~/modules/reference/countries.server";
 import { languageOptions } from "~/modules/reference/languages.server";
 import { requireBuyer } from "~/utils/auth.server";
-import { readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["buyer", "validation", "import"] };
 
@@ -42,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUrlLocale(request, params.lang);
   const buyer = await requireBuyer(request);
-  const submission = parseWithZod(await readFormData(request), { schema: await buyerProfileServerSchema() });
+  const submission = parseSubmission(await readFormData(request), { schema: await buyerProfileServerSchema() });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
   await updateBuyerProfile(buyer.buyerCompanyId, submission.value, buyer);
   return json({ result: submission.reply(), saved: true });

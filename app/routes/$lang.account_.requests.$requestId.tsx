@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
@@ -11,8 +10,8 @@ import { requestFormOptions } from "~/modules/request/request-options.server";
 import { RequestStatusSchema } from "~/modules/request/request.schema";
 import { getRequest, requestServerSchema, setRequestStatus, updateRequest } from "~/modules/request/request.server";
 import { requireBuyer } from "~/utils/auth.server";
-import { readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["buyer", "validation", "import", "matching"] };
 
@@ -39,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ result: null, saved: intent });
   }
   const schema = await requestServerSchema({ today: new Date(), allowPastDeadline: stored.deadline });
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseSubmission(formData, { schema });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: null }, { status: 400 });
   await updateRequest(requestId, submission.value, buyer);
   return json({ result: submission.reply(), saved: "save" as const });

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
@@ -11,8 +10,8 @@ import { getBuyerProfile } from "~/modules/buyer/buyer.server";
 import { requestFormOptions } from "~/modules/request/request-options.server";
 import { createRequest, requestServerSchema } from "~/modules/request/request.server";
 import { requireBuyer } from "~/utils/auth.server";
-import { readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["buyer", "validation", "import"] };
 
@@ -45,7 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const buyer = await requireBuyer(request);
-  const submission = parseWithZod(await readFormData(request), { schema: await requestServerSchema({ today: new Date() }) });
+  const submission = parseSubmission(await readFormData(request), { schema: await requestServerSchema({ today: new Date() }) });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const created = await createRequest(buyer.buyerCompanyId, submission.value, buyer);
   return redirect(`/${locale}/account/requests?created=${created.id}`);

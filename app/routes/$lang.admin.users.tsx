@@ -12,8 +12,8 @@ import { createStaffAccount, EmailTakenError, listStaff } from "~/modules/user/u
 import { requireAdmin } from "~/utils/auth.server";
 import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
-import { readFormData } from "~/utils/http.server";
 import { TableWrap } from "~/components/table-wrap";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["bureau", "auth", "validation"] };
 
@@ -33,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUrlLocale(request, params.lang);
   const admin = await requireAdmin(request);
-  const submission = parseWithZod(await readFormData(request), { schema: CreateStaffSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: CreateStaffSchema });
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: ["password"] }), created: null }, { status: 400 });
   }

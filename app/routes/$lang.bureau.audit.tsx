@@ -13,34 +13,26 @@ import { auditEntityTypes } from "~/modules/audit/audit-entities";
 import { listAuditEvents } from "~/modules/audit/audit-log.server";
 import { requireBureau } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
-import { pageParam } from "~/utils/pagination";
+import { calendarDay, pageNumber, parseQuery } from "~/utils/query";
 
 export const handle = { i18n: ["audit"] };
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(value)));
 
 /** Filters from the query string; a nonsense value is dropped, never an error page. */
 const FilterSchema = z.object({
   entityType: z.enum(auditEntityTypes).optional().catch(undefined),
   actor: z.string().trim().max(200).optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
+  from: calendarDay.optional().catch(undefined),
+  to: calendarDay.optional().catch(undefined),
+  page: pageNumber,
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   await requireBureau(request);
-  const url = new URL(request.url);
-  const filter = FilterSchema.parse({
-    entityType: url.searchParams.get("entityType") || undefined,
-    actor: url.searchParams.get("actor") || undefined,
-    from: url.searchParams.get("from") || undefined,
-    to: url.searchParams.get("to") || undefined,
-  });
-  const page = pageParam(url);
+  const { page, ...query } = parseQuery(request, FilterSchema);
+  // An empty field of the filter form means "any".
+  const filter = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, value || undefined])) as typeof query;
   const t = await getFixedT(locale, "audit");
   return json({ title: t("log.title"), filter, page, ...(await listAuditEvents({ ...filter, page }, locale)) });
 }

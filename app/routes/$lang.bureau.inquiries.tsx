@@ -12,18 +12,26 @@ import { getInquiryFigures, parsePeriod } from "~/modules/inquiry/figures.server
 import { requireBureau } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
+import { z } from "zod";
+import { calendarDay, parseQuery } from "~/utils/query";
 
 export const handle = { i18n: ["inquiry", "bureau"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquiryStyles }];
 
+const FiguresQuerySchema = z.object({
+  from: calendarDay.optional().catch(undefined),
+  to: calendarDay.optional().catch(undefined),
+  by: z.enum(figureDimensions).catch("town"),
+});
+
 /** Inquiry volumes and response times by town, cluster or buyer country over a period (bureau only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   await requireBureau(request);
-  const search = new URL(request.url).searchParams;
-  const period = parsePeriod(search.get("from"), search.get("to"));
-  const by = (figureDimensions as readonly string[]).includes(search.get("by") ?? "") ? (search.get("by") as FigureDimension) : "town";
+  const query = parseQuery(request, FiguresQuerySchema);
+  const period = parsePeriod(query.from ?? null, query.to ?? null);
+  const by: FigureDimension = query.by;
   const figures = await getInquiryFigures(by, period, locale);
   const t = await getFixedT(locale, "inquiry");
   return json({

@@ -9,7 +9,8 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { listInquiryReports, resolveInquiryReport } from "~/modules/inquiry/moderation.server";
 import { setAccountSuspended } from "~/modules/user/suspension.server";
 import { requireBureau } from "~/utils/auth.server";
-import { invariantResponse, readFormData } from "~/utils/http.server";
+import { invariantResponse } from "~/utils/http.server";
+import { readFormData } from "~/utils/form.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 

@@ -21,8 +21,9 @@ import {
   searchStatus,
 } from "~/modules/search/status.server";
 import { requireBureau } from "~/utils/auth.server";
-import { invariantResponse, readFormData } from "~/utils/http.server";
+import { invariantResponse } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["search", "bureau", "validation"] };
 
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireBureau(request);
   const formData = await readFormData(request);
   if (formData.get("intent") === "addSynonyms") {
-    const submission = parseWithZod(formData, { schema: SynonymGroupSchema });
+    const submission = parseSubmission(formData, { schema: SynonymGroupSchema });
     if (submission.status !== "success") return json({ result: submission.reply(), done: null }, { status: 400 });
     try {
       await addSynonymGroup(submission.value.terms, staff.id);

@@ -13,8 +13,9 @@ import { firmHistory } from "~/modules/audit/audit-log.server";
 import { decideVerification, getFirmForVerification, StaleDecisionError } from "~/modules/firm/verification.server";
 import { REASON_MAX, ReasonDecisionSchema, VerificationDecisionSchema } from "~/modules/firm/verification.schema";
 import { requireBureau } from "~/utils/auth.server";
-import { notFound, readFormData } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["audit", "validation"] };
 
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!firm) notFound();
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
-  const submission = parseWithZod(formData, { schema: VerificationDecisionSchema });
+  const submission = parseSubmission(formData, { schema: VerificationDecisionSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), intent, done: null }, { status: 400 });
   try {
     await decideVerification(firm.id, submission.value, { id: staff.id });

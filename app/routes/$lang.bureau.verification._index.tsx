@@ -5,23 +5,23 @@ import { useTranslation } from "react-i18next";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { listFirmsForVerification } from "~/modules/firm/verification.server";
-import { verificationStatuses, type VerificationStatus } from "~/modules/firm/verification.schema";
+import { verificationStatuses } from "~/modules/firm/verification.schema";
 import { requireBureau } from "~/utils/auth.server";
 import { FormattedDate, FormattedNumber } from "~/components/formatted";
 import { Pagination } from "~/components/pagination";
 import { TableWrap } from "~/components/table-wrap";
 import { pageMeta } from "~/utils/meta";
-import { pageParam } from "~/utils/pagination";
+import { pageNumber, parseQuery } from "~/utils/query";
+import { z } from "zod";
 
 export const handle = { i18n: ["audit", "validation"] };
+
+const VerificationQuerySchema = z.object({ status: z.enum(verificationStatuses).catch("PENDING"), page: pageNumber });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   await requireBureau(request);
-  const url = new URL(request.url);
-  const asked = url.searchParams.get("status");
-  const status: VerificationStatus = verificationStatuses.find((candidate) => candidate === asked) ?? "PENDING";
-  const page = pageParam(url);
+  const { status, page } = parseQuery(request, VerificationQuerySchema);
   const t = await getFixedT(locale, "audit");
   return json({ title: t("verification.title"), status, page, ...(await listFirmsForVerification({ status, page, locale })) });
 }

@@ -22,6 +22,7 @@ import { listTowns } from "~/modules/reference/towns.server";
 import { catalogStyles } from "~/styles/catalog";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["catalog", "validation"] };
 export const links: LinksFunction = () => catalogStyles;
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     return json({ form: "logo" as const, logoErrors: await uploadLogo(request, editor.firmId, actor), result: undefined, saved: false });
   }
-  const submission = parseWithZod(await request.formData(), { schema: FirmProfileSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: FirmProfileSchema });
   if (submission.status !== "success") {
     return json({ form: "profile" as const, result: submission.reply(), saved: false, logoErrors: null }, { status: submission.status === "error" ? 400 : 200 });
   }

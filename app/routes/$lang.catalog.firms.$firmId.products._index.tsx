@@ -14,6 +14,7 @@ import { catalogStyles } from "~/styles/catalog";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData } from "~/utils/form.server";
 
 export const handle = { i18n: ["catalog"] };
 export const links: LinksFunction = () => catalogStyles;
@@ -35,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUrlLocale(request, params.lang);
   const editor = await requireFirmEditor(request, params.firmId ?? "");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const productId = String(formData.get("productId") ?? "");
   const intent = formData.get("intent");
   if ((await productOwner(productId)) !== editor.firmId) notFound();

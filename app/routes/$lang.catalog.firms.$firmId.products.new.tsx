@@ -16,6 +16,7 @@ import { catalogStyles } from "~/styles/catalog";
 import { prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["catalog", "validation"] };
 export const links: LinksFunction = () => catalogStyles;
@@ -34,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const editor = await requireFirmEditor(request, params.firmId ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: ProductSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: ProductSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const fieldErrors = await productReferenceErrors(submission.value);
   if (Object.keys(fieldErrors).length) return json(submission.reply({ fieldErrors }), { status: 400 });

@@ -23,10 +23,10 @@ import matchingStyles from "~/styles/matching.css";
 import { requireFirmMember } from "~/utils/auth.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["matching", "inquiry", "catalog", "validation"] };
 export const links: LinksFunction = () => [...catalogStyles, { rel: "stylesheet", href: inquiryStyles }, { rel: "stylesheet", href: matchingStyles }];
-
 
 /**
  * /$lang/catalog/firms/:firmId/requests/:requestId?product= — a firm answers
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const requestId = params.requestId ?? "";
   if (!isRecordId(requestId)) notFound();
   const upload = await readForm(request);
-  const submission = parseWithZod(upload.formData, { schema: RequestAnswerSchema });
+  const submission = parseSubmission(upload.formData, { schema: RequestAnswerSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["website"] }), { status: 400 });
   if (await isOfferLimited(member.id, member.firmId)) {
     return json(submission.reply({ formErrors: ["matching:errors.tooMany"] }), { status: 429 });

@@ -27,6 +27,7 @@ import {
 import { catalogStyles } from "~/styles/catalog";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["catalog", "validation"] };
 export const links: LinksFunction = () => catalogStyles;
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await uploadImages(request, editor.productId, editor.actor);
     return json<ActionData>(outcome, { status: outcome.errors ? 400 : 200 });
   }
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "publish" || intent === "unpublish") {
     await setProductPublished(editor.productId, editor.actor, intent === "publish");
@@ -75,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await removeProductImage(editor.productId, editor.actor, String(formData.get("key") ?? ""));
     return json<ActionData>({ form: "images", errors: null });
   }
-  const submission = parseWithZod(formData, { schema: ProductSchema });
+  const submission = parseSubmission(formData, { schema: ProductSchema });
   if (submission.status !== "success") {
     return json<ActionData>({ form: "product", result: submission.reply(), saved: false }, { status: submission.status === "error" ? 400 : 200 });
   }

@@ -24,6 +24,7 @@ import { countryName } from "~/modules/reference/countries.server";
 import { requireUser } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
+import { parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["inquiry", "validation"] };
 
@@ -50,7 +51,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
 
-
 type Intent = "message" | "status" | "block" | "unblock" | "report";
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(upload.formData.get("intent") ?? "") as Intent;
 
   if (intent === "message") {
-    const submission = parseWithZod(upload.formData, { schema: MessageSchema });
+    const submission = parseSubmission(upload.formData, { schema: MessageSchema });
     if (submission.status !== "success") {
       return json({ intent, result: submission.reply(), done: false }, { status: 400 });
     }
@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "status") {
-    const submission = parseWithZod(upload.formData, { schema: StatusSchema });
+    const submission = parseSubmission(upload.formData, { schema: StatusSchema });
     if (submission.status !== "success") return json({ intent, result: submission.reply(), done: false }, { status: 400 });
     await setInquiryStatus(user, inquiryId, submission.value.status);
     return json({ intent, result: submission.reply(), done: true });
@@ -93,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "report") {
-    const submission = parseWithZod(upload.formData, { schema: ReportSchema });
+    const submission = parseSubmission(upload.formData, { schema: ReportSchema });
     if (submission.status !== "success") return json({ intent, result: submission.reply(), done: false }, { status: 400 });
     await reportInquiry(user, inquiryId, submission.value.reason);
     return json({ intent, result: submission.reply({ resetForm: true }), done: true });

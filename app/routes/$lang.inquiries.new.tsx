@@ -17,33 +17,33 @@ import { countryOptions } from "~/modules/reference/countries.server";
 import { requireBuyer } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
+import { parseSubmission } from "~/utils/form.server";
+import { z } from "zod";
+import { parseQuery, queryId } from "~/utils/query";
 
 export const handle = { i18n: ["inquiry", "validation"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquiryStyles }];
 
+const NewInquiryQuerySchema = z.object({ firm: queryId, product: queryId, request: queryId });
+
 /** /$lang/inquiries/new?firm=<firmId>&product=<productId>&request=<requestId> */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const buyer = await requireBuyer(request);
-  const search = new URL(request.url).searchParams;
-  const form = await getNewInquiryForm(
-    buyer,
-    { firmId: search.get("firm"), productId: search.get("product"), requestId: search.get("request") },
-    locale,
-  );
+  const query = parseQuery(request, NewInquiryQuerySchema);
+  const form = await getNewInquiryForm(buyer, { firmId: query.firm ?? null, productId: query.product ?? null, requestId: query.request ?? null }, locale);
   const t = await getFixedT(locale, "inquiry");
   return json({ title: t("new.title"), form, countries: countryOptions(locale) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
 
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const buyer = await requireBuyer(request);
   const upload = await readForm(request);
-  const submission = parseWithZod(upload.formData, { schema: NewInquirySchema });
+  const submission = parseSubmission(upload.formData, { schema: NewInquirySchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["website"] }), { status: 400 });
   }

@@ -10,10 +10,11 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { LoginSchema } from "~/modules/user/user.schema";
 import { authenticate } from "~/modules/user/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { readFormData, safeRedirect } from "~/utils/http.server";
+import { safeRedirect } from "~/utils/http.server";
 import { clearHits, limits, takeHits } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { pageMeta } from "~/utils/meta";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["auth", "validation"] };
 
@@ -29,16 +30,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const submission = parseSubmission(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
   const address = context.clientAddress;
   // Limits count failures per account and per address; a forged
-  // X-Forwarded-For can't reset the address count (see TRUST_PROXY).
-  // Failures count: a hit is taken before the password is checked (so
-  // parallel guesses can't slip past the limit) and given back on success.
+  // X-Forwarded-For can't reset the address count (see TRUST_PROXY). A hit
+  // is taken before the password is checked (so parallel guesses can't slip
+  // past the limit) and given back on success.
   const attempt = await takeHits([
     { limit: limits.signInPerAccount, key: email },
     { limit: limits.signInPerAddress, key: address },
@@ -52,9 +53,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   await attempt.release();
   await clearHits(limits.signInPerAccount, email);
-  const cookie = await startSession(request, user.id, { ipAddress: address });
+  // The target is made safe (and header-safe) before the session exists, so a refused target leaves no session behind.
   const fallback = user.role === "BUREAU_STAFF" || user.role === "ADMIN" ? `/${locale}/bureau` : `/${locale}/account`;
-  return redirect(safeRedirect(redirectTo, fallback), { headers: { "Set-Cookie": cookie } });
+  const target = safeRedirect(redirectTo, fallback);
+  const cookie = await startSession(request, user.id, { ipAddress: address });
+  return redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LoginPage() {

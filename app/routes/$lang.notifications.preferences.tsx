@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { saveNotificationPreferences } from "~/modules/notification/notification.server";
 import { requireUser } from "~/utils/auth.server";
-import { readFormData } from "~/utils/http.server";
+import { readFormData } from "~/utils/form.server";
 
 /**
  * Saves which notices the user also gets by e-mail (the form is on the

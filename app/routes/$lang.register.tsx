@@ -13,9 +13,9 @@ import { PASSWORD_MAX, PASSWORD_MIN, RegisterSchema } from "~/modules/user/user.
 import { EmailTakenError, registerAccount, UsccTakenError } from "~/modules/user/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
-import { readFormData } from "~/utils/http.server";
 import { limits, takeHit } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["auth", "validation"] };
 
@@ -36,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: RegisterSchema });
+  const submission = parseSubmission(formData, { schema: RegisterSchema });
   const hide = ["password", "confirmPassword", "homepage"];
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: hide }), { status: 400 });

@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders, validPath } from "./security";
+import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders, validPath, validQuery } from "./security";
 import { log } from "~/utils/logger.server";
 
 export interface AppOptions {
@@ -50,6 +50,27 @@ function drainUnreadBody(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/**
+ * TRUST_PROXY set with no proxy in front: clients reach the server directly,
+ * and any of them can forge X-Forwarded-For (and so reset the sign-in rate
+ * limit, which counts per address). A proxy always sends the header, so a
+ * request without it is the sign of that mistake: say so, once.
+ */
+function warnOnceWithoutForwardedFor(trustProxy: number) {
+  let warned = false;
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!warned && req.get("X-Forwarded-For") === undefined) {
+      warned = true;
+      log.warn(
+        "TRUST_PROXY is set, but a request arrived without X-Forwarded-For: is there really a reverse proxy in front? " +
+          "Without one, a client can forge X-Forwarded-For and reset the sign-in rate limit; set TRUST_PROXY=0.",
+        { trustProxy, socketAddress: req.socket.remoteAddress },
+      );
+    }
+    next();
+  };
+}
+
 /** The HTTP application: security middleware in front of the Remix request handler. */
 export function createApp(options: AppOptions) {
   const app = express();
@@ -57,6 +78,7 @@ export function createApp(options: AppOptions) {
   // Only trust X-Forwarded-For from the configured number of proxy hops;
   // otherwise req.ip is the socket's address and a forged header changes nothing.
   app.set("trust proxy", options.trustProxy);
+  if (options.trustProxy > 0) app.use(warnOnceWithoutForwardedFor(options.trustProxy));
 
   app.use(cspNonce);
   app.use(securityHeaders({ production: options.production, secure: options.secure, httpsOnly: options.httpsOnly ?? false }));
@@ -71,6 +93,7 @@ export function createApp(options: AppOptions) {
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
   app.use(validPath);
+  app.use(validQuery);
   app.use(bodyLimit);
   app.use(drainUnreadBody);
   app.use(sameOriginOnly);

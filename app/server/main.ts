@@ -33,6 +33,8 @@ async function main() {
     if (shuttingDown) return;
     shuttingDown = true;
     log.info(`${signal}: shutting down`);
+    // The engine may get the same signal (a service manager signals the whole group): no restart now.
+    platform?.search?.stopSupervising();
     const force = setTimeout(() => process.exit(code || 1), 15_000);
     force.unref();
     // Stop accepting, close idle kept-alive connections now, and give

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { hasControlCharacters } from "~/utils/form-fields";
+import { refusalMessage, type RequestRefusal } from "./refusal";
 
 /** Largest request body for ordinary forms and JSON. */
 export const MAX_FORM_BYTES = 1024 * 1024;
@@ -50,22 +52,22 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction) 
   if (SAFE_METHODS.has(req.method)) return next();
   const fetchSite = req.get("Sec-Fetch-Site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") {
-    return refuse(res, 403, "Cross-site request refused.");
+    return refuse(res, 403, "crossSite");
   }
   const origin = req.get("Origin") ?? refererOrigin(req.get("Referer"));
   if (!origin) {
     // No browser sends a form without Origin/Referer any more; scripts and
     // the CLI must send one too.
-    return refuse(res, 403, "Missing Origin header.");
+    return refuse(res, 403, "missingOrigin");
   }
   const host = req.get("X-Forwarded-Host") && req.app.get("trust proxy") ? req.get("X-Forwarded-Host") : req.get("Host");
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    return refuse(res, 403, "Bad Origin header.");
+    return refuse(res, 403, "badOrigin");
   }
-  if (!host || originHost !== host) return refuse(res, 403, "Cross-site request refused.");
+  if (!host || originHost !== host) return refuse(res, 403, "crossSite");
   next();
 }
 
@@ -85,19 +87,23 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const type = req.get("Content-Type") ?? "";
   const max = type.startsWith("multipart/form-data") ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES;
   if (length === undefined) {
-    if (req.get("Transfer-Encoding")) return refuse(res, 411, "Content-Length required.");
+    if (req.get("Transfer-Encoding")) return refuse(res, 411, "lengthRequired");
     return next();
   }
   const bytes = Number(length);
-  if (!Number.isFinite(bytes) || bytes < 0) return refuse(res, 400, "Bad Content-Length.");
-  if (bytes > max) return refuse(res, 413, "Request body too large.");
+  if (!Number.isFinite(bytes) || bytes < 0) return refuse(res, 400, "badLength");
+  if (bytes > max) return refuse(res, 413, "tooLarge");
   next();
 }
 
 /** Bytes of a refused body we read and throw away, so the client sees our answer. */
 const DISCARD_LIMIT = MAX_UPLOAD_BYTES + 1024 * 1024;
 
-function refuse(res: Response, status: number, message: string) {
+/**
+ * Answers a request refused before Remix runs, in the reader's language
+ * (JSON for /api/), having read and dropped what is left of its body.
+ */
+function refuse(res: Response, status: number, code: RequestRefusal) {
   const req = res.req;
   // Answering before the body is read makes the socket close under a client
   // that is still uploading, which it sees as a reset, not as our answer:
@@ -111,7 +117,10 @@ function refuse(res: Response, status: number, message: string) {
     req.resume();
     res.set("Connection", "close");
   }
-  res.status(status).type("text/plain; charset=utf-8").send(message);
+  const { locale, message } = refusalMessage(req, code);
+  res.status(status).set("Content-Language", locale);
+  if (req.path.startsWith("/api/")) res.json({ error: { code, message } });
+  else res.type("text/plain; charset=utf-8").send(message);
 }
 
 /** A path that can't be decoded (a stray "%") is a bad request, not a crash downstream. */
@@ -119,12 +128,31 @@ export function validPath(req: Request, res: Response, next: NextFunction) {
   try {
     decodeURIComponent(req.path);
   } catch {
-    return refuse(res, 400, "Bad request path.");
+    return refuse(res, 400, "badPath");
   }
   if (req.originalUrl.length > 8192) {
-    // /api/ answers JSON, and a query too long for an API is a bad request (issue 3: HS suggest).
-    if (req.path.startsWith("/api/")) return res.status(400).json({ error: { code: "uriTooLong", message: "The request URL is too long." } });
-    return refuse(res, 414, "URI too long.");
+    // /api/ answers 400: a query too long for an API is a bad request (issue 3: HS suggest).
+    return refuse(res, req.path.startsWith("/api/") ? 400 : 414, "uriTooLong");
+  }
+  next();
+}
+
+/**
+ * Query parameters are the other half of what a request carries: control
+ * characters in a name or a value (PostgreSQL refuses NUL in text) are
+ * refused here, once, for every page and API, before any loader reads them.
+ */
+export function validQuery(req: Request, res: Response, next: NextFunction) {
+  const at = req.originalUrl.indexOf("?");
+  if (at === -1) return next();
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(req.originalUrl.slice(at + 1));
+  } catch {
+    return refuse(res, 400, "badPath");
+  }
+  for (const [name, value] of params) {
+    if (hasControlCharacters(name) || hasControlCharacters(value)) return refuse(res, 400, "controlCharacters");
   }
   next();
 }

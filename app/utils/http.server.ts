@@ -14,13 +14,27 @@ export function invariantResponse(
 /**
  * A redirect target that came from the user: only paths on this site.
  * `//evil.example`, `/\\evil.example` and absolute URLs fall back to `fallback`.
+ * Characters a Location header can't carry (Chinese text, "∕") are
+ * percent-encoded, so the answer never fails after the action has acted.
  */
 export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (!target || typeof target !== "string") return fallback;
   if (!target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\\]/.test(target)) return fallback;
-  return target;
+  return headerSafePath(target);
+}
+
+/** Percent-encodes what is outside printable ASCII (whole code points, so surrogate pairs stay paired). */
+export function headerSafePath(target: string): string {
+  // eslint-disable-next-line no-control-regex -- every character outside printable ASCII
+  return target.replace(/[^\u0021-\u007e]/gu, (character) => {
+    try {
+      return encodeURIComponent(character);
+    } catch {
+      return "";
+    }
+  });
 }
 
 /** A JSON error body for /api routes: `{ error: { code, message } }`. */
@@ -34,20 +48,4 @@ export function notFound(message = "Not found"): never {
 
 export function forbidden(message = "Forbidden"): never {
   throw new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-}
-
-/**
- * The posted form, or a 400/415 Response when the body is not a form
- * (JSON, broken multipart, bad encoding): a client error, never a 500.
- */
-export async function readFormData(request: Request): Promise<FormData> {
-  const type = request.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
-    throw new Response("Unsupported content type: send a form.", { status: 415, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
-  try {
-    return await request.formData();
-  } catch {
-    throw new Response("The form could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
 }

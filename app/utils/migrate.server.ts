@@ -23,6 +23,19 @@ export interface MigrationResult {
 // Prisma's lock id, so this runner and `prisma migrate deploy` exclude each other.
 const ADVISORY_LOCK_ID = 72707369;
 
+/**
+ * Runs `work` holding a session-level PostgreSQL advisory lock on `db`'s
+ * connection: other instances asking for the same lock wait until it is done.
+ */
+export async function withAdvisoryLock<T>(db: SqlRunner, lockId: number, work: () => Promise<T>): Promise<T> {
+  await db.query(`SELECT pg_advisory_lock(${lockId})`);
+  try {
+    return await work();
+  } finally {
+    await db.query(`SELECT pg_advisory_unlock(${lockId})`);
+  }
+}
+
 export function migrationsDir(): string {
   return path.resolve(process.env.PONTE_MIGRATIONS_DIR ?? "prisma/migrations");
 }
@@ -40,18 +53,20 @@ export function listMigrations(dir = migrationsDir()) {
 
 export async function applyMigrations(db: SqlRunner, dir = migrationsDir()): Promise<MigrationResult> {
   const migrations = listMigrations(dir);
-  await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
-    "checksum" VARCHAR(64) NOT NULL,
-    "finished_at" TIMESTAMPTZ,
-    "migration_name" VARCHAR(255) NOT NULL,
-    "logs" TEXT,
-    "rolled_back_at" TIMESTAMPTZ,
-    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-    "applied_steps_count" INTEGER NOT NULL DEFAULT 0
-  )`);
+  // The lock comes before any DDL: two instances starting at once on an empty
+  // database would otherwise both create the bookkeeping table, and one fail.
   await db.query(`SELECT pg_advisory_lock(${ADVISORY_LOCK_ID})`);
   try {
+    await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+      "checksum" VARCHAR(64) NOT NULL,
+      "finished_at" TIMESTAMPTZ,
+      "migration_name" VARCHAR(255) NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" TIMESTAMPTZ,
+      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+      "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+    )`);
     const done = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );

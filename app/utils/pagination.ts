@@ -1,5 +1,9 @@
+import { z } from "zod";
+import { pageNumber, parseQuery } from "./query";
+
+const PageQuery = z.object({ page: pageNumber });
+
 /** A page number from the query string: 1 when missing or nonsense, at most `max`. */
 export function pageParam(url: URL, max = 10_000): number {
-  const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
-  return Number.isFinite(page) && page >= 1 ? Math.min(page, max) : 1;
+  return Math.min(parseQuery(url, PageQuery).page, max);
 }

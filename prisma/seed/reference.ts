@@ -59,6 +59,41 @@ export interface FairSeed {
   startsOn: string;
   endsOn: string;
   website?: string;
+  series: string;
+  timeZone?: string;
+  online?: boolean;
+  phases?: { number: number; startsOn: string; endsOn: string; categories: Text3[] }[];
+}
+
+export interface FairSeriesSeed {
+  slug: string;
+  shortName: string;
+  name: Text3;
+  organiser: Text3;
+  website?: string;
+  timeZone: string;
+  markets: string[];
+}
+
+/** The Portuguese-speaking countries, with Macao as the bridge. */
+const lusophone = ["AO", "BR", "CV", "GW", "GQ", "MZ", "PT", "ST", "TL"];
+
+// prettier-ignore
+export const fairSeries: FairSeriesSeed[] = [
+  { slug: "mif", shortName: "MIF", name: { "zh-CN": "澳门国际贸易投资展览会", en: "Macao International Trade and Investment Fair", pt: "Feira Internacional de Macau" }, organiser: { "zh-CN": "澳门贸易投资促进局", en: "Macao Trade and Investment Promotion Institute (IPIM)", pt: "Instituto de Promoção do Comércio e do Investimento de Macau (IPIM)" }, website: "https://www.mif.com.mo", timeZone: "Asia/Macau", markets: lusophone },
+  { slug: "plpex", shortName: "PLPEX", name: { "zh-CN": "葡语国家产品及服务展（澳门）", en: "Portuguese-speaking Countries Products and Services Exhibition (Macao)", pt: "Exposição de Produtos e Serviços dos Países de Língua Portuguesa (Macau)" }, organiser: { "zh-CN": "澳门贸易投资促进局", en: "Macao Trade and Investment Promotion Institute (IPIM)", pt: "Instituto de Promoção do Comércio e do Investimento de Macau (IPIM)" }, timeZone: "Asia/Macau", markets: lusophone },
+  { slug: "mfe", shortName: "MFE", name: { "zh-CN": "澳门国际品牌连锁加盟展", en: "Macao Franchise Expo", pt: "Exposição de Franquias de Macau" }, organiser: { "zh-CN": "澳门贸易投资促进局", en: "Macao Trade and Investment Promotion Institute (IPIM)", pt: "Instituto de Promoção do Comércio e do Investimento de Macau (IPIM)" }, timeZone: "Asia/Macau", markets: lusophone },
+  { slug: "canton-fair", shortName: "Canton Fair", name: { "zh-CN": "中国进出口商品交易会（广交会）", en: "China Import and Export Fair (Canton Fair)", pt: "Feira de Importação e Exportação da China (Feira de Cantão)" }, organiser: { "zh-CN": "中国对外贸易中心", en: "China Foreign Trade Centre", pt: "Centro de Comércio Exterior da China" }, website: "https://www.cantonfair.org.cn", timeZone: "Asia/Shanghai", markets: [] },
+];
+
+// The Canton Fair's three phases: appliances and machinery; home goods and furniture; textiles and daily life.
+const cantonCategories: Text3[][] = [
+  [{ "zh-CN": "家用电器", en: "Home appliances", pt: "Eletrodomésticos" }, { "zh-CN": "照明产品", en: "Lighting", pt: "Iluminação" }, { "zh-CN": "五金工具", en: "Hardware and tools", pt: "Ferragens e ferramentas" }],
+  [{ "zh-CN": "家具", en: "Furniture", pt: "Móveis" }, { "zh-CN": "家居用品", en: "Home goods", pt: "Artigos para o lar" }],
+  [{ "zh-CN": "纺织服装", en: "Textiles and garments", pt: "Têxteis e vestuário" }, { "zh-CN": "日用消费品", en: "Daily consumer goods", pt: "Bens de consumo" }],
+];
+function cantonPhases(dates: [string, string][]) {
+  return dates.map(([startsOn, endsOn], index) => ({ number: index + 1, startsOn, endsOn, categories: cantonCategories[index] }));
 }
 
 const macao = { "zh-CN": "澳门", en: "Macao", pt: "Macau" };
@@ -73,11 +108,14 @@ const guangzhou = { "zh-CN": "广州", en: "Guangzhou", pt: "Cantão" };
  */
 // prettier-ignore
 export const fairs: FairSeed[] = [
-  { slug: "mif-2026", shortName: "MIF 2026", name: { "zh-CN": "第31届澳门国际贸易投资展览会", en: "31st Macao International Trade and Investment Fair", pt: "31.ª Feira Internacional de Macau" }, city: macao, venue: venetian, startsOn: "2026-10-22", endsOn: "2026-10-25", website: "https://www.mif.com.mo" },
-  { slug: "plpex-2026", shortName: "PLPEX 2026", name: { "zh-CN": "2026葡语国家产品及服务展（澳门）", en: "Portuguese-speaking Countries Products and Services Exhibition (Macao) 2026", pt: "Exposição de Produtos e Serviços dos Países de Língua Portuguesa (Macau) 2026" }, city: macao, venue: venetian, startsOn: "2026-10-22", endsOn: "2026-10-25" },
-  { slug: "canton-fair-140", shortName: "Canton Fair 140", name: { "zh-CN": "第140届中国进出口商品交易会（广交会）", en: "140th China Import and Export Fair (Canton Fair)", pt: "140.ª Feira de Importação e Exportação da China (Feira de Cantão)" }, city: guangzhou, venue: cantonVenue, startsOn: "2026-10-15", endsOn: "2026-11-04", website: "https://www.cantonfair.org.cn" },
-  { slug: "canton-fair-141", shortName: "Canton Fair 141", name: { "zh-CN": "第141届中国进出口商品交易会（广交会）", en: "141st China Import and Export Fair (Canton Fair)", pt: "141.ª Feira de Importação e Exportação da China (Feira de Cantão)" }, city: guangzhou, venue: cantonVenue, startsOn: "2027-04-15", endsOn: "2027-05-05", website: "https://www.cantonfair.org.cn" },
-  { slug: "mif-2027", shortName: "MIF 2027", name: { "zh-CN": "第32届澳门国际贸易投资展览会", en: "32nd Macao International Trade and Investment Fair", pt: "32.ª Feira Internacional de Macau" }, city: macao, venue: venetian, startsOn: "2027-10-21", endsOn: "2027-10-24", website: "https://www.mif.com.mo" },
-  { slug: "plpex-2027", shortName: "PLPEX 2027", name: { "zh-CN": "2027葡语国家产品及服务展（澳门）", en: "Portuguese-speaking Countries Products and Services Exhibition (Macao) 2027", pt: "Exposição de Produtos e Serviços dos Países de Língua Portuguesa (Macau) 2027" }, city: macao, venue: venetian, startsOn: "2027-10-21", endsOn: "2027-10-24" },
-  { slug: "mfe-2027", shortName: "MFE 2027", name: { "zh-CN": "2027澳门国际品牌连锁加盟展", en: "Macao Franchise Expo 2027", pt: "Exposição de Franquias de Macau 2027" }, city: macao, venue: venetian, startsOn: "2027-10-21", endsOn: "2027-10-24" },
+  { slug: "mif-2025", series: "mif", shortName: "MIF 2025", name: { "zh-CN": "第30届澳门国际贸易投资展览会", en: "30th Macao International Trade and Investment Fair", pt: "30.ª Feira Internacional de Macau" }, city: macao, venue: venetian, startsOn: "2025-10-22", endsOn: "2025-10-25", website: "https://www.mif.com.mo" },
+  { slug: "canton-fair-138", series: "canton-fair", timeZone: "Asia/Shanghai", online: true, shortName: "Canton Fair 138", name: { "zh-CN": "第138届中国进出口商品交易会（广交会）", en: "138th China Import and Export Fair (Canton Fair)", pt: "138.ª Feira de Importação e Exportação da China (Feira de Cantão)" }, city: guangzhou, venue: cantonVenue, startsOn: "2025-10-15", endsOn: "2025-11-04", website: "https://www.cantonfair.org.cn", phases: cantonPhases([["2025-10-15", "2025-10-19"], ["2025-10-23", "2025-10-27"], ["2025-10-31", "2025-11-04"]]) },
+  { slug: "mif-2026", series: "mif", shortName: "MIF 2026", name: { "zh-CN": "第31届澳门国际贸易投资展览会", en: "31st Macao International Trade and Investment Fair", pt: "31.ª Feira Internacional de Macau" }, city: macao, venue: venetian, startsOn: "2026-10-22", endsOn: "2026-10-25", website: "https://www.mif.com.mo" },
+  { slug: "plpex-2026", series: "plpex", shortName: "PLPEX 2026", name: { "zh-CN": "2026葡语国家产品及服务展（澳门）", en: "Portuguese-speaking Countries Products and Services Exhibition (Macao) 2026", pt: "Exposição de Produtos e Serviços dos Países de Língua Portuguesa (Macau) 2026" }, city: macao, venue: venetian, startsOn: "2026-10-22", endsOn: "2026-10-25" },
+  { slug: "mfe-2026", series: "mfe", shortName: "MFE 2026", name: { "zh-CN": "2026澳门国际品牌连锁加盟展", en: "Macao Franchise Expo 2026", pt: "Exposição de Franquias de Macau 2026" }, city: macao, venue: venetian, startsOn: "2026-10-22", endsOn: "2026-10-25" },
+  { slug: "canton-fair-140", series: "canton-fair", timeZone: "Asia/Shanghai", online: true, phases: cantonPhases([["2026-10-15", "2026-10-19"], ["2026-10-23", "2026-10-27"], ["2026-10-31", "2026-11-04"]]), shortName: "Canton Fair 140", name: { "zh-CN": "第140届中国进出口商品交易会（广交会）", en: "140th China Import and Export Fair (Canton Fair)", pt: "140.ª Feira de Importação e Exportação da China (Feira de Cantão)" }, city: guangzhou, venue: cantonVenue, startsOn: "2026-10-15", endsOn: "2026-11-04", website: "https://www.cantonfair.org.cn" },
+  { slug: "canton-fair-141", series: "canton-fair", timeZone: "Asia/Shanghai", online: true, phases: cantonPhases([["2027-04-15", "2027-04-19"], ["2027-04-23", "2027-04-27"], ["2027-05-01", "2027-05-05"]]), shortName: "Canton Fair 141", name: { "zh-CN": "第141届中国进出口商品交易会（广交会）", en: "141st China Import and Export Fair (Canton Fair)", pt: "141.ª Feira de Importação e Exportação da China (Feira de Cantão)" }, city: guangzhou, venue: cantonVenue, startsOn: "2027-04-15", endsOn: "2027-05-05", website: "https://www.cantonfair.org.cn" },
+  { slug: "mif-2027", series: "mif", shortName: "MIF 2027", name: { "zh-CN": "第32届澳门国际贸易投资展览会", en: "32nd Macao International Trade and Investment Fair", pt: "32.ª Feira Internacional de Macau" }, city: macao, venue: venetian, startsOn: "2027-10-21", endsOn: "2027-10-24", website: "https://www.mif.com.mo" },
+  { slug: "plpex-2027", series: "plpex", shortName: "PLPEX 2027", name: { "zh-CN": "2027葡语国家产品及服务展（澳门）", en: "Portuguese-speaking Countries Products and Services Exhibition (Macao) 2027", pt: "Exposição de Produtos e Serviços dos Países de Língua Portuguesa (Macau) 2027" }, city: macao, venue: venetian, startsOn: "2027-10-21", endsOn: "2027-10-24" },
+  { slug: "mfe-2027", series: "mfe", shortName: "MFE 2027", name: { "zh-CN": "2027澳门国际品牌连锁加盟展", en: "Macao Franchise Expo 2027", pt: "Exposição de Franquias de Macau 2027" }, city: macao, venue: venetian, startsOn: "2027-10-21", endsOn: "2027-10-24" },
 ];

@@ -3,11 +3,12 @@
  * demo data set at a chosen scale. `npm start` seeds the small set into an
  * empty database; `npm run cli -- seed --scale large` replaces the demo data.
  */
-import { prisma, type Prisma } from "~/utils/db.server";
+import { currentDatabase, prisma, type Prisma } from "~/utils/db.server";
+import { withAdvisoryLock } from "~/utils/migrate.server";
 import { hashPassword } from "~/utils/password.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { log } from "~/utils/logger.server";
-import { certifications, fairs, towns } from "./reference";
+import { certifications, fairSeries, fairs, towns } from "./reference";
 import { buyerSeed, demoAccounts, firmSeed, productSeed, requestSeed, scales, type Scale, type ScaleName } from "./demo";
 
 const BATCH = 1000;
@@ -36,21 +37,57 @@ export async function seedReference() {
     data: certifications.map((certification) => ({ code: certification.code, name: authoredJson(certification.name) })),
     skipDuplicates: true,
   });
+  for (const [position, series] of fairSeries.entries()) {
+    await prisma.fairSeries.upsert({
+      where: { slug: series.slug },
+      create: {
+        slug: series.slug,
+        shortName: series.shortName,
+        name: authoredJson(series.name),
+        organiser: authoredJson(series.organiser),
+        website: series.website ?? null,
+        timeZone: series.timeZone,
+        markets: series.markets,
+        position,
+      },
+      update: {},
+    });
+  }
+  const seriesIds = new Map((await prisma.fairSeries.findMany({ select: { id: true, slug: true } })).map((series) => [series.slug, series.id]));
   for (const fair of fairs) {
-    await prisma.fair.upsert({
+    const edition = await prisma.fairEdition.upsert({
       where: { slug: fair.slug },
       create: {
         slug: fair.slug,
+        seriesId: seriesIds.get(fair.series) ?? null,
         shortName: fair.shortName,
         name: authoredJson(fair.name),
         city: authoredJson(fair.city),
         venue: authoredJson(fair.venue),
         startsOn: new Date(`${fair.startsOn}T00:00:00Z`),
         endsOn: new Date(`${fair.endsOn}T00:00:00Z`),
+        timeZone: fair.timeZone ?? "Asia/Macau",
+        online: fair.online ?? false,
         website: fair.website ?? null,
       },
+      // Editions from before fairs had series get theirs; nothing the bureau edited is overwritten.
       update: {},
+      select: { id: true, seriesId: true },
     });
+    if (!edition.seriesId && seriesIds.has(fair.series)) await prisma.fairEdition.update({ where: { id: edition.id }, data: { seriesId: seriesIds.get(fair.series) } });
+    for (const phase of fair.phases ?? []) {
+      await prisma.fairPhase.upsert({
+        where: { editionId_number: { editionId: edition.id, number: phase.number } },
+        create: {
+          editionId: edition.id,
+          number: phase.number,
+          startsOn: new Date(`${phase.startsOn}T00:00:00Z`),
+          endsOn: new Date(`${phase.endsOn}T00:00:00Z`),
+          categories: phase.categories.map((category) => authoredJson(category)),
+        },
+        update: {},
+      });
+    }
   }
 }
 
@@ -140,11 +177,20 @@ export function scaleFor(name: string): Scale {
   return scales[name as ScaleName];
 }
 
-/** First start: an empty database gets the reference data and the small demo set. */
+// Held while an empty database is checked and seeded (the migrations hold their own).
+const SEED_LOCK_ID = 72707370;
+
+/**
+ * First start: an empty database gets the reference data and the small demo
+ * set. Under an advisory lock, so that instances starting together on one
+ * empty PostgreSQL seed it once: the others wait, then find it seeded.
+ */
 export async function seedIfEmpty() {
-  const [towns, firms] = await Promise.all([prisma.town.count(), prisma.firm.count()]);
-  if (towns > 0 || firms > 0) return false;
-  log.info("empty database: seeding the small demo data set");
-  await seedDemo(scales.small);
-  return true;
+  return withAdvisoryLock(currentDatabase().sql, SEED_LOCK_ID, async () => {
+    const [towns, firms] = await Promise.all([prisma.town.count(), prisma.firm.count()]);
+    if (towns > 0 || firms > 0) return false;
+    log.info("empty database: seeding the small demo data set");
+    await seedDemo(scales.small);
+    return true;
+  });
 }

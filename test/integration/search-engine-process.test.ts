@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import {
   bundledBinaryPath,
   connectSearchEngine,
@@ -25,6 +25,15 @@ function alive(pid: number) {
   try {
     process.kill(pid, 0);
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Alive and not a zombie (an orphan's new parent may be slow to reap it). */
+function running(pid: number) {
+  try {
+    return alive(pid) && !/^\S+ \(.*\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
   } catch {
     return false;
   }
@@ -80,6 +89,77 @@ describe("the embedded Meilisearch", () => {
     await second.stop();
     await first.stop();
   });
+
+  it("restarts after it is killed, on the same address with the same key and data, logging each death and restart, with a delay that grows and starts again once it has run a while", async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    const level = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = "info";
+    const capture = (chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    vi.spyOn(process.stdout, "write").mockImplementation(capture);
+    vi.spyOn(process.stderr, "write").mockImplementation(capture);
+    const engine = await startEmbeddedEngine({ dir, healthyResetMs: 3000 });
+    try {
+      const headers = { Authorization: `Bearer ${engine.masterKey}`, "Content-Type": "application/json" };
+      const created = await fetch(`${engine.host}/indexes`, { method: "POST", headers, body: JSON.stringify({ uid: "kept", primaryKey: "id" }) });
+      expect(created.status).toBe(202);
+      expect(await waitFor(async () => (await fetch(`${engine.host}/indexes/kept`, { headers })).ok, 10_000)).toBe(true);
+
+      // Killed as soon as it is back: 0.5 s, then 1 s; after 3 s up (healthyResetMs), 0.5 s again.
+      for (const [round, expectedDelay] of [500, 1000, 500].entries()) {
+        if (round === 2) await new Promise((resolve) => setTimeout(resolve, 3500));
+        const restartsLogged = (lines.join("").match(new RegExp(`restarting the search engine in ${expectedDelay} ms`, "g")) ?? []).length;
+        const pid = engine.pid!;
+        process.kill(pid, "SIGKILL");
+        const killedAt = Date.now();
+        const back = await waitFor(async () => {
+          if (engine.pid === pid) return false;
+          try {
+            return (await fetch(`${engine.host}/health`)).ok;
+          } catch {
+            return false;
+          }
+        }, 30_000);
+        expect(back).toBe(true);
+        expect(Date.now() - killedAt).toBeGreaterThanOrEqual(expectedDelay);
+        expect(alive(pid)).toBe(false);
+        expect(Number(fs.readFileSync(path.join(dir, "meilisearch.pid"), "utf8"))).toBe(engine.pid);
+        expect(lines.join("").match(new RegExp(`restarting the search engine in ${expectedDelay} ms`, "g"))).toHaveLength(restartsLogged + 1);
+      }
+      // Same key, same data.
+      expect((await fetch(`${engine.host}/indexes/kept`, { headers })).ok).toBe(true);
+      const log = lines.join("");
+      expect(log.match(/exited unexpectedly/g)).toHaveLength(3);
+      expect(log.match(/search engine restarted/g)).toHaveLength(3);
+    } finally {
+      vi.restoreAllMocks();
+      if (level === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = level;
+      const pid = engine.pid!;
+      await engine.stop();
+      expect(alive(pid)).toBe(false);
+    }
+  }, 90_000);
+
+  it("does not outlive a process that aborts (as on a V8 fatal error): its watchdog stops it", async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, ["--import", "tsx", "test/support/engine-then-abort.ts", dir], {
+      env: { ...process.env, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    let output = "";
+    child.stdout!.on("data", (chunk) => (output += String(chunk)));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    expect(signal).toBe("SIGABRT");
+    const pid = Number(output.trim());
+    expect(pid).toBeGreaterThan(0);
+    const diedAt = Date.now();
+    expect(await waitFor(() => !running(pid), 10_000)).toBe(true);
+    expect(Date.now() - diedAt).toBeLessThan(6_000);
+  }, 60_000);
 
   it("starts with a key that looks like a command-line option", async () => {
     const engine = await startEmbeddedEngine({ dir: tempDir(), masterKey: "-Gstarts-with-a-dash-0123456789abcdef" });

@@ -277,6 +277,9 @@ describe("Meilisearch killed during writes", () => {
     })();
     const created: string[] = [];
     const pid = Number(fs.readFileSync(path.join(dir, "meilisearch.pid"), "utf8"));
+    // The engine stays down for the rest of the writes: no automatic restart
+    // (search-engine-process.test.ts tests that); this test restarts it below.
+    engine.stopSupervising();
     for (let n = 0; n < 1000; n++) {
       if (n === 300) process.kill(pid, "SIGKILL");
       created.push((await createProduct(firmId, actor, ceilingLight(2000 + n))).id);

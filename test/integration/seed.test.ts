@@ -12,7 +12,7 @@ describe("seeding", () => {
     expect(await prisma.buyerCompany.count()).toBe(scales.small.buyers);
     expect(await prisma.sourcingRequest.count()).toBe(scales.small.requests);
     expect(await prisma.town.count()).toBe(6);
-    expect(await prisma.fair.count({ where: { shortName: { startsWith: "MIF" } } })).toBeGreaterThan(0);
+    expect(await prisma.fairEdition.count({ where: { shortName: { startsWith: "MIF" } } })).toBeGreaterThan(0);
     for (const account of demoAccounts) {
       const user = await prisma.user.findUniqueOrThrow({ where: { email: account.email } });
       expect(user.role).toBe(account.role);

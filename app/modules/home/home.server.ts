@@ -17,7 +17,7 @@ export async function getHomePage(locale: Locale, today = new Date()) {
         clusters: { orderBy: { position: "asc" }, select: { id: true, slug: true, name: true } },
       },
     }),
-    prisma.fair.findMany({
+    prisma.fairEdition.findMany({
       where: { endsOn: { gte: new Date(today.toISOString().slice(0, 10)) } },
       orderBy: { startsOn: "asc" },
       take: 4,

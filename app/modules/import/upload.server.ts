@@ -9,6 +9,7 @@ import {
   type NodeOnDiskFile,
 } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
+import { assertFieldNames, formRefusal } from "~/utils/form.server";
 import { MAX_IMPORT_FILE_BYTES } from "./limits";
 
 /**
@@ -53,9 +54,11 @@ export async function receiveImportUpload(request: Request): Promise<ImportUploa
   let formData: FormData;
   try {
     formData = await unstable_parseMultipartFormData(request, handler);
+    assertFieldNames(formData, request);
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { fields: {}, file: null, problem: "fileTooLarge", cleanup: none };
-    throw error;
+    if (error instanceof Response) throw error;
+    throw formRefusal("unreadable");
   }
   const fields: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string") fields[key] = value;

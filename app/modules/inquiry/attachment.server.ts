@@ -1,7 +1,7 @@
 import { fileTypeFromBuffer } from "file-type";
 import type { UploadHandler } from "@remix-run/node";
 import { unstable_parseMultipartFormData } from "@remix-run/node";
-import { readFormData } from "~/utils/http.server";
+import { formRefusal, guardFormData, readFormData } from "~/utils/form.server";
 
 import {
   ATTACHMENT_FIELD,
@@ -60,7 +60,7 @@ export async function parseMultipartForm(request: Request): Promise<ParsedMultip
     else files.push({ fileName: cleanFileName(filename), bytes: Buffer.concat(chunks) });
     return undefined;
   };
-  const formData = await unstable_parseMultipartFormData(request, handler);
+  const formData = guardFormData(await unstable_parseMultipartFormData(request, handler), request);
   return { formData, files, oversized };
 }
 
@@ -74,8 +74,9 @@ export async function readForm(request: Request): Promise<ParsedMultipart> {
   }
   try {
     return await parseMultipartForm(request);
-  } catch {
-    throw new Response("The form could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    throw formRefusal("unreadable");
   }
 }
 

@@ -5,6 +5,7 @@ import {
   MaxPartSizeExceededError,
   type UploadHandler,
 } from "@remix-run/node";
+import { formRefusal, guardFormData } from "~/utils/form.server";
 
 /**
  * Multipart forms with files. A file part larger than `maxFileBytes` is read
@@ -39,16 +40,18 @@ export class UploadTooLargeError extends Error {}
 /** Parses a multipart request; text parts over 64 KiB raise UploadTooLargeError. */
 export async function parseUploadForm(request: Request, options: { fileFields: readonly string[]; maxFileBytes: number }): Promise<FormData> {
   try {
-    return await unstable_parseMultipartFormData(
+    const formData = await unstable_parseMultipartFormData(
       request,
       unstable_composeUploadHandlers(
         limitedFileUploadHandler(options.fileFields, options.maxFileBytes),
         unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES }),
       ),
     );
+    return guardFormData(formData, request);
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw new UploadTooLargeError("A form field is too large.");
-    throw error;
+    if (error instanceof Response) throw error;
+    throw formRefusal("unreadable");
   }
 }
 

