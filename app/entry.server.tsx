@@ -6,10 +6,9 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRequestI18n, remixI18next } from "~/i18n/i18next.server";
-import { isLocale, defaultLocale } from "~/i18n/config";
 import { NonceProvider } from "~/utils/nonce";
 import { log } from "~/utils/logger.server";
-import { rememberUrlLocale } from "~/i18n/locale.server";
+import { rememberUrlLocale, requestLocale } from "~/i18n/locale.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -22,8 +21,7 @@ export default async function handleRequest(
 ) {
   // One i18next instance per request: concurrent requests in different
   // languages never share state.
-  const detected = await remixI18next.getLocale(request);
-  const locale = isLocale(detected) ? detected : defaultLocale;
+  const locale = await requestLocale(request);
   const i18n = await createRequestI18n(locale, remixI18next.getRouteNamespaces(remixContext));
   await rememberUrlLocale(request, responseHeaders);
   const nonce = loadContext.cspNonce ?? "";

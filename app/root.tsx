@@ -13,10 +13,11 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { localeTags, type Locale } from "~/i18n/config";
-import { alternateUrls, requestLocale } from "~/i18n/locale.server";
+import { alternateUrls, requestLocale, urlLocale } from "~/i18n/locale.server";
 import { i18nVersion } from "~/i18n/version.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { countUnreadNotifications } from "~/modules/notification/notification.server";
+import { followChosenLocale } from "~/modules/user/user.server";
 import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await requestLocale(request);
   const user = await getOptionalUser(request).catch(() => null);
   const unreadNotifications = user ? await countUnreadNotifications(user.id).catch(() => 0) : 0;
+  if (user) await followChosenLocale(user, urlLocale(request)).catch(() => undefined);
   return json({
     locale,
     i18nVersion,

@@ -1,6 +1,6 @@
 import { Link, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDateTime } from "./date-time";
+import { FormattedDateTime } from "./formatted";
 
 export interface AuditTrailEvent {
   id: string;

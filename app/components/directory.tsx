@@ -50,7 +50,7 @@ export function ProductCards({ products, lang }: { products: ProductCardData[]; 
             {product.published === false ? <span className="badge badge--pending">{t("product.draft")}</span> : null}
           </p>
           <p className="muted">
-            HS {product.hsCode}
+            {t("abbr.hs", { ns: "common" })} {product.hsCode}
             {product.priceMinUsd !== null || product.priceMaxUsd !== null ? (
               <>
                 {" · "}

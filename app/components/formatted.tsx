@@ -20,6 +20,16 @@ export function FormattedDate({ value }: { value: string | Date }) {
   );
 }
 
+/** Date and time (of a message, a notice, an audit event). */
+export function FormattedDateTime({ value }: { value: string | Date }) {
+  const format = useFormatters();
+  return (
+    <time dateTime={new Date(value).toISOString()} suppressHydrationWarning>
+      {format.dateTime(value)}
+    </time>
+  );
+}
+
 export function FormattedDateRange({ from, to }: { from: string | Date; to: string | Date }) {
   const format = useFormatters();
   return (

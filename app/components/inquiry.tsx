@@ -23,17 +23,6 @@ export function MessageLanguage({ language, source }: { language: string; source
   );
 }
 
-/** Date and time of a message, in Zhongshan's time zone (as every date on Ponte). */
-export function MessageTime({ value }: { value: string }) {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
-  return (
-    <time dateTime={value} suppressHydrationWarning>
-      {format.format(new Date(value))}
-    </time>
-  );
-}
-
 export interface ResponseStatsProps {
   inquiries: number;
   answered: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localeFromTag, matchLocale } from "./config";
-import { localeFromAcceptLanguage } from "./i18next.server";
+import { localeFromAcceptLanguage } from "./locale.server";
 import { resources } from "./resources";
 
 describe("locales from language tags", () => {

@@ -1,46 +1,24 @@
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { defaultLocale, i18nOptions, localeFromTag, matchLocale, supportedLocales, type Locale, type Namespace } from "./config";
+import { defaultLocale, i18nOptions, supportedLocales, type Locale, type Namespace } from "./config";
 import { resources } from "./resources";
-import { localeCookie } from "./locale-cookie.server";
+import { requestLocale } from "./locale.server";
 
 /**
- * remix-i18next finds the locale of a request: the URL's first segment, then
- * the cookie set when the user picked a language, then Accept-Language.
+ * remix-i18next loads namespaces and gives server code its translation
+ * functions. It does not decide the language: should anything ask it
+ * (`getLocale`), it answers what requestLocale answers.
  */
 export const remixI18next = new RemixI18Next({
   detection: {
     supportedLanguages: [...supportedLocales],
     fallbackLanguage: defaultLocale,
-    cookie: localeCookie,
-    order: ["custom", "cookie", "header"],
-    findLocale: async (request) => {
-      const segment = new URL(request.url).pathname.split("/")[1];
-      return matchLocale(segment ? decodeURIComponent(segment) : undefined) ?? null;
-    },
+    order: ["custom"],
+    findLocale: requestLocale,
   },
   i18next: { ...i18nOptions, resources },
 });
-
-/** Locale from Accept-Language alone, mapping regional tags (pt-BR → pt). */
-export function localeFromAcceptLanguage(header: string | null): Locale | undefined {
-  if (!header) return undefined;
-  const tags = header
-    .split(",")
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { tag: tag.trim(), q: q ? Number(q.slice(2)) || 0 : 1 };
-    })
-    .filter((entry) => entry.tag && entry.tag !== "*" && entry.q > 0)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of tags) {
-    const locale = localeFromTag(tag);
-    if (locale) return locale;
-  }
-  return undefined;
-}
 
 /** A translation function for server code: actions, e-mails, API errors. */
 export async function getFixedT(locale: Locale, ns: Namespace | readonly [Namespace, ...Namespace[]] = "common"): Promise<TFunction> {

@@ -1,18 +1,54 @@
 import { redirect } from "@remix-run/node";
-import { defaultLocale, looksLikeLocale, matchLocale, supportedLocales, type Locale } from "./config";
-import { localeFromAcceptLanguage } from "./i18next.server";
+import { defaultLocale, localeFromTag, looksLikeLocale, matchLocale, supportedLocales, type Locale } from "./config";
 import { localeCookie } from "./locale-cookie.server";
 
-/** The locale of a request whose URL may not carry one: cookie, then Accept-Language. */
-export async function preferredLocale(request: Request): Promise<Locale> {
+/**
+ * The language of a request, decided here and nowhere else (the document's
+ * i18next instance in entry.server, the root loader, `/` and remix-i18next all
+ * ask this): the URL's first segment, then the language the visitor last
+ * picked (cookie), then Accept-Language, then the default. Never throws.
+ */
+export async function requestLocale(request: Request): Promise<Locale> {
+  const segment = safeDecode(new URL(request.url).pathname.split("/")[1]);
+  return matchLocale(segment) ?? (await preferredLocale(request).catch(() => defaultLocale));
+}
+
+/**
+ * The locale the URL names in its canonical spelling (`/pt/...`), which is
+ * the visitor's choice (the language switcher links there); else undefined.
+ */
+export function urlLocale(request: Request): Locale | undefined {
+  const segment = safeDecode(new URL(request.url).pathname.split("/")[1]);
+  const locale = matchLocale(segment);
+  return locale && locale === segment ? locale : undefined;
+}
+
+/** The locale of a request whose URL carries none: cookie, then Accept-Language. */
+async function preferredLocale(request: Request): Promise<Locale> {
   const fromCookie = matchLocale((await localeCookie.parse(request.headers.get("Cookie"))) ?? undefined);
   return fromCookie ?? localeFromAcceptLanguage(request.headers.get("Accept-Language")) ?? defaultLocale;
 }
 
-/** The locale in the URL, or the preferred one. Never throws. */
-export async function requestLocale(request: Request): Promise<Locale> {
-  const segment = safeDecode(new URL(request.url).pathname.split("/")[1]);
-  return matchLocale(segment) ?? (await preferredLocale(request).catch(() => defaultLocale));
+/**
+ * The best supported locale of an Accept-Language header, by quality, with
+ * regional tags mapped (pt-BR → pt, zh-MO → zh-Hant; see localeFromTag).
+ */
+export function localeFromAcceptLanguage(header: string | null): Locale | undefined {
+  if (!header) return undefined;
+  const tags = header
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return { tag: tag.trim(), q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.tag && entry.tag !== "*" && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of tags) {
+    const locale = localeFromTag(tag);
+    if (locale) return locale;
+  }
+  return undefined;
 }
 
 /**
@@ -60,9 +96,8 @@ function safeDecode(value: string | undefined): string | undefined {
  * requests and API calls never set cookies.
  */
 export async function rememberUrlLocale(request: Request, headers: Headers) {
-  const segment = safeDecode(new URL(request.url).pathname.split("/")[1]);
-  const locale = matchLocale(segment);
-  if (!locale || locale !== segment) return;
+  const locale = urlLocale(request);
+  if (!locale) return;
   const current = await localeCookie.parse(request.headers.get("Cookie")).catch(() => null);
   if (current !== locale) headers.append("Set-Cookie", await localeCookie.serialize(locale));
 }

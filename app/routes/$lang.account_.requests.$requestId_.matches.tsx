@@ -108,10 +108,10 @@ export default function RequestMatchesPage() {
                     <Link to={`/${lang}/firms/${match.firmSlug}`} lang={match.firmNameLocale ?? undefined}>
                       {match.firmName}
                     </Link>
-                    {" · "}HS {formatHsCode(match.hsCode)}
+                    {" · "}{t("abbr.hs", { ns: "common" })} {formatHsCode(match.hsCode)}
                     {match.priceMinUsd !== null ? (
                       <>
-                        {" · FOB "}
+                        {" · "}{t("abbr.fob", { ns: "common" })}{" "}
                         <FormattedUsd min={match.priceMinUsd} max={match.priceMaxUsd} />
                       </>
                     ) : null}

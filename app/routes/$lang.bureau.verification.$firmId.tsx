@@ -6,8 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } fr
 import { useTranslation } from "react-i18next";
 import { ErrorList, TextareaField } from "~/components/forms";
 import { AuditTrail } from "~/components/audit-trail";
-import { FormattedDate } from "~/components/formatted";
-import { FormattedDateTime } from "~/components/date-time";
+import { FormattedDate, FormattedDateTime } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { firmHistory } from "~/modules/audit/audit-log.server";

@@ -83,7 +83,7 @@ export default function FirmProductsPage() {
                 </Link>{" "}
                 {product.title.kind === "fallback" ? <FallbackMark locale={product.title.locale} /> : null}
                 <p className="muted">
-                  HS {product.hsCode} · <span className={`badge ${product.published ? "badge--verified" : "badge--pending"}`}>{t(product.published ? "product.published" : "product.draft")}</span> ·{" "}
+                  {t("abbr.hs", { ns: "common" })} {product.hsCode} · <span className={`badge ${product.published ? "badge--verified" : "badge--pending"}`}>{t(product.published ? "product.published" : "product.draft")}</span> ·{" "}
                   {t("products.updated")} <FormattedDate value={product.updatedAt} />
                 </p>
               </div>

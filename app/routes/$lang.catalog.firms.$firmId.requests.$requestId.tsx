@@ -15,7 +15,7 @@ import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attac
 import { AttachmentField } from "~/components/inquiry";
 import { MESSAGE_MAX, RequestAnswerSchema } from "~/modules/inquiry/inquiry.schema";
 import { AnswerRefusal, answerSourcingRequest, getRequestAnswerForm } from "~/modules/inquiry/inquiry.server";
-import { isOfferLimited, recordOfferHit } from "~/modules/inquiry/limits.server";
+import { isOfferLimited, takeOfferHit } from "~/modules/inquiry/limits.server";
 import { isRecordId } from "~/modules/matching/matches.server";
 import { catalogStyles } from "~/styles/catalog";
 import inquiryStyles from "~/styles/inquiry.css";
@@ -70,10 +70,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!checked.ok) {
     return json(submission.reply({ fieldErrors: attachmentFieldErrors(checked) }), { status: 400 });
   }
+  // Only answers that open a thread count: the hit is given back otherwise.
+  const hit = await takeOfferHit(member.id, member.firmId);
+  if (!hit) return json(submission.reply({ formErrors: ["matching:errors.tooMany"] }), { status: 429 });
   try {
-    const answer = await answerSourcingRequest(member, requestId, submission.value, checked.attachments);
-    if (answer.existing) return redirect(`/${locale}/inquiries/${answer.id}`);
-    await recordOfferHit(member.id, member.firmId);
+    const answer = await answerSourcingRequest(member, requestId, submission.value, checked.attachments).catch(async (error: unknown) => {
+      await hit.release();
+      throw error;
+    });
+    if (answer.existing) {
+      await hit.release();
+      return redirect(`/${locale}/inquiries/${answer.id}`);
+    }
     return redirect(`/${locale}/inquiries/${answer.id}?sent=1`);
   } catch (error) {
     if (!(error instanceof AnswerRefusal)) throw error;
@@ -187,7 +195,7 @@ export default function AnswerRequestPage() {
                     <label key={product.id} className="product-choice">
                       <input type="checkbox" name={fields.productIds.name} value={product.id} defaultChecked={picked.has(product.id)} />
                       <span>
-                        {product.name} <span className="muted">HS {formatHsCode(product.hsCode)}</span>
+                        {product.name} <span className="muted">{t("abbr.hs", { ns: "common" })} {formatHsCode(product.hsCode)}</span>
                       </span>
                     </label>
                   ))}

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MessageTime } from "~/components/inquiry";
+import { FormattedDateTime } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { devMailboxEnabled, listDevMails } from "~/modules/mail/dev-mailbox.server";
@@ -50,7 +50,7 @@ export default function DevMailboxPage() {
             <dd>{mail.to}</dd>
             <dt>{t("devMailbox.date")}</dt>
             <dd>
-              <MessageTime value={mail.date} />
+              <FormattedDateTime value={mail.date} />
             </dd>
             <dt>{t("devMailbox.language")}</dt>
             <dd>{mail.language}</dd>

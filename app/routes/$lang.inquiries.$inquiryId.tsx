@@ -5,8 +5,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextareaField } from "~/components/forms";
-import { FormattedDate, FormattedNumber } from "~/components/formatted";
-import { AttachmentField, MessageLanguage, MessageTime } from "~/components/inquiry";
+import { FormattedDate, FormattedDateTime, FormattedNumber } from "~/components/formatted";
+import { AttachmentField, MessageLanguage } from "~/components/inquiry";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
@@ -156,7 +156,7 @@ export default function InquiryThreadPage() {
                   {message.own ? t("thread.you") : message.authorName ?? (message.side === "FIRM" ? thread.firm.name : thread.buyerCompany.name)}
                 </strong>{" "}
                 <span className="muted">({t(message.side === "FIRM" ? "thread.firmSide" : "thread.buyerSide")})</span> ·{" "}
-                <MessageTime value={message.createdAt} />
+                <FormattedDateTime value={message.createdAt} />
               </p>
               {message.statusChange ? (
                 <p>{t("thread.statusChanged", { status: t(`status.${message.statusChange}`) })}</p>
@@ -180,7 +180,7 @@ export default function InquiryThreadPage() {
                       </a>{" "}
                       <span className="muted">
                         ({attachment.contentType === "application/pdf" ? "PDF" : attachment.contentType.replace("image/", "").toUpperCase()},{" "}
-                        <FormattedNumber value={Math.max(1, Math.round(attachment.sizeBytes / 1024))} /> KB)
+                        <FormattedNumber value={Math.max(1, Math.round(attachment.sizeBytes / 1024))} /> {t("abbr.kb", { ns: "common" })})
                       </span>
                     </li>
                   ))}

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MessageTime } from "~/components/inquiry";
+import { FormattedDateTime } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { listInbox, partyOf } from "~/modules/inquiry/inquiry.server";
@@ -63,7 +63,7 @@ export default function InboxPage() {
                   </strong>
                   <span>
                     <span className={`badge inquiry-status inquiry-status--${thread.status.toLowerCase()}`}>{t(`status.${thread.status}`)}</span>{" "}
-                    <MessageTime value={thread.lastMessageAt} />
+                    <FormattedDateTime value={thread.lastMessageAt} />
                   </span>
                 </span>
                 <span className="inbox-item__products">

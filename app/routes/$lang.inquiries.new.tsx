@@ -12,7 +12,7 @@ import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attac
 import { AttachmentField } from "~/components/inquiry";
 import { incoterms, MESSAGE_MAX, NewInquirySchema, quantityUnits } from "~/modules/inquiry/inquiry.schema";
 import { createInquiry, getNewInquiryForm, InquiryRefusal } from "~/modules/inquiry/inquiry.server";
-import { isInquiryLimited, recordInquiryHit } from "~/modules/inquiry/limits.server";
+import { isInquiryLimited, takeInquiryHit } from "~/modules/inquiry/limits.server";
 import { countryOptions } from "~/modules/reference/countries.server";
 import { requireBuyer } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
@@ -54,8 +54,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!checked.ok) {
     return json(submission.reply({ fieldErrors: attachmentFieldErrors(checked) }), { status: 400 });
   }
+  // The early check above spares the upload; this one is the atomic count.
+  if (!(await takeInquiryHit(buyer.id, context.clientAddress))) {
+    return json(submission.reply({ formErrors: ["inquiry:errors.tooMany"] }), { status: 429 });
+  }
   try {
-    await recordInquiryHit(buyer.id, context.clientAddress);
     const inquiry = await createInquiry(buyer, submission.value, checked.attachments);
     return redirect(`/${locale}/inquiries/${inquiry.id}?sent=1`);
   } catch (error) {

@@ -11,7 +11,7 @@ import { LoginSchema } from "~/modules/user/user.schema";
 import { authenticate } from "~/modules/user/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/http.server";
-import { clearHits, isLimited, limits, recordHit } from "~/utils/rate-limit.server";
+import { clearHits, limits, takeHits } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { pageMeta } from "~/utils/meta";
 import { readFormData, parseSubmission } from "~/utils/form.server";
@@ -37,16 +37,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value;
   const address = context.clientAddress;
   // Limits count failures per account and per address; a forged
-  // X-Forwarded-For can't reset the address count (see TRUST_PROXY).
-  if ((await isLimited(limits.signInPerAccount, email)) || (await isLimited(limits.signInPerAddress, address))) {
+  // X-Forwarded-For can't reset the address count (see TRUST_PROXY). A hit
+  // is taken before the password is checked (so parallel guesses can't slip
+  // past the limit) and given back on success.
+  const attempt = await takeHits([
+    { limit: limits.signInPerAccount, key: email },
+    { limit: limits.signInPerAddress, key: address },
+  ]);
+  if (!attempt) {
     return json(submission.reply({ formErrors: ["auth:login.tooMany"], hideFields: ["password"] }), { status: 429 });
   }
   const user = await authenticate(email, password);
   if (!user) {
-    await recordHit(limits.signInPerAccount, email);
-    await recordHit(limits.signInPerAddress, address);
     return json(submission.reply({ formErrors: ["auth:login.invalid"], hideFields: ["password"] }), { status: 400 });
   }
+  await attempt.release();
   await clearHits(limits.signInPerAccount, email);
   // The target is made safe (and header-safe) before the session exists, so a refused target leaves no session behind.
   const fallback = user.role === "BUREAU_STAFF" || user.role === "ADMIN" ? `/${locale}/bureau` : `/${locale}/account`;

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MessageTime } from "~/components/inquiry";
+import { FormattedDateTime } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { listNotifications, markNotificationsRead } from "~/modules/notification/notification.server";
@@ -56,7 +56,7 @@ export default function NotificationsPage() {
             <li key={notification.id} className={`notification${notification.read ? "" : " notification--unread"}`}>
               <p>
                 {notification.read ? null : <span className="unread-mark">{t("unread")} · </span>}
-                <strong>{notification.title}</strong> · <MessageTime value={notification.createdAt} />
+                <strong>{notification.title}</strong> · <FormattedDateTime value={notification.createdAt} />
               </p>
               <p>{notification.body}</p>
               {notification.excerpt ? <blockquote>{notification.excerpt}</blockquote> : null}

@@ -13,7 +13,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, RegisterSchema } from "~/modules/user/user.
 import { EmailTakenError, registerAccount, UsccTakenError } from "~/modules/user/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { pageMeta } from "~/utils/meta";
-import { isLimited, limits, recordHit } from "~/utils/rate-limit.server";
+import { limits, takeHit } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { readFormData, parseSubmission } from "~/utils/form.server";
 
@@ -41,10 +41,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: hide }), { status: 400 });
   }
-  if (await isLimited(limits.signUpPerAddress, context.clientAddress)) {
+  if (!(await takeHit(limits.signUpPerAddress, context.clientAddress))) {
     return json(submission.reply({ formErrors: ["auth:register.tooMany"], hideFields: hide }), { status: 429 });
   }
-  await recordHit(limits.signUpPerAddress, context.clientAddress);
   try {
     const user = await registerAccount(submission.value, locale);
     const cookie = await startSession(request, user.id, { ipAddress: context.clientAddress });

@@ -1,6 +1,6 @@
 import type { Request } from "express";
 import { defaultLocale, matchLocale, type Locale } from "~/i18n/config";
-import { localeFromAcceptLanguage } from "~/i18n/i18next.server";
+import { localeFromAcceptLanguage } from "~/i18n/locale.server";
 import { resources } from "~/i18n/resources";
 
 export type RequestRefusal = "tooLarge" | "lengthRequired" | "badLength" | "controlCharacters" | "badPath" | "uriTooLong" | "crossSite" | "missingOrigin" | "badOrigin";

@@ -1,13 +1,16 @@
 import { useTranslation } from "react-i18next";
+import { ZHONGSHAN_TIME_ZONE } from "./time-zone";
 
-/** Dates, numbers and money through Intl, in the page's language. */
+/** Dates (in Zhongshan's time zone), numbers and money through Intl, in the page's language. */
 export function formatters(locale: string) {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Asia/Shanghai" });
-  const dateRange = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: ZHONGSHAN_TIME_ZONE });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: ZHONGSHAN_TIME_ZONE });
+  const dateRange = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: ZHONGSHAN_TIME_ZONE });
   const number = new Intl.NumberFormat(locale);
   const usd = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 2 });
   return {
     date: (value: string | Date) => date.format(new Date(value)),
+    dateTime: (value: string | Date) => dateTime.format(new Date(value)),
     dateRange: (from: string | Date, to: string | Date) => dateRange.formatRange(new Date(from), new Date(to)),
     number: (value: number) => number.format(value),
     usd: (value: number) => usd.format(value),

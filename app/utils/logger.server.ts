@@ -9,13 +9,18 @@ function threshold(): number {
 
 function write(level: Level, message: string, fields?: Record<string, unknown>) {
   if (order[level] < threshold()) return;
-  const stream = level === "error" || level === "warn" ? process.stderr : process.stdout;
+  let line: string;
   if (process.env.NODE_ENV === "production") {
-    stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+    line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
   } else {
     const extra = fields && Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : "";
-    stream.write(`[ponte] ${level.padEnd(5)} ${message}${extra}\n`);
+    line = `[ponte] ${level.padEnd(5)} ${message}${extra}`;
   }
+  // Errors go through console.error (still stderr, one line): the test guard
+  // watches it, so a test that makes the app log an error fails unless it
+  // expects the error (test/support/logged-errors.ts).
+  if (level === "error") console.error(line);
+  else (level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
 export const log = {

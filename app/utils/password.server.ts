@@ -7,9 +7,6 @@ import argon2 from "argon2";
  */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
-
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password.normalize("NFC"), OPTIONS);
 }

@@ -134,6 +134,23 @@ describe("without SMTP_URL", () => {
     expect(html).toContain("Novo pedido de cotação de Importadora Eml Ltda.");
   });
 
+  it("writes a user's mails in the language they last chose, not the one they registered in", async () => {
+    const user = await createUser("FIRM_MEMBER", { locale: "zh-CN" });
+    const client = new TestClient(server.url);
+    await signIn(client, user.email, user.password, "zh-CN");
+    expect((await client.get("/zh-CN/account")).status).toBe(200);
+    // The language switcher links to the same page under another locale.
+    expect((await client.get("/pt/account")).status).toBe(200);
+    // Notices read their recipients' languages from the database, as here.
+    const recipient = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, email: true, locale: true } });
+    expect(recipient.locale).toBe("pt");
+    await noticeFor(recipient, "Importadora Escolha Ltda.");
+    expect((await drainMailOutbox()).sent).toBeGreaterThanOrEqual(1);
+    const mine = (await listDevMails()).find((mail) => mail.to.includes(user.email));
+    expect(mine?.subject).toBe("Novo pedido de cotação de Importadora Escolha Ltda. · Ponte");
+    expect(mine?.language).toBe("pt");
+  });
+
   it("has no development mailbox in production unless explicitly enabled", () => {
     const saved = process.env.NODE_ENV;
     try {

@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { indexName, searchClient, setSearchConnection } from "~/modules/search/client.server";
-import { loadDocuments } from "~/modules/search/document-source.server";
 import { searchableChinese } from "~/modules/search/vocabulary.server";
 import { startEmbeddedEngine, freePort, type SearchEngine } from "~/modules/search/engine.server";
 import { rebuildIndex, reindexAll } from "~/modules/search/reindex.server";
@@ -60,18 +59,62 @@ async function indexContents(base: string): Promise<Map<string, Record<string, u
   }
 }
 
-/** What the index should hold: every record of the database as a document. */
-async function expectedContents(entity: "products" | "firms") {
-  const ids = entity === "products" ? await prisma.product.findMany({ select: { id: true } }) : await prisma.firm.findMany({ select: { id: true } });
-  const loaded = await loadDocuments(entity, ids.map((row) => row.id));
-  return new Map(loaded.documents.map((doc) => [String(doc.id), JSON.parse(JSON.stringify(doc)) as Record<string, unknown>]));
+/** HS 9405.11 is filed under chapter 94 and heading 9405 too. */
+function hsPrefixesOf(code: string) {
+  return [2, 4, 6].filter((length) => length <= code.length).map((length) => code.slice(0, length));
+}
+
+/**
+ * What the index should hold, written from the database rows here rather
+ * than by the sync's own document mapper: every product and firm, each with
+ * its current state (a stale document has an old moq, name or timestamp).
+ */
+async function expectedContents(entity: "products" | "firms"): Promise<Map<string, Record<string, unknown>>> {
+  if (entity === "products") {
+    const rows = await prisma.product.findMany({
+      select: { id: true, firmId: true, hsCode: true, moq: true, name: true, published: true, updatedAt: true, firm: { select: { verification: true, published: true, town: { select: { slug: true } } } } },
+    });
+    return new Map(
+      rows.map((row) => {
+        const nameZh = (row.name as { "zh-CN"?: { text: string } })["zh-CN"]?.text;
+        return [
+          row.id,
+          {
+            id: row.id,
+            firmId: row.firmId,
+            hsCode: row.hsCode,
+            hsPrefixes: hsPrefixesOf(row.hsCode),
+            moq: row.moq,
+            ...(nameZh ? { name_zh: searchableChinese(nameZh) } : {}),
+            town: row.firm.town?.slug ?? null,
+            public: row.firm.verification === "VERIFIED" && row.firm.published && row.published,
+            updatedAt: Math.floor(row.updatedAt.getTime() / 1000),
+          },
+        ];
+      }),
+    );
+  }
+  const rows = await prisma.firm.findMany({ select: { id: true, slug: true, verification: true, published: true, updatedAt: true, town: { select: { slug: true } } } });
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        slug: row.slug,
+        town: row.town?.slug ?? null,
+        verified: row.verification === "VERIFIED",
+        public: row.verification === "VERIFIED" && row.published,
+        updatedAt: Math.floor(row.updatedAt.getTime() / 1000),
+      },
+    ]),
+  );
 }
 
 async function expectIndexEqualsDatabase() {
   for (const entity of ["products", "firms"] as const) {
     const [actual, expected] = await Promise.all([indexContents(entity), expectedContents(entity)]);
     expect([...actual.keys()].sort(), entity).toEqual([...expected.keys()].sort());
-    for (const [id, doc] of expected) expect(actual.get(id), `${entity} ${id}`).toEqual(doc);
+    for (const [id, doc] of expected) expect(actual.get(id), `${entity} ${id}`).toMatchObject(doc);
   }
 }
 

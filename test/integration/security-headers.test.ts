@@ -3,6 +3,7 @@ import { currentDatabase, setCurrentDatabase } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { sessionCookie } from "~/utils/session.server";
 import { singletons } from "~/utils/singleton.server";
+import { expectLoggedError } from "../support/logged-errors";
 import { startTestServer, type TestServer } from "../support/server";
 import { openClosedDatabase } from "../setup/test-database";
 
@@ -96,6 +97,8 @@ describe("the session cookie", () => {
 
 describe("server errors", () => {
   it("show a generic page in the user's language, with no stack trace", async () => {
+    // The failure is logged (with its stack) for the operator, not shown.
+    expectLoggedError(/request failed/);
     const database = currentDatabase();
     const gone = await openClosedDatabase({ pglite: inject("pgliteTemplate"), postgres: inject("postgresTemplate") });
     setCurrentDatabase(gone);

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedEngine, type SearchEngine } from "~/modules/search/engine.server";
+import { staleBuildProblem } from "./build-freshness";
 import { createPgliteTemplate, createPostgresTemplate, dropPostgresDatabase, testDatabaseUrl } from "./test-database";
 
 declare module "vitest" {
@@ -16,10 +17,13 @@ declare module "vitest" {
 }
 
 /**
- * Once per test run: migrate a template database and start one real
- * Meilisearch that every test file shares (each under its own index prefix).
+ * Once per test run: refuse a stale build, migrate a template database and
+ * start one real Meilisearch that every test file shares (each under its own
+ * index prefix).
  */
 export default async function setup(project: TestProject) {
+  const stale = staleBuildProblem(project.config.root);
+  if (stale) throw new Error(stale);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ponte-test-"));
   const url = testDatabaseUrl();
   const [template, engine] = await Promise.all([

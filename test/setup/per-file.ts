@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeEach, inject } from "vitest";
+import { afterAll, inject } from "vitest";
 import { setCurrentDatabase, type Database } from "~/utils/db.server";
 import { setSearchConnection, searchClient } from "~/modules/search/client.server";
 import { singletons } from "~/utils/singleton.server";
@@ -26,23 +26,6 @@ const database: Database = url
   : await openPgliteCopy(inject("pgliteTemplate"));
 setCurrentDatabase(database);
 setSearchConnection({ host: inject("meiliHost"), masterKey: inject("meiliKey") }, prefix);
-
-// A test that makes the app log an error fails, unless it expects the error.
-const consoleError = console.error;
-let unexpectedErrors: unknown[][] = [];
-beforeEach(() => {
-  unexpectedErrors = [];
-  console.error = (...args: unknown[]) => {
-    unexpectedErrors.push(args);
-    consoleError(...args);
-  };
-});
-afterEach(() => {
-  console.error = consoleError;
-  if (unexpectedErrors.length) {
-    throw new Error(`console.error was called during the test:\n${unexpectedErrors.map((a) => a.map(String).join(" ")).join("\n")}`);
-  }
-});
 
 afterAll(async () => {
   await database.close();

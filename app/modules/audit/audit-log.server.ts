@@ -1,6 +1,7 @@
 import { prisma, type Prisma } from "~/utils/db.server";
 import { textIn } from "~/modules/i18n-text/localized-text";
 import { textFallbacks, type Locale } from "~/i18n/config";
+import { startOfZhongshanDay } from "~/utils/time-zone";
 
 /**
  * The bureau's view of the audit trail: every change to firms, products,
@@ -14,15 +15,10 @@ export interface AuditFilter {
   entityType?: string;
   /** E-mail or name of the user who acted, or a label such as "cli". */
   actor?: string;
-  /** Calendar days in Zhongshan's time (UTC+8), inclusive. */
+  /** Calendar days in Zhongshan's time, inclusive. */
   from?: string;
   to?: string;
   page: number;
-}
-
-/** Midnight at the start of a day in Zhongshan (China has no daylight saving). */
-export function startOfChinaDay(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
 }
 
 function whereOf(filter: AuditFilter): Prisma.AuditEventWhereInput {
@@ -38,8 +34,8 @@ function whereOf(filter: AuditFilter): Prisma.AuditEventWhereInput {
       ],
     });
   }
-  if (filter.from) where.push({ createdAt: { gte: startOfChinaDay(filter.from) } });
-  if (filter.to) where.push({ createdAt: { lt: new Date(startOfChinaDay(filter.to).getTime() + 86_400_000) } });
+  if (filter.from) where.push({ createdAt: { gte: startOfZhongshanDay(filter.from) } });
+  if (filter.to) where.push({ createdAt: { lt: new Date(startOfZhongshanDay(filter.to).getTime() + 86_400_000) } });
   return where.length ? { AND: where } : {};
 }
 

@@ -6,10 +6,6 @@ export const employeeBands = ["1-49", "50-99", "100-299", "300-999", "1000+"] as
 export const businessTypes = ["manufacturer", "trading", "oem-odm", "own-brand"] as const;
 export const salesChannels = ["trade-fairs", "cross-border-ecommerce", "live-streaming", "distributors", "online-trade-shows"] as const;
 
-export type EmployeeBand = (typeof employeeBands)[number];
-export type BusinessType = (typeof businessTypes)[number];
-export type SalesChannel = (typeof salesChannels)[number];
-
 /** The languages in which firms write their profile by hand; Traditional Chinese is converted. */
 export const authoredLocales = ["zh-CN", "en", "pt"] as const;
 export type AuthoredLocale = (typeof authoredLocales)[number];

@@ -44,9 +44,6 @@ export const productColumns = [
   "lead_time_days",
 ] as const;
 
-export type FirmColumn = (typeof firmColumns)[number] | (typeof optionalFirmColumns)[number];
-export type ProductColumn = (typeof productColumns)[number];
-
 export function columnsOf(kind: ImportKind): { required: readonly string[]; optional: readonly string[] } {
   return kind === "firms" ? { required: firmColumns, optional: optionalFirmColumns } : { required: productColumns, optional: [] };
 }

@@ -1,4 +1,4 @@
-import { isLimited, recordHit, type Limit } from "~/utils/rate-limit.server";
+import { isLimited, takeHits, type Limit } from "~/utils/rate-limit.server";
 
 /**
  * New inquiries per buyer (account) and per address: enough for a real
@@ -20,10 +20,13 @@ export async function isInquiryLimited(userId: string, address: string) {
   return checks.some(Boolean);
 }
 
-export async function recordInquiryHit(userId: string, address: string) {
-  await recordHit(inquiryLimits.perBuyerHour, userId);
-  await recordHit(inquiryLimits.perBuyerDay, userId);
-  await recordHit(inquiryLimits.perAddressHour, address);
+/** Counts a new inquiry against every limit, atomically; null when one is reached meanwhile. */
+export function takeInquiryHit(userId: string, address: string) {
+  return takeHits([
+    { limit: inquiryLimits.perBuyerHour, key: userId },
+    { limit: inquiryLimits.perBuyerDay, key: userId },
+    { limit: inquiryLimits.perAddressHour, key: address },
+  ]);
 }
 
 /**
@@ -40,7 +43,10 @@ export async function isOfferLimited(userId: string, firmId: string) {
   return checks.some(Boolean);
 }
 
-export async function recordOfferHit(userId: string, firmId: string) {
-  await recordHit(offerLimits.perMemberHour, userId);
-  await recordHit(offerLimits.perFirmDay, firmId);
+/** Counts an answer against every limit, atomically; null when one is reached meanwhile. */
+export function takeOfferHit(userId: string, firmId: string) {
+  return takeHits([
+    { limit: offerLimits.perMemberHour, key: userId },
+    { limit: offerLimits.perFirmDay, key: firmId },
+  ]);
 }

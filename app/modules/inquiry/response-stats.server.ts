@@ -37,8 +37,6 @@ export async function refreshAllResponseStats(now = new Date()) {
   return ids.size;
 }
 
-export type FirmResponseStatsView = Awaited<ReturnType<typeof getFirmResponseStats>>;
-
 /**
  * What a firm's public page shows: "usually answers within N hours" and the
  * answer rate, with the number of inquiries they rest on. Null before the

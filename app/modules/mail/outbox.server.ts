@@ -88,7 +88,3 @@ export async function drainMailOutbox(options: { now?: Date; limit?: number; sen
   }
   return result;
 }
-
-export async function mailBacklog() {
-  return prisma.mailOutbox.count({ where: { status: "PENDING" } });
-}

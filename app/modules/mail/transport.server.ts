@@ -67,10 +67,3 @@ function fileSender(dir: string, from: string): MailSender {
     await fs.writeFile(path.join(dir, `${stamp}-${mail.id}.eml`), info.message as Buffer, { flag: "wx" });
   };
 }
-
-/** Forgets the SMTP transports (shutdown, tests). */
-export function closeMailTransports() {
-  const transports = singleton("smtpTransports", () => new Map<string, Transporter>());
-  for (const transport of transports.values()) transport.close();
-  transports.clear();
-}

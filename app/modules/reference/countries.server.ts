@@ -35,6 +35,3 @@ export function countryOptions(locale: string): { value: string; label: string }
     .map(([value, label]) => ({ value, label: inScript(label, locale) }))
     .sort((a, b) => collator.compare(a.label, b.label));
 }
-
-/** The Portuguese-speaking countries, Ponte's first markets (with Macao as the bridge). */
-export const lusophoneCountries = ["AO", "BR", "CV", "GW", "GQ", "MZ", "PT", "ST", "TL"] as const;

@@ -7,7 +7,6 @@ import { quantityUnitKeys } from "~/modules/reference/units";
  * action; the server also checks the codes against the HS nomenclature and
  * the certifications against the bureau's list (request.server.ts).
  */
-export const requestStatuses = ["OPEN", "CLOSED"] as const;
 export const requestVisibilities = ["PUBLIC", "VERIFIED_FIRMS", "PRIVATE"] as const;
 export const titleLocales = ["zh-CN", "en", "pt"] as const;
 export const MAX_REQUEST_HS_CODES = 10;

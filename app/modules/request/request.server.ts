@@ -69,8 +69,6 @@ function present(row: RequestRow, locale: Locale) {
   };
 }
 
-export type PresentedRequest = ReturnType<typeof present>;
-
 export async function listCompanyRequests(buyerCompanyId: string, actor: Actor, locale: Locale) {
   if (!canActForBuyerCompany(actor, buyerCompanyId)) forbidden();
   const rows = await prisma.sourcingRequest.findMany({

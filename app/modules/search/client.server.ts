@@ -52,10 +52,6 @@ export function searchWriter(): Meilisearch {
   return connection().writer;
 }
 
-export function searchHost(): string {
-  return connection().engine.host;
-}
-
 export function indexName(base: string): string {
   return `${connection().indexPrefix}${base}`;
 }

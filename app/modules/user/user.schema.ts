@@ -31,8 +31,6 @@ export const LoginSchema = z.object({
   redirectTo: z.string().max(2000).optional(),
 });
 
-export const accountTypes = ["firm", "buyer"] as const;
-
 const registerBase = z.object({
   displayName: displayNameField,
   email: emailField,

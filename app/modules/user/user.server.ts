@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Locale } from "~/i18n/config";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
 import { endAllSessions } from "~/utils/session.server";
@@ -148,8 +149,13 @@ export async function createStaffAccount(
   }
 }
 
-export async function setUserLocale(userId: string, locale: string) {
-  await prisma.user.updateMany({ where: { id: userId }, data: { locale } });
+/**
+ * A signed-in user viewing a page in a language (the switcher links to
+ * `/<lang>/...`) has chosen it: their notices and e-mails use it from now on,
+ * not the language they registered in. Written only when it changes.
+ */
+export async function followChosenLocale(user: { id: string; locale: string }, chosen: Locale | undefined) {
+  if (chosen && chosen !== user.locale) await prisma.user.updateMany({ where: { id: user.id }, data: { locale: chosen } });
 }
 
 export async function listStaff() {

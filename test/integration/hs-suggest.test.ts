@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { rebuildIndex } from "~/modules/search/reindex.server";
-import { HsQueryError, parseHsQuery, suggestHsCodes } from "./suggest.server";
+import { HsQueryError, parseHsQuery, suggestHsCodes } from "~/modules/hs/suggest.server";
 
-// The suggestions come from this file's own copy of the HS index.
+// The suggestions come from this file's own copy of the HS index (so it is an
+// integration test: it needs the search engine).
 beforeAll(async () => {
   await rebuildIndex("hs");
 }, 60_000);
