@@ -9,7 +9,8 @@ import { productTypes, structuredTitle, type ClusterKey, type ProductAttributes,
 import { withUsccCheck } from "~/modules/firm/uscc";
 import { countryName } from "~/modules/reference/countries.server";
 import { towns } from "./reference";
-import { chance, intBetween, pick, pickSome, rngFor, type Rng } from "./random";
+import type { Rng } from "~/utils/random";
+import { chance, intBetween, pick, pickSome, rngFor } from "./random";
 
 export const scales = {
   small: { firms: 60, products: 480, buyers: 40, requests: 80 },

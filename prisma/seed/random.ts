@@ -1,16 +1,4 @@
-/** Deterministic randomness: the same seed always gives the same demo data. */
-export type Rng = () => number;
-
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32, type Rng } from "~/utils/random";
 
 /** An independent generator per entity, so rows can be produced in any order. */
 export function rngFor(kind: string, index: number): Rng {

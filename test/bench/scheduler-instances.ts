@@ -1,4 +1,5 @@
 import type { ScheduleInput } from "~/modules/meeting/schedule-input";
+import { mulberry32 } from "~/utils/random";
 
 /**
  * Seeded generator of realistic scheduler inputs (issue 10, item 9): firms
@@ -22,18 +23,6 @@ export interface InstanceSize {
 }
 
 export const MIF_SIZE: InstanceSize = { firms: 300, buyers: 600, requests: 6000, days: 2, slotsPerDay: 16, tables: 60, interpreters: 8, seed: 2026, firmCap: 12, buyerCap: 10 };
-
-/** mulberry32: a small seeded PRNG, so every run builds the same instance. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REMOTE_ZONES = ["America/Sao_Paulo", "Europe/Lisbon", "Africa/Luanda", "Africa/Maputo", "Asia/Dili"];
 // Half-hour starts at the fair (Macao, +08:00): morning, afternoon, then evening slots.
@@ -70,7 +59,7 @@ function availability(random: () => number, slotIds: string[], low = 0.6) {
 }
 
 export function generateInstance(size: InstanceSize): ScheduleInput {
-  const random = seededRandom(size.seed);
+  const random = mulberry32(size.seed);
   const slots = slotsOf(size.days, size.slotsPerDay);
   const slotIds = slots.map((slot) => slot.id);
   const width = String(Math.max(size.firms, size.buyers)).length;

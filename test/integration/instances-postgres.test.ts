@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "~/modules/search/engine.server";
 import { scales } from "../../prisma/seed/demo";
+import { waitFor } from "../support/wait";
 
 /**
  * Two server instances started at the same moment on one empty PostgreSQL
@@ -55,15 +56,6 @@ afterAll(async () => {
   }
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return false;
-}
 
 function startInstance(port: number) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ponte-instance-"));

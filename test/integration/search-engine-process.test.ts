@@ -10,6 +10,7 @@ import {
   SearchEngineUnavailableError,
   startEmbeddedEngine,
 } from "~/modules/search/engine.server";
+import { waitFor } from "../support/wait";
 
 const dirs: string[] = [];
 function tempDir() {
@@ -37,15 +38,6 @@ function running(pid: number) {
   } catch {
     return false;
   }
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
 }
 
 describe("the embedded Meilisearch", () => {

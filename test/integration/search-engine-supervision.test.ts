@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "~/modules/search/engine.server";
+import { waitFor } from "../support/wait";
 
 /**
  * The bundled Meilisearch under the real server process (`npm run serve`
@@ -30,15 +31,6 @@ function alive(pid: number) {
   } catch {
     return false;
   }
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
 }
 
 function enginePid() {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateInstance, seededRandom } from "../../../test/bench/scheduler-instances";
+import { mulberry32 as seededRandom } from "~/utils/random";
+import { generateInstance } from "../../../test/bench/scheduler-instances";
 import { buildSchedule, unscheduledReasons } from "./schedule";
 import { checkSchedule } from "./schedule-check";
 import { validateScheduleInput, type ScheduleInput } from "./schedule-input";

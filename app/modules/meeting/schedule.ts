@@ -2,6 +2,7 @@ import type { ScheduleInput } from "./schedule-input";
 import { buildModel, type ScheduleModel } from "./schedule-model";
 import { ScheduleState } from "./schedule-state";
 import { improve, KEEP_ONE, repairFairness } from "./schedule-improve";
+import { mulberry32 } from "~/utils/random";
 
 /**
  * The meeting scheduler (issue 10, item 3): pure, no I/O. Input is a checked
@@ -59,7 +60,7 @@ export function buildSchedule(input: ScheduleInput, options: ScheduleOptions = {
   const passes = options.improvementPasses ?? (starts > 1 ? 3 : 1);
   let best: { state: ScheduleState; order: Int32Array } | undefined;
   for (let start = 0; start < starts; start++) {
-    const random = start === 0 ? null : seededRandom(start);
+    const random = start === 0 ? null : mulberry32(start);
     const state = new ScheduleState(model);
     placeLocked(state);
     const order = priorityOrder(model, state, random);
@@ -74,18 +75,6 @@ export function buildSchedule(input: ScheduleInput, options: ScheduleOptions = {
     improve(state, best!.order, passes, depth, KEEP_ONE);
   }
   return toOutput(state);
-}
-
-/** mulberry32: a small seeded generator, so the "random" starts are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let value = seed >>> 0;
-  return () => {
-    value = (value + 0x6d2b79f5) >>> 0;
-    let t = value;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function placeLocked(state: ScheduleState) {
