@@ -2,6 +2,20 @@ import { useTranslation } from "react-i18next";
 
 /** Dates, numbers and money through Intl, in the page's language. */
 export function formatters(locale: string) {
+  // Creating Intl formatters is costly (a page of results made thousands);
+  // they hold no state, so one set per language serves every render.
+  let set = cache.get(locale);
+  if (!set) {
+    set = createFormatters(locale);
+    if (cache.size < 32) cache.set(locale, set);
+  }
+  return set;
+}
+
+type Formatters = ReturnType<typeof createFormatters>;
+const cache = new Map<string, Formatters>();
+
+function createFormatters(locale: string) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Asia/Shanghai" });
   const dateRange = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
   const number = new Intl.NumberFormat(locale);
