@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,6 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createRequestI18n, remixI18next } from "~/i18n/i18next.server";
 import { NonceProvider } from "~/utils/nonce";
+import { coalescingStream } from "~/utils/coalesce-stream.server";
 import { log } from "~/utils/logger.server";
 import { rememberUrlLocale, requestLocale } from "~/i18n/locale.server";
 
@@ -39,7 +39,7 @@ export default async function handleRequest(
         nonce,
         [callback]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = coalescingStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -22,12 +22,33 @@ export const remixI18next = new RemixI18Next({
 
 /** A translation function for server code: actions, e-mails, API errors. */
 export async function getFixedT(locale: Locale, ns: Namespace | readonly [Namespace, ...Namespace[]] = "common"): Promise<TFunction> {
-  return remixI18next.getFixedT(locale, ns) as Promise<TFunction>;
+  // remix-i18next builds and initialises an i18next instance for every call;
+  // the resources never change while the server runs, so one per language
+  // and namespaces serves every request.
+  const key = `${locale}\u0000${typeof ns === "string" ? ns : ns.join(",")}`;
+  let t = fixedTs.get(key);
+  if (!t) {
+    t = remixI18next.getFixedT(locale, ns) as Promise<TFunction>;
+    fixedTs.set(key, t);
+    t.catch(() => fixedTs.delete(key));
+  }
+  return t;
 }
+const fixedTs = new Map<string, Promise<TFunction>>();
 
-/** A fresh i18next instance for rendering one request. */
+/**
+ * A fresh i18next instance for rendering one request: a clone of one
+ * instance initialised at start, sharing its (read-only) resources, with its
+ * own language and namespaces. Initialising every namespace of every
+ * language again for each page cost milliseconds of CPU per request.
+ */
 export async function createRequestI18n(locale: Locale, ns: string[]): Promise<I18n> {
+  const base = await (renderBase ??= initRenderBase());
+  return base.cloneInstance({ lng: locale, ns });
+}
+let renderBase: Promise<I18n> | undefined;
+async function initRenderBase(): Promise<I18n> {
   const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nOptions, lng: locale, ns, resources });
+  await instance.use(initReactI18next).init({ ...i18nOptions, lng: defaultLocale, resources });
   return instance;
 }

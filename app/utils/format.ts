@@ -3,6 +3,20 @@ import { ZHONGSHAN_TIME_ZONE } from "./time-zone";
 
 /** Dates (in Zhongshan's time zone), numbers and money through Intl, in the page's language. */
 export function formatters(locale: string) {
+  // Creating Intl formatters is costly (a page of results made thousands);
+  // they hold no state, so one set per language serves every render.
+  let set = cache.get(locale);
+  if (!set) {
+    set = createFormatters(locale);
+    if (cache.size < 32) cache.set(locale, set);
+  }
+  return set;
+}
+
+type Formatters = ReturnType<typeof createFormatters>;
+const cache = new Map<string, Formatters>();
+
+function createFormatters(locale: string) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: ZHONGSHAN_TIME_ZONE });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: ZHONGSHAN_TIME_ZONE });
   const dateRange = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: ZHONGSHAN_TIME_ZONE });

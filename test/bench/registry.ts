@@ -10,6 +10,7 @@ export const benchmarks: { name: string; load: () => Promise<Benchmark> }[] = [
   { name: "relevance", load: async () => (await import("./relevance")).relevanceBenchmark },
   { name: "search-reindex", load: async () => (await import("./search-reindex")).searchReindexBenchmark },
   { name: "search-latency", load: async () => (await import("./search-latency")).searchLatencyBenchmark },
+  { name: "search-throughput", load: async () => (await import("./search-throughput")).searchThroughputBenchmark },
   { name: "matching", load: async () => (await import("./matching")).matchingBenchmark },
   { name: "scheduler", load: async () => (await import("./scheduler")).schedulerBenchmark },
 ];

@@ -71,9 +71,9 @@ function directBody(params: Params) {
   return JSON.stringify({ queries: buildSearchQueries(productSpec, parsed.input, null).queries });
 }
 
-async function startServer(dir: string, engine: { host: string; masterKey: string }) {
+export async function startServer(dir: string, engine: { host: string; masterKey: string }, nodeOptions: string[] = []) {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeOptions, "--import", "tsx", "app/server/main.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -311,7 +311,7 @@ async function machineFloor(engine: { host: string; masterKey: string }, texts: 
  * CPU time (user + system) each process has used so far, in milliseconds,
  * from /proc (Linux; ticks of 10 ms). NaN where it can't be read.
  */
-function cpuMs(...pids: (number | null)[]): number[] {
+export function cpuMs(...pids: (number | null)[]): number[] {
   return pids.map((pid) => {
     try {
       const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");

@@ -6,14 +6,15 @@
 import path from "node:path";
 import { openDatabase, setCurrentDatabase } from "~/utils/db.server";
 import { seedDemo } from "../../prisma/seed/seed.server";
-import { scales } from "../../prisma/seed/demo";
+import { scales, type ScaleName } from "../../prisma/seed/demo";
 
 const dir = process.argv[2];
 const today = new Date(process.argv[3]);
+const scale = (process.argv[4] ?? "large") as ScaleName;
 const database = await openDatabase({ kind: "pglite", dataDir: path.join(dir, "pglite") });
 setCurrentDatabase(database);
 try {
-  await seedDemo(scales.large, today);
+  await seedDemo(scales[scale], today);
 } finally {
   await database.close();
 }
