@@ -15,12 +15,12 @@ import { SynonymGroupSchema } from "~/modules/search/synonym.schema";
 import {
   addSynonymGroup,
   deleteSynonymGroup,
-  DuplicateSynonymGroupError,
   listSynonymGroups,
   retryParkedChanges,
   searchStatus,
 } from "~/modules/search/status.server";
 import { requireBureau } from "~/utils/auth.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
 import { invariantResponse, readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -56,8 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await addSynonymGroup(submission.value.terms, staff.id);
     } catch (error) {
-      if (!(error instanceof DuplicateSynonymGroupError)) throw error;
-      return json({ result: submission.reply({ fieldErrors: { terms: ["search:vocabulary.errors.duplicate"] } }), done: null }, { status: 400 });
+      const { result, status } = domainErrorReply(error, submission);
+      return json({ result, done: null }, { status });
     }
     return json({ result: submission.reply({ resetForm: true }), done: "added" as const });
   }

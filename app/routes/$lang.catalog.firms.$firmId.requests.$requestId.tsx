@@ -14,7 +14,8 @@ import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server"
 import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attachment-limits";
 import { AttachmentField } from "~/components/inquiry";
 import { MESSAGE_MAX, RequestAnswerSchema } from "~/modules/inquiry/inquiry.schema";
-import { AnswerRefusal, answerSourcingRequest, getRequestAnswerForm } from "~/modules/inquiry/inquiry.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
+import { answerSourcingRequest, getRequestAnswerForm } from "~/modules/inquiry/inquiry.server";
 import { isOfferLimited, recordOfferHit } from "~/modules/inquiry/limits.server";
 import { isRecordId } from "~/modules/matching/matches.server";
 import { catalogStyles } from "~/styles/catalog";
@@ -76,12 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await recordOfferHit(member.id, member.firmId);
     return redirect(`/${locale}/inquiries/${answer.id}?sent=1`);
   } catch (error) {
-    if (!(error instanceof AnswerRefusal)) throw error;
-    // Closed, past its deadline or private since the page was loaded: gone, as for a GET.
-    if (error.code === "requestUnavailable") notFound();
-    const reply =
-      error.code === "productNotOfFirm" ? submission.reply({ fieldErrors: { productIds: [`matching:errors.${error.code}`] } }) : submission.reply({ formErrors: [`matching:errors.${error.code}`] });
-    return json(reply, { status: error.code === "productNotOfFirm" ? 400 : 403 });
+    // Closed, past its deadline or private since the page was loaded: gone (404), as for a GET.
+    const { result, status } = domainErrorReply(error, submission);
+    return json(result, { status });
   }
 }
 

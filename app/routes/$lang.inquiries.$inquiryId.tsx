@@ -14,7 +14,6 @@ import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attac
 import { inquiryStatuses, MESSAGE_MAX, MessageSchema, ReportSchema, REPORT_REASON_MAX, StatusSchema } from "~/modules/inquiry/inquiry.schema";
 import {
   getThread,
-  InquiryRefusal,
   postMessage,
   reportInquiry,
   setBuyerBlocked,
@@ -22,6 +21,7 @@ import {
 } from "~/modules/inquiry/inquiry.server";
 import { countryName } from "~/modules/reference/countries.server";
 import { requireUser } from "~/utils/auth.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 
@@ -72,10 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await postMessage(user, inquiryId, submission.value.body, checked.attachments);
     } catch (error) {
-      if (error instanceof InquiryRefusal) {
-        return json({ intent, result: submission.reply({ formErrors: [`inquiry:errors.${error.code}`] }), done: false }, { status: 403 });
-      }
-      throw error;
+      const { result, status } = domainErrorReply(error, submission);
+      return json({ intent, result, done: false }, { status });
     }
     return json({ intent, result: submission.reply({ resetForm: true }), done: true });
   }

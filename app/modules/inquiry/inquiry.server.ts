@@ -3,6 +3,7 @@ import { requestSelect } from "~/modules/request/request.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { isBureau, type AuthUser } from "~/utils/auth.server";
 import { notFound, forbidden } from "~/utils/http.server";
+import { DomainError } from "~/utils/domain-error";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { textIn } from "~/modules/i18n-text/localized-text";
 import { textFallbacks, type Locale } from "~/i18n/config";
@@ -34,10 +35,11 @@ export function partyOf(user: Pick<AuthUser, "role" | "firmId" | "buyerCompanyId
 /** Why an inquiry or a message was refused; each code is a translation key under inquiry:errors. */
 export type RefusalCode = "firmNotFound" | "firmNotVerified" | "firmSuspended" | "blocked" | "productNotOfFirm";
 
-export class InquiryRefusal extends Error {
-  constructor(readonly code: RefusalCode) {
-    super(code);
-  }
+/** A refused inquiry or message: 403, or 400 on the products field when a product is not the firm's. */
+export function inquiryRefusal(code: RefusalCode) {
+  return code === "productNotOfFirm"
+    ? new DomainError(code, { status: 400, messageKey: `inquiry:errors.${code}`, field: "productIds" })
+    : new DomainError(code, { status: 403, messageKey: `inquiry:errors.${code}` });
 }
 
 const otherSide = (side: Side): Side => (side === "BUYER" ? "FIRM" : "BUYER");
@@ -227,13 +229,13 @@ export async function createInquiry(
   attachments: CheckedAttachment[],
 ) {
   const problem = await firmAvailability(input.firmId, buyer.buyerCompanyId);
-  if (problem) throw new InquiryRefusal(problem);
+  if (problem) throw inquiryRefusal(problem);
   const productIds = [...new Set(input.productIds)];
   const products = await prisma.product.findMany({
     where: { id: { in: productIds }, firmId: input.firmId, published: true },
     select: { id: true, name: true },
   });
-  if (products.length !== productIds.length) throw new InquiryRefusal("productNotOfFirm");
+  if (products.length !== productIds.length) throw inquiryRefusal("productNotOfFirm");
   const order = new Map(productIds.map((id, index) => [id, index]));
   const [firm, company, request] = await Promise.all([
     prisma.firm.findUniqueOrThrow({ where: { id: input.firmId }, select: { name: true } }),
@@ -280,10 +282,13 @@ export async function createInquiry(
 /** Why a firm may not answer a sourcing request; each code is a translation key under matching:errors. */
 export type AnswerRefusalCode = "firmNotVerified" | "requestUnavailable" | "productNotOfFirm" | "buyerBlocked";
 
-export class AnswerRefusal extends Error {
-  constructor(readonly code: AnswerRefusalCode) {
-    super(code);
-  }
+/**
+ * A refused answer: 403, 400 on the products field for a product not of the
+ * firm, 404 for a request closed or hidden since the page was loaded (gone, as for a GET).
+ */
+export function answerRefusal(code: AnswerRefusalCode) {
+  if (code === "productNotOfFirm") return new DomainError(code, { status: 400, messageKey: `matching:errors.${code}`, field: "productIds" });
+  return new DomainError(code, { status: code === "requestUnavailable" ? 404 : 403, messageKey: `matching:errors.${code}` });
 }
 
 export type RequestAnswerInput = z.infer<typeof RequestAnswerSchema>;
@@ -382,18 +387,18 @@ export async function answerSourcingRequest(
     prisma.firm.findUnique({ where: { id: member.firmId }, select: { name: true, verification: true, published: true } }),
     prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: answerRequestSelect }),
   ]);
-  if (!firm || firm.verification !== "VERIFIED" || !firm.published) throw new AnswerRefusal("firmNotVerified");
-  if (!request || !isRequestVisibleToFirm(request, { verified: true }, now)) throw new AnswerRefusal("requestUnavailable");
+  if (!firm || firm.verification !== "VERIFIED" || !firm.published) throw answerRefusal("firmNotVerified");
+  if (!request || !isRequestVisibleToFirm(request, { verified: true }, now)) throw answerRefusal("requestUnavailable");
   const existing = await threadAboutRequest(member.firmId, requestId);
   if (existing) return { id: existing.id, existing: true };
   // The buyer could not answer back: the firm unblocks them first (from a thread with them).
-  if (await firmBlocksBuyer(member.firmId, request.buyerCompanyId)) throw new AnswerRefusal("buyerBlocked");
+  if (await firmBlocksBuyer(member.firmId, request.buyerCompanyId)) throw answerRefusal("buyerBlocked");
   const productIds = [...new Set(input.productIds)];
   const products = await prisma.product.findMany({
     where: { id: { in: productIds }, firmId: member.firmId, published: true },
     select: { id: true, name: true },
   });
-  if (products.length !== productIds.length) throw new AnswerRefusal("productNotOfFirm");
+  if (products.length !== productIds.length) throw answerRefusal("productNotOfFirm");
   const order = new Map(productIds.map((id, index) => [id, index]));
   const language = detectMessageLanguage(input.message, member.locale);
   const answer = withStoredAttachments(attachments, (keys) =>
@@ -575,7 +580,7 @@ export async function postMessage(viewer: AuthUser, inquiryId: string, body: str
   const thread = await requireParty(viewer, inquiryId);
   if (thread.side === "BUYER") {
     const problem = await firmAvailability(thread.firmId, thread.buyerCompanyId);
-    if (problem === "blocked" || problem === "firmSuspended") throw new InquiryRefusal(problem);
+    if (problem === "blocked" || problem === "firmSuspended") throw inquiryRefusal(problem);
   }
   const language = detectMessageLanguage(body, viewer.locale);
   return withStoredAttachments(attachments, (keys) =>
