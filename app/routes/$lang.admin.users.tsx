@@ -10,7 +10,7 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { CreateStaffSchema, PASSWORD_MAX, PASSWORD_MIN, staffRoles } from "~/modules/user/user.schema";
 import { createStaffAccount, listStaff } from "~/modules/user/user.server";
 import { domainErrorReply } from "~/utils/domain-error.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireAdmin } from "~/modules/access/user.server";
 import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
 import { readFormData } from "~/utils/http.server";

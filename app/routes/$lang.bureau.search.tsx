@@ -19,7 +19,7 @@ import {
   retryParkedChanges,
   searchStatus,
 } from "~/modules/search/status.server";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
 import { domainErrorReply } from "~/utils/domain-error.server";
 import { invariantResponse, readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";

@@ -14,7 +14,7 @@ import { firmHistory } from "~/modules/audit/audit-log.server";
 import { decideVerification, getFirmForVerification } from "~/modules/firm/verification.server";
 import { domainErrorReply } from "~/utils/domain-error.server";
 import { REASON_MAX, ReasonDecisionSchema, VerificationDecisionSchema } from "~/modules/firm/verification.schema";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
 import { notFound, readFormData } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 

@@ -8,21 +8,20 @@ import { FormattedDate, FormattedNumber, FormattedUsd } from "~/components/forma
 import { ErrorList, HoneypotField, TextareaField } from "~/components/forms";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { requireFirmEditor } from "~/modules/firm/access.server";
+import { requireFirmEditor, requireFirmSpeaker } from "~/modules/access/firm.server";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
 import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attachment-limits";
 import { AttachmentField } from "~/components/inquiry";
 import { MESSAGE_MAX, RequestAnswerSchema } from "~/modules/inquiry/inquiry.schema";
 import { domainErrorReply } from "~/utils/domain-error.server";
-import { answerSourcingRequest, getRequestAnswerForm } from "~/modules/inquiry/inquiry.server";
+import { answerSourcingRequest, getRequestAnswerForm } from "~/modules/inquiry/request-answer.server";
 import { isOfferLimited, recordOfferHit } from "~/modules/inquiry/limits.server";
 import { isRecordId } from "~/modules/matching/matches.server";
 import { catalogStyles } from "~/styles/catalog";
 import inquiryStyles from "~/styles/inquiry.css";
 import matchingStyles from "~/styles/matching.css";
-import { requireFirmMember } from "~/utils/auth.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["matching", "inquiry", "catalog", "validation"] };
@@ -57,8 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   // Only the firm's own members speak for it (bureau staff included: 403).
-  const member = await requireFirmMember(request);
-  if (member.firmId !== params.firmId) forbidden();
+  const member = await requireFirmSpeaker(request, params.firmId ?? "");
   const requestId = params.requestId ?? "";
   if (!isRecordId(requestId)) notFound();
   const upload = await readForm(request);

@@ -8,7 +8,7 @@ import { ErrorList } from "~/components/forms";
 import { ProductForm } from "~/components/product-form";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { requireFirmEditor } from "~/modules/firm/access.server";
+import { requireProductEditor } from "~/modules/access/firm.server";
 import { MAX_IMAGE_BYTES } from "~/modules/media/limits";
 import { parseUploadForm, TOO_LARGE, uploadedFiles, UploadTooLargeError } from "~/modules/media/upload.server";
 import { productFormOptions } from "~/modules/product/form-options.server";
@@ -17,7 +17,6 @@ import {
   addProductImages,
   deleteProduct,
   getProductForEdit,
-  productOwner,
   productReferenceErrors,
   removeProductImage,
   setProductPublished,
@@ -30,14 +29,6 @@ import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["catalog", "validation"] };
 export const links: LinksFunction = () => catalogStyles;
-
-/** The product's firm decides who may edit it; an unknown product is 404 for everyone. */
-async function requireProductEditor(request: Request, productId: string | undefined) {
-  const firmId = productId ? await productOwner(productId) : null;
-  if (!firmId) notFound();
-  const editor = await requireFirmEditor(request, firmId);
-  return { ...editor, productId: productId!, actor: { userId: editor.user.id, asBureau: editor.asBureau } satisfies Actor };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);

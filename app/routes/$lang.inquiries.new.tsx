@@ -12,10 +12,10 @@ import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attac
 import { AttachmentField } from "~/components/inquiry";
 import { incoterms, MESSAGE_MAX, NewInquirySchema, quantityUnits } from "~/modules/inquiry/inquiry.schema";
 import { domainErrorReply } from "~/utils/domain-error.server";
-import { createInquiry, getNewInquiryForm } from "~/modules/inquiry/inquiry.server";
+import { createInquiry, getNewInquiryForm } from "~/modules/inquiry/opening.server";
 import { isInquiryLimited, recordInquiryHit } from "~/modules/inquiry/limits.server";
 import { countryOptions } from "~/modules/reference/countries.server";
-import { requireBuyer } from "~/utils/auth.server";
+import { requireBuyer } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 

@@ -9,7 +9,7 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { getFixedT } from "~/i18n/i18next.server";
 import { LoginSchema } from "~/modules/user/user.schema";
 import { authenticate } from "~/modules/user/user.server";
-import { requireAnonymous } from "~/utils/auth.server";
+import { requireAnonymous } from "~/modules/access/user.server";
 import { readFormData, safeRedirect } from "~/utils/http.server";
 import { clearHits, isLimited, limits, recordHit } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";

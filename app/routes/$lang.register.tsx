@@ -12,7 +12,7 @@ import { listTowns } from "~/modules/reference/towns.server";
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterSchema } from "~/modules/user/user.schema";
 import { registerAccount } from "~/modules/user/user.server";
 import { domainErrorReply } from "~/utils/domain-error.server";
-import { requireAnonymous } from "~/utils/auth.server";
+import { requireAnonymous } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 import { readFormData } from "~/utils/http.server";
 import { isLimited, limits, recordHit } from "~/utils/rate-limit.server";

@@ -26,6 +26,12 @@ export class DomainError<Code extends string = string> extends Error {
   }
 }
 
+/** Nothing of that id (or nothing the caller may know of): 404, the error page's message. */
+export const notFoundError = (code = "notFound") => new DomainError(code, { status: 404, messageKey: "common:errors.notFound.body" });
+
+/** The caller may not do this to that record: 403, the error page's message. */
+export const forbiddenError = (code = "forbidden") => new DomainError(code, { status: 403, messageKey: "common:errors.forbidden.body" });
+
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }

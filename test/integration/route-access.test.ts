@@ -1,4 +1,8 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { routeRules, routesWithoutRule, rulesWithoutRoute } from "~/modules/access/route-rules";
 import { prisma } from "~/utils/db.server";
 import { reindexAll } from "~/modules/search/reindex.server";
 import { startTestServer, TestClient, type TestServer } from "../support/server";
@@ -155,6 +159,16 @@ describe("who may open what", () => {
       }
     });
   }
+
+  it("knows a rule for every route of the build (app/modules/access/route-rules.ts), and fails for one without", async () => {
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    const routeIds = Object.keys(build.routes);
+    expect(routeIds.length).toBeGreaterThan(50);
+    expect(routesWithoutRule(routeIds)).toEqual([]);
+    expect(rulesWithoutRoute(routeIds)).toEqual([]);
+    // A page added without saying who may open it:
+    expect(routesWithoutRule([...routeIds, "routes/$lang.fairs.new"], routeRules)).toEqual(["routes/$lang.fairs.new"]);
+  });
 
   it("refuses a forged role: the role comes from the database, not the request", async () => {
     const buyer = clients.get("BUYER")!;

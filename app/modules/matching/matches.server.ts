@@ -14,7 +14,6 @@ import { indexName, searchClient } from "~/modules/search/client.server";
 import { anyOf, quote } from "~/modules/search/filters";
 import { firmVisibleRequestWhere, startOfUtcDay, visibilitiesForFirm } from "~/modules/request/firm-visibility";
 import { prisma, type Prisma } from "~/utils/db.server";
-import { isBureau, type AuthUser } from "~/utils/auth.server";
 import { reasonRendererFor, type RenderedReason } from "./reasons.server";
 import {
   hsRelation,
@@ -69,12 +68,9 @@ export const CANDIDATES = {
 
 export type ProductCandidateLimits = Pick<typeof CANDIDATES, "perfect" | "relaxed" | "exactText" | "exactAny" | "nearbyText">;
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+import { isRecordId } from "./record-id";
 
-/** Ids in URLs are checked before they reach a query: anything else is simply not found. */
-export function isRecordId(value: string | undefined | null): value is string {
-  return typeof value === "string" && ID.test(value);
-}
+export { isRecordId };
 
 const LATIN = /[A-Za-z\u00c0-\u024f]/u;
 
@@ -133,18 +129,6 @@ function anyTitle(title: unknown): string {
 
 // ───────────────────────── who may see a request's matches ─────────────────────────
 
-export type MatchViewer = Pick<AuthUser, "role" | "buyerCompanyId">;
-
-/**
- * A request's matches are for its buying company's members and bureau staff.
- * Everyone else — another buyer, a firm — is told "not found": whether the
- * request exists is not theirs to know.
- */
-export async function canViewRequestMatches(viewer: MatchViewer, requestId: string): Promise<boolean> {
-  if (!isRecordId(requestId)) return false;
-  const row = await prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: { buyerCompanyId: true } });
-  return row !== null && mayView(viewer, row.buyerCompanyId);
-}
 
 // ───────────────────────── products for a request ─────────────────────────
 
@@ -311,26 +295,20 @@ export interface RequestMatches {
   tookMs: number;
 }
 
-/** The rule of canViewRequestMatches, for a request already loaded. */
-function mayView(viewer: MatchViewer, buyerCompanyId: string): boolean {
-  return isBureau(viewer) || (viewer.role === "BUYER" && viewer.buyerCompanyId === buyerCompanyId);
-}
-
 /**
  * Ranked products (and the same grouped by firm) for a sourcing request, with
- * reasons in `locale`. Null when there is no such request, or when `viewer`
- * is given and may not see its matches (canViewRequestMatches). Throws when
+ * reasons in `locale`. Null when there is no such request (who may see it is
+ * checked before: modules/access/matching.server.ts). Throws when
  * the search engine cannot be reached.
  */
 export async function matchesForRequest(
   requestId: string,
-  options: { locale: Locale; limit?: number; viewer?: MatchViewer; candidates?: Parameters<typeof productCandidateQueries>[2] },
+  options: { locale: Locale; limit?: number; candidates?: Parameters<typeof productCandidateQueries>[2] },
 ): Promise<RequestMatches | null> {
   const started = performance.now();
   if (!isRecordId(requestId)) return null;
   const row = await prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: requestSelect });
   if (!row) return null;
-  if (options.viewer && !mayView(options.viewer, row.buyerCompanyId)) return null;
   const limit = options.limit ?? MATCH_LIMIT;
   const request = toMatchRequest(row);
   const text = requestSearchText(row.keywords, anyTitle(row.title));

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { matchLocale, defaultLocale } from "~/i18n/config";
-import { readSession, type SessionUser } from "./session.server";
-import { forbidden } from "./http.server";
+import { readSession, type SessionUser } from "~/utils/session.server";
+import { forbidden } from "~/utils/http.server";
 
 export type Role = SessionUser["user"]["role"];
 export type AuthUser = SessionUser["user"];
