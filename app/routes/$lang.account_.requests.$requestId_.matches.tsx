@@ -8,7 +8,7 @@ import { MatchReasons, MatchScore } from "~/components/matching";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { formatHsCode } from "~/modules/hs/hs-code";
-import { matchesForRequest } from "~/modules/matching/matches.server";
+import { matchesForRequest } from "~/modules/matching/buyer-matches.server";
 import { catalogStyles } from "~/styles/catalog";
 import matchingStyles from "~/styles/matching.css";
 import { requireRequestMatchesViewer } from "~/modules/access/matching.server";

@@ -17,7 +17,7 @@ import { MESSAGE_MAX, RequestAnswerSchema } from "~/modules/inquiry/inquiry.sche
 import { domainErrorReply } from "~/utils/domain-error.server";
 import { answerSourcingRequest, getRequestAnswerForm } from "~/modules/inquiry/request-answer.server";
 import { isOfferLimited, recordOfferHit } from "~/modules/inquiry/limits.server";
-import { isRecordId } from "~/modules/matching/matches.server";
+import { isRecordId } from "~/modules/matching/record-id";
 import { catalogStyles } from "~/styles/catalog";
 import inquiryStyles from "~/styles/inquiry.css";
 import matchingStyles from "~/styles/matching.css";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { isLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
-import { matchesForRequest } from "~/modules/matching/matches.server";
+import { matchesForRequest } from "~/modules/matching/buyer-matches.server";
 import { apiLocale } from "~/modules/search/api.server";
 import { canViewRequestMatches } from "~/modules/access/matching.server";
 import { getOptionalUser } from "~/modules/access/user.server";
