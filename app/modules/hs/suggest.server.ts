@@ -3,7 +3,7 @@ import { isLocale, localeFromTag, type Locale } from "~/i18n/config";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
 import { indexName, searchClient } from "~/modules/search/client.server";
 import { searchableChinese } from "~/modules/search/vocabulary.server";
-import type { HsDocument } from "~/modules/search/documents.server";
+import type { HsDocument } from "~/modules/search/hs-document";
 import type { HsLevel } from "./hs-code";
 import { hsTitle } from "./nomenclature.server";
 import { HAN_RUN } from "~/modules/i18n-text/han";
