@@ -15,7 +15,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { localeTags, type Locale } from "~/i18n/config";
 import { alternateUrls, requestLocale, urlLocale } from "~/i18n/locale.server";
 import { i18nVersion } from "~/i18n/version.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalUser } from "~/modules/access/user.server";
 import { countUnreadNotifications } from "~/modules/notification/notification.server";
 import { followChosenLocale } from "~/modules/user/user.server";
 import { getEnv } from "~/utils/env.server";

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ParseArgsConfig } from "node:util";
 import { scaleFor, seedDemo } from "../../prisma/seed/seed.server";
-import { createStaffAccount, EmailTakenError } from "~/modules/user/user.server";
+import { createStaffAccount } from "~/modules/user/user.server";
+import { isDomainError } from "~/utils/domain-error";
 import { CreateStaffSchema } from "~/modules/user/user.schema";
 import { prisma } from "~/utils/db.server";
 import { importKinds, type ImportKind } from "~/modules/import/columns";
@@ -99,7 +100,7 @@ export const commands: Record<string, Command> = {
         out(`Created ${user.role} account ${user.email}.`);
         return 0;
       } catch (error) {
-        if (error instanceof EmailTakenError) {
+        if (isDomainError(error) && error.code === "emailTaken") {
           err(`An account with ${parsed.data.email} already exists.`);
           return 1;
         }

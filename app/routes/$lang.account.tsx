@@ -14,7 +14,7 @@ import { ChangePasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "~/modules/user
 import { changePassword } from "~/modules/user/user.server";
 import { NotificationPreferences } from "~/components/notification-preferences";
 import { getNotificationPreferences } from "~/modules/notification/notification.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/modules/access/user.server";
 import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";

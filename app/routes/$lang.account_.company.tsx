@@ -15,16 +15,16 @@ import { formatHsCode } from "~/modules/hs/hs-code";
 import { certificationOptions } from "~/modules/reference/certifications.server";
 import { countryOptions } from "~/modules/reference/countries.server";
 import { languageOptions } from "~/modules/reference/languages.server";
-import { requireBuyer } from "~/utils/auth.server";
-import { pageMeta } from "~/utils/meta";
+import { requireBuyerCompany } from "~/modules/access/buyer.server";
 import { readFormData, parseSubmission } from "~/utils/form.server";
+import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["buyer", "validation", "import"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const buyer = await requireBuyer(request);
-  const profile = await getBuyerProfile(buyer.buyerCompanyId, buyer);
+  const buyer = await requireBuyerCompany(request);
+  const profile = await getBuyerProfile(buyer.buyerCompanyId);
   const t = await getFixedT(locale, "buyer");
   // Languages already chosen stay offered even when not among the usual choices.
   const languageCodes = [...new Set([...buyerLanguageChoices, ...profile.languages])];
@@ -41,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUrlLocale(request, params.lang);
-  const buyer = await requireBuyer(request);
+  const buyer = await requireBuyerCompany(request);
   const submission = parseSubmission(await readFormData(request), { schema: await buyerProfileServerSchema() });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
   await updateBuyerProfile(buyer.buyerCompanyId, submission.value, buyer);

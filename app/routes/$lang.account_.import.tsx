@@ -8,7 +8,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { runImport } from "~/modules/import/import.server";
 import { receiveImportUpload } from "~/modules/import/upload.server";
-import { requireFirmMember } from "~/utils/auth.server";
+import { requireFirmMember } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["import", "validation", "buyer"] };

@@ -8,17 +8,17 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requestFormOptions } from "~/modules/request/request-options.server";
 import { RequestStatusSchema } from "~/modules/request/request.schema";
+import { requireOwnRequest } from "~/modules/access/buyer.server";
 import { getRequest, requestServerSchema, setRequestStatus, updateRequest } from "~/modules/request/request.server";
-import { requireBuyer } from "~/utils/auth.server";
-import { pageMeta } from "~/utils/meta";
 import { readFormData, parseSubmission } from "~/utils/form.server";
+import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["buyer", "validation", "import", "matching"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const buyer = await requireBuyer(request);
-  const sourcingRequest = await getRequest(params.requestId ?? "", buyer, locale);
+  const owned = await requireOwnRequest(request, params.requestId ?? "");
+  const sourcingRequest = await getRequest(owned.requestId, locale);
   const t = await getFixedT(locale, "buyer");
   return json({ title: t("request.editTitle", { title: sourcingRequest.title }), request: sourcingRequest, ...(await requestFormOptions(locale)) });
 }
@@ -27,10 +27,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const buyer = await requireBuyer(request);
-  const requestId = params.requestId ?? "";
   // Authorises before reading the form: another company's request is a 404.
-  const stored = await getRequest(requestId, buyer, locale);
+  const { user: buyer, requestId } = await requireOwnRequest(request, params.requestId ?? "");
+  const stored = await getRequest(requestId, locale);
   const formData = await readFormData(request);
   if (formData.get("intent") === "close" || formData.get("intent") === "reopen") {
     const { intent } = RequestStatusSchema.parse({ intent: formData.get("intent") });

@@ -8,10 +8,11 @@ import { MatchReasons, MatchScore } from "~/components/matching";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { formatHsCode } from "~/modules/hs/hs-code";
-import { matchesForRequest } from "~/modules/matching/matches.server";
+import { matchesForRequest } from "~/modules/matching/buyer-matches.server";
 import { catalogStyles } from "~/styles/catalog";
 import matchingStyles from "~/styles/matching.css";
-import { isBureau, requireUser } from "~/utils/auth.server";
+import { requireRequestMatchesViewer } from "~/modules/access/matching.server";
+import { isBureau } from "~/modules/access/user.server";
 import { notFound } from "~/utils/http.server";
 import { log } from "~/utils/logger.server";
 import { pageMeta } from "~/utils/meta";
@@ -26,14 +27,13 @@ export const links: LinksFunction = () => [...catalogStyles, { rel: "stylesheet"
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const user = await requireUser(request);
+  const { user, requestId } = await requireRequestMatchesViewer(request, params.requestId ?? "");
   const by = new URL(request.url).searchParams.get("by") === "firm" ? ("firm" as const) : ("product" as const);
   const t = await getFixedT(locale, "matching");
-  const requestId = params.requestId ?? "";
   const viewer = { role: user.role, bureau: isBureau(user) };
   let matches;
   try {
-    matches = await matchesForRequest(requestId, { locale, viewer: user });
+    matches = await matchesForRequest(requestId, { locale });
   } catch (error) {
     // The search engine is down: say so, keep the page.
     log.warn("matching failed", { requestId, error: String((error as Error)?.message ?? error) });

@@ -8,7 +8,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { quantityUnitName } from "~/modules/reference/units";
 import { listCompanyRequests } from "~/modules/request/request.server";
-import { requireBuyer } from "~/utils/auth.server";
+import { requireBuyer } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["buyer", "import"] };
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const buyer = await requireBuyer(request);
   const t = await getFixedT(locale, "buyer");
-  return json({ title: t("requests.title"), locale, requests: await listCompanyRequests(buyer.buyerCompanyId, buyer, locale) });
+  return json({ title: t("requests.title"), locale, requests: await listCompanyRequests(buyer.buyerCompanyId, locale) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");

@@ -9,16 +9,16 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { getBuyerProfile } from "~/modules/buyer/buyer.server";
 import { requestFormOptions } from "~/modules/request/request-options.server";
 import { createRequest, requestServerSchema } from "~/modules/request/request.server";
-import { requireBuyer } from "~/utils/auth.server";
-import { pageMeta } from "~/utils/meta";
+import { requireBuyerCompany } from "~/modules/access/buyer.server";
 import { readFormData, parseSubmission } from "~/utils/form.server";
+import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["buyer", "validation", "import"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const buyer = await requireBuyer(request);
-  const company = await getBuyerProfile(buyer.buyerCompanyId, buyer);
+  const buyer = await requireBuyerCompany(request);
+  const company = await getBuyerProfile(buyer.buyerCompanyId);
   const t = await getFixedT(locale, "buyer");
   return json({
     title: t("request.newTitle"),
@@ -43,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const buyer = await requireBuyer(request);
+  const buyer = await requireBuyerCompany(request);
   const submission = parseSubmission(await readFormData(request), { schema: await requestServerSchema({ today: new Date() }) });
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   const created = await createRequest(buyer.buyerCompanyId, submission.value, buyer);

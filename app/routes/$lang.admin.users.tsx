@@ -8,8 +8,9 @@ import { ErrorList, Field, SelectField } from "~/components/forms";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { CreateStaffSchema, PASSWORD_MAX, PASSWORD_MIN, staffRoles } from "~/modules/user/user.schema";
-import { createStaffAccount, EmailTakenError, listStaff } from "~/modules/user/user.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { createStaffAccount, listStaff } from "~/modules/user/user.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
+import { requireAdmin } from "~/modules/access/user.server";
 import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
 import { TableWrap } from "~/components/table-wrap";
@@ -41,13 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const user = await createStaffAccount(submission.value, { id: admin.id });
     return json({ result: submission.reply({ resetForm: true }), created: user.email });
   } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return json(
-        { result: submission.reply({ fieldErrors: { email: ["validation:emailTaken"] }, hideFields: ["password"] }), created: null },
-        { status: 409 },
-      );
-    }
-    throw error;
+    const { result, status } = domainErrorReply(error, submission, { hideFields: ["password"] });
+    return json({ result, created: null }, { status });
   }
 }
 

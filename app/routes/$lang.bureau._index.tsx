@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { getBureauDashboard } from "~/modules/bureau/dashboard.server";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
 import { FormattedDate } from "~/components/formatted";
 import { pageMeta } from "~/utils/meta";
 import { TableWrap } from "~/components/table-wrap";

@@ -11,7 +11,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { auditEntityTypes } from "~/modules/audit/audit-entities";
 import { listAuditEvents } from "~/modules/audit/audit-log.server";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 import { calendarDay, pageNumber, parseQuery } from "~/utils/query";
 

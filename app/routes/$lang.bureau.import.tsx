@@ -8,7 +8,7 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { importKinds, type ImportKind } from "~/modules/import/columns";
 import { runImport } from "~/modules/import/import.server";
 import { receiveImportUpload } from "~/modules/import/upload.server";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["import", "validation"] };

@@ -9,7 +9,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { figureDimensions, type FigureDimension } from "~/modules/inquiry/figures";
 import { getInquiryFigures, parsePeriod } from "~/modules/inquiry/figures.server";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 import { z } from "zod";

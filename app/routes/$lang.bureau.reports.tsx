@@ -8,9 +8,10 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { listInquiryReports, resolveInquiryReport } from "~/modules/inquiry/moderation.server";
 import { setAccountSuspended } from "~/modules/user/suspension.server";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
 import { invariantResponse } from "~/utils/http.server";
 import { readFormData } from "~/utils/form.server";
+import { throwDomainError } from "~/utils/domain-error.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 
@@ -38,8 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireBureau(request);
   const parsed = ActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   invariantResponse(parsed.success, "Bad request");
-  if (parsed.data.intent === "resolve") await resolveInquiryReport(staff.id, parsed.data.reportId);
-  else await setAccountSuspended(staff.id, parsed.data.userId, parsed.data.intent === "suspend");
+  try {
+    if (parsed.data.intent === "resolve") await resolveInquiryReport(staff.id, parsed.data.reportId);
+    else await setAccountSuspended(staff.id, parsed.data.userId, parsed.data.intent === "suspend");
+  } catch (error) {
+    throwDomainError(error);
+  }
   return json({ saved: true });
 }
 

@@ -15,15 +15,15 @@ import { SynonymGroupSchema } from "~/modules/search/synonym.schema";
 import {
   addSynonymGroup,
   deleteSynonymGroup,
-  DuplicateSynonymGroupError,
   listSynonymGroups,
   retryParkedChanges,
   searchStatus,
 } from "~/modules/search/status.server";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
 import { invariantResponse } from "~/utils/http.server";
-import { pageMeta } from "~/utils/meta";
 import { readFormData, parseSubmission } from "~/utils/form.server";
+import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["search", "bureau", "validation"] };
 
@@ -57,8 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await addSynonymGroup(submission.value.terms, staff.id);
     } catch (error) {
-      if (!(error instanceof DuplicateSynonymGroupError)) throw error;
-      return json({ result: submission.reply({ fieldErrors: { terms: ["search:vocabulary.errors.duplicate"] } }), done: null }, { status: 400 });
+      const { result, status } = domainErrorReply(error, submission);
+      return json({ result, done: null }, { status });
     }
     return json({ result: submission.reply({ resetForm: true }), done: "added" as const });
   }

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { NavLink, Outlet, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
 
 export const handle = { i18n: ["bureau"] };
 

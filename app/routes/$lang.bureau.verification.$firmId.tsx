@@ -10,12 +10,13 @@ import { FormattedDate, FormattedDateTime } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { firmHistory } from "~/modules/audit/audit-log.server";
-import { decideVerification, getFirmForVerification, StaleDecisionError } from "~/modules/firm/verification.server";
+import { decideVerification, getFirmForVerification } from "~/modules/firm/verification.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
 import { REASON_MAX, ReasonDecisionSchema, VerificationDecisionSchema } from "~/modules/firm/verification.schema";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
 import { notFound } from "~/utils/http.server";
-import { pageMeta } from "~/utils/meta";
 import { readFormData, parseSubmission } from "~/utils/form.server";
+import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["audit", "validation"] };
 
@@ -42,10 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await decideVerification(firm.id, submission.value, { id: staff.id });
   } catch (error) {
-    if (error instanceof StaleDecisionError) {
-      return json({ result: submission.reply({ formErrors: ["audit:review.stale"] }), intent, done: null }, { status: 409 });
-    }
-    throw error;
+    const { result, status } = domainErrorReply(error, submission);
+    return json({ result, intent, done: null }, { status });
   }
   return json({ result: submission.reply({ resetForm: true }), intent, done: submission.value.intent });
 }

@@ -6,7 +6,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { listFirmsForVerification } from "~/modules/firm/verification.server";
 import { verificationStatuses } from "~/modules/firm/verification.schema";
-import { requireBureau } from "~/utils/auth.server";
+import { requireBureau } from "~/modules/access/user.server";
 import { FormattedDate, FormattedNumber } from "~/components/formatted";
 import { Pagination } from "~/components/pagination";
 import { TableWrap } from "~/components/table-wrap";

@@ -6,7 +6,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { listFirmsForBureau } from "~/modules/firm/catalog-index.server";
 import { catalogStyles } from "~/styles/catalog";
-import { isBureau, requireUser } from "~/utils/auth.server";
+import { isBureau, requireUser } from "~/modules/access/user.server";
 import { forbidden } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 

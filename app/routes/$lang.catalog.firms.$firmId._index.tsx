@@ -9,12 +9,12 @@ import { CheckboxGroup, CompletenessBar, MultiSelectField, OriginMark } from "~/
 import { ErrorList, Field, SelectField, TextareaField } from "~/components/forms";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { requireFirmEditor } from "~/modules/firm/access.server";
+import { requireFirmEditor } from "~/modules/access/firm.server";
 import { authoredLocales, businessTypes, employeeBands, localeFieldSuffix, salesChannels } from "~/modules/firm/firm-vocabulary";
 import { FIRM_DESCRIPTION_MAX, FIRM_NAME_MAX, FirmProfileSchema, type FirmProfileInput } from "~/modules/firm/profile.schema";
 import { firmExists, getFirmForEdit, profileReferenceErrors, setFirmLogo, updateFirmProfile } from "~/modules/firm/profile.server";
 import { MAX_IMAGE_BYTES } from "~/modules/media/limits";
-import { parseUploadForm, TOO_LARGE, uploadedFiles, UploadTooLargeError } from "~/modules/media/upload.server";
+import { receiveImages } from "~/modules/media/upload.server";
 import { listCertifications } from "~/modules/reference/certifications.server";
 import { countryOptions } from "~/modules/reference/countries.server";
 import { languageOptions } from "~/modules/reference/languages.server";
@@ -69,17 +69,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** Null when the logo was saved, else the errors to show next to the file field. */
 async function uploadLogo(request: Request, firmId: string, actor: { userId: string; asBureau: boolean }): Promise<string[] | null> {
-  let form: FormData;
-  try {
-    form = await parseUploadForm(request, { fileFields: ["logo"], maxFileBytes: MAX_IMAGE_BYTES });
-  } catch (error) {
-    if (error instanceof UploadTooLargeError) return ["catalog:errors.image.tooLarge"];
-    throw error;
-  }
-  const [file] = uploadedFiles(form, "logo");
-  if (!file) return ["catalog:errors.image.missing"];
-  if (file === TOO_LARGE) return ["catalog:errors.image.tooLarge"];
-  const result = await setFirmLogo(firmId, actor, new Uint8Array(await file.arrayBuffer()));
+  const upload = await receiveImages(request, "logo");
+  if (!upload.ok) return [upload.error];
+  const result = await setFirmLogo(firmId, actor, upload.files[0]);
   return result.ok ? null : [`catalog:errors.image.${result.problem}`];
 }
 

@@ -7,7 +7,7 @@ import { FallbackMark } from "~/components/catalog-fields";
 import { FormattedDate } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { requireFirmEditor } from "~/modules/firm/access.server";
+import { requireFirmEditor } from "~/modules/access/firm.server";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { listFirmProducts, productOwner, setProductPublished } from "~/modules/product/product.server";
 import { catalogStyles } from "~/styles/catalog";

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ProductForm } from "~/components/product-form";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { requireFirmEditor } from "~/modules/firm/access.server";
+import { requireFirmEditor } from "~/modules/access/firm.server";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { productFormOptions } from "~/modules/product/form-options.server";
 import { ProductSchema, type ProductInput } from "~/modules/product/product.schema";

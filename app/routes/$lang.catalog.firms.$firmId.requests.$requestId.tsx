@@ -8,20 +8,20 @@ import { FormattedDate, FormattedNumber, FormattedUsd } from "~/components/forma
 import { ErrorList, HoneypotField, TextareaField } from "~/components/forms";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { requireFirmEditor } from "~/modules/firm/access.server";
+import { requireFirmEditor, requireFirmSpeaker } from "~/modules/access/firm.server";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
 import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attachment-limits";
 import { AttachmentField } from "~/components/inquiry";
 import { MESSAGE_MAX, RequestAnswerSchema } from "~/modules/inquiry/inquiry.schema";
-import { AnswerRefusal, answerSourcingRequest, getRequestAnswerForm } from "~/modules/inquiry/inquiry.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
+import { answerSourcingRequest, getRequestAnswerForm } from "~/modules/inquiry/request-answer.server";
 import { isOfferLimited, takeOfferHit } from "~/modules/inquiry/limits.server";
-import { isRecordId } from "~/modules/matching/matches.server";
+import { isRecordId } from "~/modules/matching/record-id";
 import { catalogStyles } from "~/styles/catalog";
 import inquiryStyles from "~/styles/inquiry.css";
 import matchingStyles from "~/styles/matching.css";
-import { requireFirmMember } from "~/utils/auth.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { parseSubmission } from "~/utils/form.server";
 
@@ -56,8 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   // Only the firm's own members speak for it (bureau staff included: 403).
-  const member = await requireFirmMember(request);
-  if (member.firmId !== params.firmId) forbidden();
+  const member = await requireFirmSpeaker(request, params.firmId ?? "");
   const requestId = params.requestId ?? "";
   if (!isRecordId(requestId)) notFound();
   const upload = await readForm(request);
@@ -84,12 +83,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/${locale}/inquiries/${answer.id}?sent=1`);
   } catch (error) {
-    if (!(error instanceof AnswerRefusal)) throw error;
-    // Closed, past its deadline or private since the page was loaded: gone, as for a GET.
-    if (error.code === "requestUnavailable") notFound();
-    const reply =
-      error.code === "productNotOfFirm" ? submission.reply({ fieldErrors: { productIds: [`matching:errors.${error.code}`] } }) : submission.reply({ formErrors: [`matching:errors.${error.code}`] });
-    return json(reply, { status: error.code === "productNotOfFirm" ? 400 : 403 });
+    // Closed, past its deadline or private since the page was loaded: gone (404), as for a GET.
+    const { result, status } = domainErrorReply(error, submission);
+    return json(result, { status });
   }
 }
 

@@ -7,8 +7,8 @@ import { FormattedDate, FormattedNumber, FormattedUsd } from "~/components/forma
 import { MatchReasons, MatchScore } from "~/components/matching";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { requireFirmEditor } from "~/modules/firm/access.server";
-import { requestsForFirm } from "~/modules/matching/matches.server";
+import { requireFirmEditor } from "~/modules/access/firm.server";
+import { requestsForFirm } from "~/modules/matching/firm-matches.server";
 import { catalogStyles } from "~/styles/catalog";
 import inquiryStyles from "~/styles/inquiry.css";
 import matchingStyles from "~/styles/matching.css";

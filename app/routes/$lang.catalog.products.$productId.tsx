@@ -8,16 +8,15 @@ import { ErrorList } from "~/components/forms";
 import { ProductForm } from "~/components/product-form";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { requireFirmEditor } from "~/modules/firm/access.server";
+import { requireProductEditor } from "~/modules/access/firm.server";
 import { MAX_IMAGE_BYTES } from "~/modules/media/limits";
-import { parseUploadForm, TOO_LARGE, uploadedFiles, UploadTooLargeError } from "~/modules/media/upload.server";
+import { receiveImages } from "~/modules/media/upload.server";
 import { productFormOptions } from "~/modules/product/form-options.server";
 import { MAX_PRODUCT_IMAGES, ProductSchema, type ProductInput } from "~/modules/product/product.schema";
 import {
   addProductImages,
   deleteProduct,
   getProductForEdit,
-  productOwner,
   productReferenceErrors,
   removeProductImage,
   setProductPublished,
@@ -31,14 +30,6 @@ import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["catalog", "validation"] };
 export const links: LinksFunction = () => catalogStyles;
-
-/** The product's firm decides who may edit it; an unknown product is 404 for everyone. */
-async function requireProductEditor(request: Request, productId: string | undefined) {
-  const firmId = productId ? await productOwner(productId) : null;
-  if (!firmId) notFound();
-  const editor = await requireFirmEditor(request, firmId);
-  return { ...editor, productId: productId!, actor: { userId: editor.user.id, asBureau: editor.asBureau } satisfies Actor };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -87,18 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 async function uploadImages(request: Request, productId: string, actor: Actor): Promise<Extract<ActionData, { form: "images" }>> {
-  let form: FormData;
-  try {
-    form = await parseUploadForm(request, { fileFields: ["images"], maxFileBytes: MAX_IMAGE_BYTES });
-  } catch (error) {
-    if (error instanceof UploadTooLargeError) return { form: "images", errors: ["catalog:errors.image.tooLarge"] };
-    throw error;
-  }
-  const files = uploadedFiles(form, "images");
-  if (files.length === 0) return { form: "images", errors: ["catalog:errors.image.missing"] };
-  if (files.includes(TOO_LARGE)) return { form: "images", errors: ["catalog:errors.image.tooLarge"] };
-  const bytes = await Promise.all((files as File[]).map(async (file) => new Uint8Array(await file.arrayBuffer())));
-  const result = await addProductImages(productId, actor, bytes);
+  const upload = await receiveImages(request, "images");
+  if (!upload.ok) return { form: "images", errors: [upload.error] };
+  const result = await addProductImages(productId, actor, upload.files);
   if (!result.ok) return { form: "images", errors: [result.problem === "tooMany" ? `catalog:errors.image.tooMany|max=${MAX_PRODUCT_IMAGES}` : `catalog:errors.image.${result.problem}`] };
   return { form: "images", errors: null, added: result.added };
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { isBureau, requireUser } from "~/utils/auth.server";
+import { isBureau, requireUser } from "~/modules/access/user.server";
 import { forbidden } from "~/utils/http.server";
 
 /**

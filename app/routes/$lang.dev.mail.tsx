@@ -6,7 +6,7 @@ import { FormattedDateTime } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { devMailboxEnabled, listDevMails } from "~/modules/mail/dev-mailbox.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireAdmin } from "~/modules/access/user.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";

@@ -10,7 +10,8 @@ import { excerpt, getFirmPage } from "~/modules/directory/directory.server";
 import { directoryMeta } from "~/modules/directory/meta";
 import { publicOrigin } from "~/modules/directory/visibility.server";
 import { catalogStyles } from "~/styles/catalog";
-import { getOptionalUser } from "~/utils/auth.server";
+import { canInquire as canInquireOf } from "~/modules/access/firm.server";
+import { getOptionalUser } from "~/modules/access/user.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { FirmResponseStats } from "~/components/inquiry";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!firm) notFound();
   const responseStats = await getFirmResponseStats(firm.id);
   // Buyers (and visitors, who sign in first) may send an inquiry to a public firm.
-  const canInquire = firm.isPublic && (!viewer || viewer.role === "BUYER");
+  const canInquire = canInquireOf(firm.isPublic, viewer);
   const t = await getFixedT(locale, "directory");
   const origin = publicOrigin(request, getEnv().PUBLIC_URL);
   const name = firm.name?.text ?? firm.slug;

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { getAttachmentForViewer } from "~/modules/inquiry/inquiry.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireInquiryViewer } from "~/modules/access/inquiry.server";
+import { getAttachment } from "~/modules/inquiry/thread.server";
+import { notFound } from "~/utils/http.server";
 
 /**
  * An attachment's bytes, for the thread's parties (and bureau staff once it
@@ -10,8 +11,9 @@ import { requireUser } from "~/utils/auth.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUrlLocale(request, params.lang);
-  const user = await requireUser(request);
-  const attachment = await getAttachmentForViewer(user, params.inquiryId ?? "", params.attachmentId ?? "");
+  const viewer = await requireInquiryViewer(request, params.inquiryId ?? "");
+  const attachment = await getAttachment(viewer, params.attachmentId ?? "");
+  if (!attachment) notFound();
   const encoded = encodeURIComponent(attachment.fileName);
   return new Response(new Uint8Array(attachment.bytes), {
     headers: {

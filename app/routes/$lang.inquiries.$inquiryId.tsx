@@ -14,14 +14,15 @@ import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attac
 import { inquiryStatuses, MESSAGE_MAX, MessageSchema, ReportSchema, REPORT_REASON_MAX, StatusSchema } from "~/modules/inquiry/inquiry.schema";
 import {
   getThread,
-  InquiryRefusal,
   postMessage,
   reportInquiry,
   setBuyerBlocked,
   setInquiryStatus,
-} from "~/modules/inquiry/inquiry.server";
+} from "~/modules/inquiry/thread.server";
 import { countryName } from "~/modules/reference/countries.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireInquiryParty, requireInquiryViewer } from "~/modules/access/inquiry.server";
+import { requireUser } from "~/modules/access/user.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 import { parseSubmission } from "~/utils/form.server";
@@ -32,8 +33,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquirySty
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const user = await requireUser(request);
-  const thread = await getThread(user, params.inquiryId ?? "", locale);
+  const thread = await getThread(await requireInquiryViewer(request, params.inquiryId ?? ""), locale);
   const t = await getFixedT(locale, "inquiry");
   return json(
     {
@@ -55,7 +55,7 @@ type Intent = "message" | "status" | "block" | "unblock" | "report";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUrlLocale(request, params.lang);
-  const user = await requireUser(request);
+  await requireUser(request);
   const inquiryId = params.inquiryId ?? "";
   const upload = await readForm(request);
   const intent = String(upload.formData.get("intent") ?? "") as Intent;
@@ -70,12 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ intent, result: submission.reply({ fieldErrors: attachmentFieldErrors(checked) }), done: false }, { status: 400 });
     }
     try {
-      await postMessage(user, inquiryId, submission.value.body, checked.attachments);
+      await postMessage(await requireInquiryParty(request, inquiryId), submission.value.body, checked.attachments);
     } catch (error) {
-      if (error instanceof InquiryRefusal) {
-        return json({ intent, result: submission.reply({ formErrors: [`inquiry:errors.${error.code}`] }), done: false }, { status: 403 });
-      }
-      throw error;
+      const { result, status } = domainErrorReply(error, submission);
+      return json({ intent, result, done: false }, { status });
     }
     return json({ intent, result: submission.reply({ resetForm: true }), done: true });
   }
@@ -83,19 +81,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "status") {
     const submission = parseSubmission(upload.formData, { schema: StatusSchema });
     if (submission.status !== "success") return json({ intent, result: submission.reply(), done: false }, { status: 400 });
-    await setInquiryStatus(user, inquiryId, submission.value.status);
+    await setInquiryStatus(await requireInquiryParty(request, inquiryId, "FIRM"), submission.value.status);
     return json({ intent, result: submission.reply(), done: true });
   }
 
   if (intent === "block" || intent === "unblock") {
-    await setBuyerBlocked(user, inquiryId, intent === "block");
+    await setBuyerBlocked(await requireInquiryParty(request, inquiryId, "FIRM"), intent === "block");
     return json({ intent, result: null, done: true });
   }
 
   if (intent === "report") {
     const submission = parseSubmission(upload.formData, { schema: ReportSchema });
     if (submission.status !== "success") return json({ intent, result: submission.reply(), done: false }, { status: 400 });
-    await reportInquiry(user, inquiryId, submission.value.reason);
+    await reportInquiry(await requireInquiryParty(request, inquiryId), submission.value.reason);
     return json({ intent, result: submission.reply({ resetForm: true }), done: true });
   }
 

@@ -5,10 +5,9 @@ import { useTranslation } from "react-i18next";
 import { FormattedDateTime } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { listInbox, partyOf } from "~/modules/inquiry/inquiry.server";
+import { listInbox } from "~/modules/inquiry/inbox.server";
 import { countryName } from "~/modules/reference/countries.server";
-import { requireUser } from "~/utils/auth.server";
-import { forbidden } from "~/utils/http.server";
+import { requireInboxParty } from "~/modules/access/inquiry.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 
@@ -19,10 +18,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquirySty
 /** The inbox of a buyer's company or of a firm (all its members share it). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
-  const user = await requireUser(request);
-  if (!partyOf(user)) forbidden();
+  const { party } = await requireInboxParty(request);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1));
-  const inbox = await listInbox(user, locale, page);
+  const inbox = await listInbox(party, locale, page);
   const t = await getFixedT(locale, "inquiry");
   return json(
     {

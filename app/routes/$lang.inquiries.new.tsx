@@ -11,10 +11,11 @@ import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server"
 import { ATTACHMENT_FIELD, attachmentFieldErrors } from "~/modules/inquiry/attachment-limits";
 import { AttachmentField } from "~/components/inquiry";
 import { incoterms, MESSAGE_MAX, NewInquirySchema, quantityUnits } from "~/modules/inquiry/inquiry.schema";
-import { createInquiry, getNewInquiryForm, InquiryRefusal } from "~/modules/inquiry/inquiry.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
+import { createInquiry, getNewInquiryForm } from "~/modules/inquiry/opening.server";
 import { isInquiryLimited, takeInquiryHit } from "~/modules/inquiry/limits.server";
 import { countryOptions } from "~/modules/reference/countries.server";
-import { requireBuyer } from "~/utils/auth.server";
+import { requireBuyer } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 import { parseSubmission } from "~/utils/form.server";
@@ -62,11 +63,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const inquiry = await createInquiry(buyer, submission.value, checked.attachments);
     return redirect(`/${locale}/inquiries/${inquiry.id}?sent=1`);
   } catch (error) {
-    if (error instanceof InquiryRefusal) {
-      const field = error.code === "productNotOfFirm" ? { fieldErrors: { productIds: [`inquiry:errors.${error.code}`] } } : { formErrors: [`inquiry:errors.${error.code}`] };
-      return json(submission.reply(field), { status: error.code === "productNotOfFirm" ? 400 : 403 });
-    }
-    throw error;
+    const { result, status } = domainErrorReply(error, submission);
+    return json(result, { status });
   }
 }
 

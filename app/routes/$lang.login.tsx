@@ -9,12 +9,12 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { getFixedT } from "~/i18n/i18next.server";
 import { LoginSchema } from "~/modules/user/user.schema";
 import { authenticate } from "~/modules/user/user.server";
-import { requireAnonymous } from "~/utils/auth.server";
+import { requireAnonymous } from "~/modules/access/user.server";
 import { safeRedirect } from "~/utils/http.server";
+import { readFormData, parseSubmission } from "~/utils/form.server";
 import { clearHits, limits, takeHits } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { pageMeta } from "~/utils/meta";
-import { readFormData, parseSubmission } from "~/utils/form.server";
 
 export const handle = { i18n: ["auth", "validation"] };
 

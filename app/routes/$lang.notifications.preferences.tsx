@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { saveNotificationPreferences } from "~/modules/notification/notification.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/modules/access/user.server";
 import { readFormData } from "~/utils/form.server";
 
 /**

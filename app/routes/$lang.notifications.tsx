@@ -6,7 +6,7 @@ import { FormattedDateTime } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { listNotifications, markNotificationsRead } from "~/modules/notification/notification.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 

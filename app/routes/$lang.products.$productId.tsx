@@ -10,7 +10,8 @@ import { excerpt, getProductPage } from "~/modules/directory/directory.server";
 import { directoryMeta } from "~/modules/directory/meta";
 import { publicOrigin } from "~/modules/directory/visibility.server";
 import { catalogStyles } from "~/styles/catalog";
-import { getOptionalUser } from "~/utils/auth.server";
+import { canInquire as canInquireOf } from "~/modules/access/firm.server";
+import { getOptionalUser } from "~/modules/access/user.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProductPage(params.productId ?? "", locale, viewer);
   if (!product) notFound();
   // Buyers (and visitors, who sign in first) may ask the firm about a public product.
-  const canInquire = product.isPublic && (!viewer || viewer.role === "BUYER");
+  const canInquire = canInquireOf(product.isPublic, viewer);
   const t = await getFixedT(locale, "directory");
   const origin = publicOrigin(request, getEnv().PUBLIC_URL);
   const firmName = product.firm.name?.text ?? "";

@@ -10,8 +10,9 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { countryOptions } from "~/modules/reference/countries.server";
 import { listTowns } from "~/modules/reference/towns.server";
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterSchema } from "~/modules/user/user.schema";
-import { EmailTakenError, registerAccount, UsccTakenError } from "~/modules/user/user.server";
-import { requireAnonymous } from "~/utils/auth.server";
+import { registerAccount } from "~/modules/user/user.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
+import { requireAnonymous } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 import { limits, takeHit } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
@@ -49,13 +50,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const cookie = await startSession(request, user.id, { ipAddress: context.clientAddress });
     return redirect(`/${locale}/account?welcome=1`, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return json(submission.reply({ fieldErrors: { email: ["validation:emailTaken"] }, hideFields: hide }), { status: 409 });
-    }
-    if (error instanceof UsccTakenError) {
-      return json(submission.reply({ fieldErrors: { uscc: ["validation:usccTaken"] }, hideFields: hide }), { status: 409 });
-    }
-    throw error;
+    const { result, status } = domainErrorReply(error, submission, { hideFields: hide });
+    return json(result, { status });
   }
 }
 

@@ -15,7 +15,7 @@ import { searchFirms, searchProducts, type FirmHit, type ProductHit, type Search
 import { firmSorts, hasFilters, parseFirmSearch, parseProductSearch, productSorts, searchQueryString, SEARCH_QUERY_MAX_LENGTH } from "~/modules/search/search-params";
 import { catalogStyles } from "~/styles/catalog";
 import searchStylesHref from "~/styles/search.css";
-import { getOptionalUser, isBureau } from "~/utils/auth.server";
+import { getOptionalUser, isBureau } from "~/modules/access/user.server";
 import { log } from "~/utils/logger.server";
 import { pageMeta } from "~/utils/meta";
 

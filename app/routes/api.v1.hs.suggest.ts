@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { getFixedT } from "~/i18n/i18next.server";
-import { HsQueryError, suggestHsCodes } from "~/modules/hs/suggest.server";
+import { suggestHsCodes } from "~/modules/hs/suggest.server";
+import { isDomainError } from "~/utils/domain-error";
+import { domainErrorApiResponse } from "~/utils/domain-error.server";
 import { apiLocale } from "~/modules/search/api.server";
 import { apiError } from "~/utils/http.server";
 import { log } from "~/utils/logger.server";
@@ -19,10 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const items = await suggestHsCodes({ q: params.get("q") ?? "", lang: locale, limit: Number.isFinite(limit) ? limit : 10 });
     return json({ items }, { headers: { "Cache-Control": "public, max-age=300", Vary: "Accept-Encoding" } });
   } catch (error) {
-    if (error instanceof HsQueryError) {
-      const t = await getFixedT(locale, "catalog");
-      return apiError(400, error.problem, t(`hs.queryErrors.${error.problem}`));
-    }
+    if (isDomainError(error)) return domainErrorApiResponse(error, await getFixedT(locale, "catalog"));
     // The suggestions come from the search engine: when it is away, say so.
     log.warn("HS suggestions failed", { error: String((error as Error)?.message ?? error) });
     const t = await getFixedT(locale, "search");

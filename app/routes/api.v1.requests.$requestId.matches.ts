@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { isLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
-import { matchesForRequest } from "~/modules/matching/matches.server";
+import { matchesForRequest } from "~/modules/matching/buyer-matches.server";
 import { apiLocale } from "~/modules/search/api.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { canViewRequestMatches } from "~/modules/access/matching.server";
+import { getOptionalUser } from "~/modules/access/user.server";
 import { apiError } from "~/utils/http.server";
 import { log } from "~/utils/logger.server";
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!user) return apiError(401, "unauthorized", t("errors.unauthorized"), headers);
   const requestId = params.requestId ?? "";
   try {
-    const result = await matchesForRequest(requestId, { locale, viewer: user });
+    const result = (await canViewRequestMatches(user, requestId)) ? await matchesForRequest(requestId, { locale }) : null;
     if (!result) return apiError(404, "notFound", t("errors.notFound"), headers);
     const reasons = (list: { code: string; text: string }[]) => list.map(({ code, text }) => ({ code, text }));
     return json(

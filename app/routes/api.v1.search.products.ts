@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { searchApi } from "~/modules/search/api.server";
 
 /**
@@ -6,6 +7,7 @@ import { searchApi } from "~/modules/search/api.server";
  * → { hits, total, page, perPage, pages, facets, moqRange, hsCode, tookMs }. Public: anyone sees
  * public products; bureau staff also see drafts and unverified firms' products.
  */
-export function loader({ request }: LoaderFunctionArgs) {
-  return searchApi("products", request);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const answer = await searchApi("products", request);
+  return json(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -1,7 +1,8 @@
 import os from "node:os";
 import { prisma } from "~/utils/db.server";
 import { ensureIndexes } from "~/modules/search/reindex.server";
-import { matchesForRequest, requestsForFirm } from "~/modules/matching/matches.server";
+import { matchesForRequest } from "~/modules/matching/buyer-matches.server";
+import { requestsForFirm } from "~/modules/matching/firm-matches.server";
 import { openLargeWorld } from "./large-world";
 import { percentile, round1 } from "./load";
 import type { Benchmark } from "./types";

@@ -3,12 +3,14 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { matchesForRequest, requestsForFirm } from "~/modules/matching/matches.server";
+import { matchesForRequest } from "~/modules/matching/buyer-matches.server";
+import { requestsForFirm } from "~/modules/matching/firm-matches.server";
 import { reindexAll } from "~/modules/search/reindex.server";
 import { drainSearchOutboxFully } from "~/modules/search/sync.server";
 import { setSearchConnection } from "~/modules/search/client.server";
 import { offerLimits } from "~/modules/inquiry/limits.server";
-import { answerSourcingRequest } from "~/modules/inquiry/inquiry.server";
+import { canViewRequestMatches } from "~/modules/access/matching.server";
+import { answerSourcingRequest } from "~/modules/inquiry/request-answer.server";
 import { getEnv } from "~/utils/env.server";
 import { recordHit } from "~/utils/rate-limit.server";
 import { seedReference } from "../../prisma/seed/seed.server";
@@ -186,9 +188,11 @@ describe("matchesForRequest", () => {
   it("is null for an unknown id, and for a viewer who may not see the request", async () => {
     expect(await matchesForRequest("no-such-request", { locale: "en" })).toBeNull();
     expect(await matchesForRequest("x\" OR 1=1", { locale: "en" })).toBeNull();
-    expect(await matchesForRequest(world.r.main.id, { locale: "en", viewer: { role: "BUYER", buyerCompanyId: world.otherCompany.id } })).toBeNull();
-    expect(await matchesForRequest(world.r.main.id, { locale: "en", viewer: { role: "FIRM_MEMBER", buyerCompanyId: null } })).toBeNull();
-    expect(await matchesForRequest(world.r.main.id, { locale: "en", viewer: { role: "BUREAU_STAFF", buyerCompanyId: null } })).not.toBeNull();
+    // Who may see a request's matches is the access rule's to say (modules/access/matching.server.ts).
+    expect(await canViewRequestMatches({ role: "BUYER", buyerCompanyId: world.otherCompany.id }, world.r.main.id)).toBe(false);
+    expect(await canViewRequestMatches({ role: "FIRM_MEMBER", buyerCompanyId: null }, world.r.main.id)).toBe(false);
+    expect(await canViewRequestMatches({ role: "BUREAU_STAFF", buyerCompanyId: null }, world.r.main.id)).toBe(true);
+    expect(await matchesForRequest(world.r.main.id, { locale: "en" })).not.toBeNull();
   });
 });
 

@@ -1,4 +1,8 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { routeRules, routesWithoutRule, rulesWithoutRoute } from "~/modules/access/route-rules";
 import { prisma } from "~/utils/db.server";
 import { reindexAll } from "~/modules/search/reindex.server";
 import { startTestServer, TestClient, type TestServer } from "../support/server";
@@ -36,6 +40,9 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/account/requests/no-such-request", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/account/import", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/account/export?kind=products&format=csv", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
+  // Fairs (issue 9): public pages; an unknown edition is 404 for everyone.
+  { path: "/en/fairs", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/pt/fairs/no-such-fair", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   // Search (issue 4).
   { path: "/en/search?q=lamp", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/search?in=firms", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -155,6 +162,16 @@ describe("who may open what", () => {
       }
     });
   }
+
+  it("knows a rule for every route of the build (app/modules/access/route-rules.ts), and fails for one without", async () => {
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    const routeIds = Object.keys(build.routes);
+    expect(routeIds.length).toBeGreaterThan(50);
+    expect(routesWithoutRule(routeIds)).toEqual([]);
+    expect(rulesWithoutRoute(routeIds)).toEqual([]);
+    // A page added without saying who may open it:
+    expect(routesWithoutRule([...routeIds, "routes/$lang.fairs.new"], routeRules)).toEqual(["routes/$lang.fairs.new"]);
+  });
 
   it("refuses a forged role: the role comes from the database, not the request", async () => {
     const buyer = clients.get("BUYER")!;

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { withUsccCheck } from "~/modules/firm/uscc";
-import type { Role } from "~/utils/auth.server";
+import type { Role } from "~/modules/access/user.server";
 
 /** Test data builders: each call makes distinct, valid records. */
 const unique = () => crypto.randomBytes(4).toString("hex");

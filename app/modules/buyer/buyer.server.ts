@@ -1,13 +1,11 @@
 import { certificationCodes } from "~/modules/reference/certifications.server";
 import { z } from "zod";
 import { prisma } from "~/utils/db.server";
-import { forbidden, notFound } from "~/utils/http.server";
-import type { AuthUser } from "~/utils/auth.server";
+import type { AuthUser } from "~/modules/access/user.server";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
 import { isCountryCode } from "~/modules/reference/countries.server";
 import { isKnownHsCode } from "~/modules/hs/nomenclature.server";
-import { canActForBuyerCompany } from "./access.server";
 import { BuyerProfileSchema, type BuyerProfileInput } from "./buyer.schema";
 
 /**
@@ -30,11 +28,9 @@ const profileSelect = {
   website: true,
 } as const;
 
-export async function getBuyerProfile(buyerCompanyId: string, actor: Actor) {
-  if (!canActForBuyerCompany(actor, buyerCompanyId)) forbidden();
-  const company = await prisma.buyerCompany.findUnique({ where: { id: buyerCompanyId }, select: profileSelect });
-  if (!company) notFound();
-  return company;
+/** The profile of a company the caller was checked to act for (requireBuyerCompany). */
+export async function getBuyerProfile(buyerCompanyId: string) {
+  return prisma.buyerCompany.findUniqueOrThrow({ where: { id: buyerCompanyId }, select: profileSelect });
 }
 
 /** The form schema plus the checks that need reference data (server only). */
@@ -51,7 +47,6 @@ export async function buyerProfileServerSchema() {
 }
 
 export async function updateBuyerProfile(buyerCompanyId: string, input: BuyerProfileInput, actor: Actor) {
-  if (!canActForBuyerCompany(actor, buyerCompanyId)) forbidden();
   const after = {
     name: input.name,
     country: input.country,
@@ -64,8 +59,7 @@ export async function updateBuyerProfile(buyerCompanyId: string, input: BuyerPro
     website: input.website ?? null,
   };
   return prisma.$transaction(async (tx) => {
-    const before = await tx.buyerCompany.findUnique({ where: { id: buyerCompanyId }, select: profileSelect });
-    if (!before) notFound();
+    const before = await tx.buyerCompany.findUniqueOrThrow({ where: { id: buyerCompanyId }, select: profileSelect });
     const changes = diffFields(before, after, Object.keys(after) as (keyof typeof after)[]);
     if (Object.keys(changes).length === 0) return { changed: false };
     await tx.buyerCompany.update({ where: { id: buyerCompanyId }, data: after, select: { id: true } });

@@ -1,5 +1,5 @@
 import type { Locale } from "~/i18n/config";
-import { canEditFirm } from "~/modules/firm/access.server";
+import { canEditFirm } from "~/modules/access/firm.server";
 import { asCertifications, asContacts } from "~/modules/firm/profile.server";
 import { formatHsCode, hsAncestors } from "~/modules/hs/hs-code";
 import { hsTitle } from "~/modules/hs/nomenclature.server";
@@ -8,7 +8,7 @@ import { productDescription, productSpecs, productTitle } from "~/modules/produc
 import { asImages } from "~/modules/product/product.server";
 import { countryName } from "~/modules/reference/countries.server";
 import { languageName } from "~/modules/reference/languages.server";
-import type { AuthUser } from "~/utils/auth.server";
+import type { AuthUser } from "~/modules/access/user.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { isPublicFirm, isPublicProduct, publicFirmWhere } from "./visibility.server";
 

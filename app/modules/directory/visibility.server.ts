@@ -1,10 +1,8 @@
-import { canEditFirm } from "~/modules/firm/access.server";
-import type { AuthUser } from "~/utils/auth.server";
-
 /**
  * The public sees verified, published firms and their published products;
  * anything else exists only for its own firm's members and the bureau
- * (everyone else gets 404, not 403: a draft's existence is not revealed).
+ * (everyone else gets 404, not 403: a draft's existence is not revealed;
+ * the rule is canSee in modules/access/firm.server.ts).
  */
 export const publicFirmWhere = { verification: "VERIFIED" as const, published: true };
 
@@ -14,10 +12,6 @@ export function isPublicFirm(firm: { verification: string; published: boolean })
 
 export function isPublicProduct(product: { published: boolean; firm: { verification: string; published: boolean } }): boolean {
   return product.published && isPublicFirm(product.firm);
-}
-
-export function canSee(isPublic: boolean, firmId: string, viewer: Pick<AuthUser, "role" | "firmId"> | null): boolean {
-  return isPublic || canEditFirm(viewer, firmId);
 }
 
 /** The site's public origin (PUBLIC_URL when set, else the request's), for canonical URLs and sitemaps. */

@@ -1,3 +1,4 @@
+import { DomainError } from "~/utils/domain-error";
 import { prisma } from "~/utils/db.server";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
@@ -92,20 +93,14 @@ export async function getFirmForVerification(firmId: string, locale: Locale) {
   };
 }
 
-export class StaleDecisionError extends Error {
-  constructor() {
-    super("The firm's status changed; the decision no longer applies.");
-  }
-}
-
-/** Applies a decision; throws StaleDecisionError when it does not fit the firm's current status. */
+/** Applies a decision; throws a DomainError ("staleDecision", 409) when it does not fit the firm's current status. */
 export async function decideVerification(firmId: string, decision: VerificationDecision, actor: { id: string }) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.firm.findUniqueOrThrow({
       where: { id: firmId },
       select: { verification: true, verificationReason: true, verifiedAt: true, published: true },
     });
-    if (!allowedDecisions[before.verification].includes(decision.intent)) throw new StaleDecisionError();
+    if (!allowedDecisions[before.verification].includes(decision.intent)) throw new DomainError("staleDecision", { status: 409, messageKey: "audit:review.stale" });
     const after =
       decision.intent === "verify"
         ? { verification: "VERIFIED" as const, verificationReason: null, verifiedAt: new Date(), published: true }

@@ -1,8 +1,9 @@
+import { DomainError } from "~/utils/domain-error";
 import { isLocale, localeFromTag, type Locale } from "~/i18n/config";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
 import { indexName, searchClient } from "~/modules/search/client.server";
 import { searchableChinese } from "~/modules/search/vocabulary.server";
-import type { HsDocument } from "~/modules/search/documents.server";
+import type { HsDocument } from "~/modules/search/hs-document";
 import type { HsLevel } from "./hs-code";
 import { hsTitle } from "./nomenclature.server";
 import { HAN_RUN } from "~/modules/i18n-text/han";
@@ -35,11 +36,8 @@ export const HS_SUGGEST_MAX_LIMIT = 50;
 export type HsQueryProblem = "tooLong" | "controlCharacters";
 
 /** A query the API answers with 400 rather than with suggestions. */
-export class HsQueryError extends Error {
-  constructor(readonly problem: HsQueryProblem) {
-    super(`Bad HS query: ${problem}`);
-    this.name = "HsQueryError";
-  }
+function hsQueryError(problem: HsQueryProblem) {
+  return new DomainError(problem, { status: 400, messageKey: `catalog:hs.queryErrors.${problem}` });
 }
 
 export type HsQuery =
@@ -56,11 +54,11 @@ const LATIN_WORD = /[a-z0-9]+/g;
 // Words that carry no meaning on their own in the three languages' titles.
 const STOP_WORDS = new Set(["a", "an", "and", "as", "de", "da", "das", "do", "dos", "e", "em", "for", "in", "of", "or", "ou", "para", "the", "with", "com", "not", "nao"]);
 
-/** Reads a query; throws HsQueryError for input the API refuses. Pure. */
+/** Reads a query; throws a DomainError for input the API refuses. Pure. */
 export function parseHsQuery(input: string): HsQuery {
-  if (input.length > HS_QUERY_MAX_LENGTH) throw new HsQueryError("tooLong");
+  if (input.length > HS_QUERY_MAX_LENGTH) throw hsQueryError("tooLong");
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(input)) throw new HsQueryError("controlCharacters");
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(input)) throw hsQueryError("controlCharacters");
   const text = input.normalize("NFKC").replace(/\s+/g, " ").trim();
   if (!text) return { kind: "empty" };
   if (/^\d[\d.\s-]*$/.test(text)) {
@@ -82,7 +80,7 @@ function titleLocale(lang: string | undefined): Locale {
   return localeFromTag(lang) ?? "en";
 }
 
-/** Suggestions for the picker; throws HsQueryError for input the API refuses. */
+/** Suggestions for the picker; throws a DomainError for input the API refuses. */
 export async function suggestHsCodes({ q, lang, limit = 10 }: HsSuggestInput): Promise<HsSuggestion[]> {
   const query = parseHsQuery(q);
   const locale = titleLocale(lang);

@@ -44,6 +44,59 @@ export const productColumns = [
   "lead_time_days",
 ] as const;
 
+export type FirmColumn = (typeof firmColumns)[number] | (typeof optionalFirmColumns)[number];
+export type ProductColumn = (typeof productColumns)[number];
+
+/**
+ * The stored field each column fills (a name in three languages fills one
+ * field): the one list the import's change detection and the export derive from.
+ */
+export const firmColumnFields = {
+  external_id: "externalId",
+  uscc: "uscc",
+  name_zh: "name",
+  name_en: "name",
+  name_pt: "name",
+  description_zh: "description",
+  description_en: "description",
+  description_pt: "description",
+  town: "townId",
+  cluster: "clusterId",
+  export_markets: "exportMarkets",
+  certifications: "certifications",
+  languages: "languages",
+  website: "website",
+  email: "email",
+  phone: "phone",
+  founded_year: "foundedYear",
+  employees: "employeesBand",
+} as const satisfies Record<FirmColumn, string>;
+
+export const productColumnFields = {
+  external_id: "externalId",
+  firm_external_id: "firmId",
+  hs_code: "hsCode",
+  name_zh: "name",
+  name_en: "name",
+  name_pt: "name",
+  description_zh: "description",
+  description_en: "description",
+  description_pt: "description",
+  moq: "moq",
+  moq_unit: "moqUnit",
+  price_min_usd: "priceMinUsd",
+  price_max_usd: "priceMaxUsd",
+  certifications: "certifications",
+  lead_time_days: "leadTimeDays",
+} as const satisfies Record<ProductColumn, string>;
+
+export type FirmRecordField = (typeof firmColumnFields)[FirmColumn];
+export type ProductRecordField = (typeof productColumnFields)[ProductColumn];
+
+/** The stored fields an import compares and audits, one each. */
+export const firmRecordFields = [...new Set(Object.values(firmColumnFields))] as FirmRecordField[];
+export const productRecordFields = [...new Set(Object.values(productColumnFields))] as ProductRecordField[];
+
 export function columnsOf(kind: ImportKind): { required: readonly string[]; optional: readonly string[] } {
   return kind === "firms" ? { required: firmColumns, optional: optionalFirmColumns } : { required: productColumns, optional: [] };
 }

@@ -5,11 +5,11 @@ export const exportContentType = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 } as const;
 
-/** `?kind=…&format=…` of an export link; anything else is a 400. */
-export function parseExportQuery(url: URL, kinds: readonly ImportKind[]): { kind: ImportKind; format: "csv" | "xlsx" } {
+/** `?kind=…&format=…` of an export link; null for anything else (the route answers 400). */
+export function parseExportQuery(url: URL, kinds: readonly ImportKind[]): { kind: ImportKind; format: "csv" | "xlsx" } | null {
   const kind = kinds.find((candidate) => candidate === url.searchParams.get("kind"));
   const asked = url.searchParams.get("format") ?? "xlsx";
   const format = asked === "csv" || asked === "xlsx" ? asked : null;
-  if (!kind || !format) throw new Response("Unknown export", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!kind || !format) return null;
   return { kind, format };
 }

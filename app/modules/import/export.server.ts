@@ -7,7 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { asLocalizedText, textIn } from "~/modules/i18n-text/localized-text";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { escapeCell } from "./cell-escape";
-import { exportColumns, type ImportKind } from "./columns";
+import { exportColumns, type FirmColumn, type ImportKind, type ProductColumn } from "./columns";
 
 /**
  * Export of firms and products in the import format, so a file can be
@@ -31,6 +31,11 @@ function written(value: unknown, locale: string): string {
 /** Towns and clusters by their Chinese name for a Chinese reader, else English; both import back. */
 function placeName(value: unknown, locale: string): string {
   return textIn(value, locale.startsWith("zh") ? "zh-CN" : "en", ["en", "zh-CN"]);
+}
+
+/** A record's cells in the order of the header (columns.ts), one per column. */
+function inColumnOrder(kind: ImportKind, cells: Record<string, Cell>): Cell[] {
+  return exportColumns(kind).map((column) => cells[column]);
 }
 
 async function* firmRows(locale: string): AsyncGenerator<Cell[]> {
@@ -60,26 +65,27 @@ async function* firmRows(locale: string): AsyncGenerator<Cell[]> {
     });
     for (const firm of firms) {
       const certifications = Array.isArray(firm.certifications) ? (firm.certifications as { code?: string }[]).map((c) => c?.code).filter(Boolean) : [];
-      yield [
-        firm.externalId ?? firm.id,
-        written(firm.name, "zh-CN"),
-        written(firm.name, "en"),
-        written(firm.name, "pt"),
-        firm.town ? placeName(firm.town.name, locale) : "",
-        firm.cluster ? placeName(firm.cluster.name, locale) : "",
-        written(firm.description, "zh-CN"),
-        written(firm.description, "en"),
-        written(firm.description, "pt"),
-        firm.exportMarkets.join(";"),
-        certifications.join(";"),
-        firm.languages.join(";"),
-        firm.website ?? "",
-        firm.email ?? "",
-        firm.phone ?? "",
-        firm.foundedYear,
-        firm.employeesBand ?? "",
-        firm.uscc ?? "",
-      ];
+      const cells: Record<FirmColumn, Cell> = {
+        external_id: firm.externalId ?? firm.id,
+        name_zh: written(firm.name, "zh-CN"),
+        name_en: written(firm.name, "en"),
+        name_pt: written(firm.name, "pt"),
+        town: firm.town ? placeName(firm.town.name, locale) : "",
+        cluster: firm.cluster ? placeName(firm.cluster.name, locale) : "",
+        description_zh: written(firm.description, "zh-CN"),
+        description_en: written(firm.description, "en"),
+        description_pt: written(firm.description, "pt"),
+        export_markets: firm.exportMarkets.join(";"),
+        certifications: certifications.join(";"),
+        languages: firm.languages.join(";"),
+        website: firm.website ?? "",
+        email: firm.email ?? "",
+        phone: firm.phone ?? "",
+        founded_year: firm.foundedYear,
+        employees: firm.employeesBand ?? "",
+        uscc: firm.uscc ?? "",
+      };
+      yield inColumnOrder("firms", cells);
     }
     if (firms.length < PAGE) return;
     cursor = firms[firms.length - 1].id;
@@ -110,23 +116,24 @@ async function* productRows(scope: ExportScope): AsyncGenerator<Cell[]> {
       },
     });
     for (const product of products) {
-      yield [
-        product.externalId ?? product.id,
-        product.firm.externalId ?? product.firm.id,
-        formatHsCode(product.hsCode),
-        written(product.name, "zh-CN"),
-        written(product.name, "en"),
-        written(product.name, "pt"),
-        written(product.description, "zh-CN"),
-        written(product.description, "en"),
-        written(product.description, "pt"),
-        product.moq,
-        product.moqUnit ?? "",
-        product.priceMinUsd === null ? null : Number(product.priceMinUsd),
-        product.priceMaxUsd === null ? null : Number(product.priceMaxUsd),
-        product.certifications.join(";"),
-        product.leadTimeDays,
-      ];
+      const cells: Record<ProductColumn, Cell> = {
+        external_id: product.externalId ?? product.id,
+        firm_external_id: product.firm.externalId ?? product.firm.id,
+        hs_code: formatHsCode(product.hsCode),
+        name_zh: written(product.name, "zh-CN"),
+        name_en: written(product.name, "en"),
+        name_pt: written(product.name, "pt"),
+        description_zh: written(product.description, "zh-CN"),
+        description_en: written(product.description, "en"),
+        description_pt: written(product.description, "pt"),
+        moq: product.moq,
+        moq_unit: product.moqUnit ?? "",
+        price_min_usd: product.priceMinUsd === null ? null : Number(product.priceMinUsd),
+        price_max_usd: product.priceMaxUsd === null ? null : Number(product.priceMaxUsd),
+        certifications: product.certifications.join(";"),
+        lead_time_days: product.leadTimeDays,
+      };
+      yield inColumnOrder("products", cells);
     }
     if (products.length < PAGE) return;
     cursor = products[products.length - 1].id;

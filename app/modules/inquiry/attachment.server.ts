@@ -1,8 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
-import type { UploadHandler } from "@remix-run/node";
-import { unstable_parseMultipartFormData } from "@remix-run/node";
-import { formRefusal, guardFormData, readFormData } from "~/utils/form.server";
-
+import { readFormData } from "~/utils/form.server";
+import { readMultipart } from "~/utils/multipart.server";
 import {
   ATTACHMENT_FIELD,
   allowedAttachmentTypes,
@@ -39,45 +37,30 @@ export interface ParsedMultipart {
 }
 
 /**
- * Reads a multipart form without ever throwing on what the user sent: a file
- * over the limit is drained and reported (so the rest of the form, the typed
- * text above all, still comes back), and text fields are capped.
- */
-export async function parseMultipartForm(request: Request): Promise<ParsedMultipart> {
-  const files: UploadedFile[] = [];
-  const oversized: string[] = [];
-  const handler: UploadHandler = async ({ name, filename, data }) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const cap = filename ? MAX_ATTACHMENT_BYTES : MAX_TEXT_FIELD_BYTES;
-    for await (const chunk of data) {
-      size += chunk.byteLength;
-      if (size <= cap) chunks.push(chunk);
-    }
-    if (!filename) return new TextDecoder().decode(Buffer.concat(chunks));
-    if (name !== ATTACHMENT_FIELD || size === 0) return undefined;
-    if (size > cap) oversized.push(cleanFileName(filename));
-    else files.push({ fileName: cleanFileName(filename), bytes: Buffer.concat(chunks) });
-    return undefined;
-  };
-  const formData = guardFormData(await unstable_parseMultipartFormData(request, handler), request);
-  return { formData, files, oversized };
-}
-
-/**
- * Any posted form: multipart (with files) or urlencoded (without). A body
- * that is not a readable form is a 400/415, never a 500.
+ * Any posted form: multipart (with files) or urlencoded (without). Never
+ * throws on what the user sent: a file over the limit is drained and
+ * reported (so the rest of the form, the typed text above all, still comes
+ * back), and text fields are capped. A body that is not a readable form is
+ * a 400/415, never a 500.
  */
 export async function readForm(request: Request): Promise<ParsedMultipart> {
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     return { formData: await readFormData(request), files: [], oversized: [] };
   }
-  try {
-    return await parseMultipartForm(request);
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    throw formRefusal("unreadable");
+  const upload = await readMultipart(request, {
+    fileFields: [ATTACHMENT_FIELD],
+    maxFileBytes: MAX_ATTACHMENT_BYTES,
+    maxTextBytes: MAX_TEXT_FIELD_BYTES,
+    textOverLimit: "truncate",
+    dropEmptyFiles: true,
+  });
+  const files: UploadedFile[] = [];
+  const oversized: string[] = [];
+  for (const file of upload.files) {
+    if (file.bytes === null) oversized.push(cleanFileName(file.fileName));
+    else files.push({ fileName: cleanFileName(file.fileName), bytes: file.bytes });
   }
+  return { formData: upload.formData, files, oversized };
 }
 
 export async function checkAttachments(

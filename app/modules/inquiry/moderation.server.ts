@@ -1,5 +1,5 @@
 import { prisma } from "~/utils/db.server";
-import { notFound } from "~/utils/http.server";
+import { notFoundError } from "~/utils/domain-error";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { textIn } from "~/modules/i18n-text/localized-text";
 import { textFallbacks, type Locale } from "~/i18n/config";
@@ -49,7 +49,7 @@ export async function resolveInquiryReport(actorId: string, reportId: string) {
       where: { id: reportId, resolvedAt: null },
       data: { resolvedAt: new Date(), resolvedById: actorId },
     });
-    if (count === 0 && !(await tx.inquiryReport.findUnique({ where: { id: reportId }, select: { id: true } }))) notFound();
+    if (count === 0 && !(await tx.inquiryReport.findUnique({ where: { id: reportId }, select: { id: true } }))) throw notFoundError("reportNotFound");
     await recordAudit(tx, { actorId, entityType: "inquiryReport", entityId: reportId, action: "resolve" });
   });
 }

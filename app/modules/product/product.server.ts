@@ -16,7 +16,7 @@ import { attributeKeys, productTypesByKey, structuredTitle, type ProductAttribut
  * Products of a firm: create, edit, publish, delete, images. Every write
  * records who changed what (audit) and queues the product for the search
  * index, in the same transaction. Callers have checked who may edit the
- * product's firm (modules/firm/access.server.ts).
+ * product's firm (modules/access/firm.server.ts).
  */
 export interface Actor {
   userId: string;

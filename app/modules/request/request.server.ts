@@ -1,8 +1,7 @@
 import { certificationCodes } from "~/modules/reference/certifications.server";
 import { z } from "zod";
 import { prisma, type Prisma } from "~/utils/db.server";
-import { forbidden, notFound } from "~/utils/http.server";
-import type { AuthUser } from "~/utils/auth.server";
+import type { AuthUser } from "~/modules/access/user.server";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
 import { asLocalizedText, resolveText } from "~/modules/i18n-text/localized-text";
@@ -10,7 +9,6 @@ import { isCountryCode, countryName } from "~/modules/reference/countries.server
 import { isKnownHsCode } from "~/modules/hs/nomenclature.server";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { textFallbacks, type Locale } from "~/i18n/config";
-import { canActForBuyerCompany } from "~/modules/buyer/access.server";
 import { SourcingRequestSchema, titleLocales, type SourcingRequestInput } from "./request.schema";
 
 /**
@@ -69,8 +67,9 @@ function present(row: RequestRow, locale: Locale) {
   };
 }
 
-export async function listCompanyRequests(buyerCompanyId: string, actor: Actor, locale: Locale) {
-  if (!canActForBuyerCompany(actor, buyerCompanyId)) forbidden();
+export type PresentedRequest = ReturnType<typeof present>;
+
+export async function listCompanyRequests(buyerCompanyId: string, locale: Locale) {
   const rows = await prisma.sourcingRequest.findMany({
     where: { buyerCompanyId },
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
@@ -80,15 +79,13 @@ export async function listCompanyRequests(buyerCompanyId: string, actor: Actor, 
   return rows.map((row) => present(row, locale));
 }
 
-async function loadOwnRequest(requestId: string, actor: Actor, client: Pick<Prisma.TransactionClient, "sourcingRequest"> = prisma) {
-  const row = await client.sourcingRequest.findUnique({ where: { id: requestId }, select: requestSelect });
-  // Another company's request is not found, rather than forbidden: ids are not probed.
-  if (!row || !canActForBuyerCompany(actor, row.buyerCompanyId)) notFound();
-  return row;
+/** A request the caller was checked to own (modules/access/buyer.server.ts requireOwnRequest). */
+async function loadOwnRequest(requestId: string, client: Pick<Prisma.TransactionClient, "sourcingRequest"> = prisma) {
+  return client.sourcingRequest.findUniqueOrThrow({ where: { id: requestId }, select: requestSelect });
 }
 
-export async function getRequest(requestId: string, actor: Actor, locale: Locale) {
-  return present(await loadOwnRequest(requestId, actor), locale);
+export async function getRequest(requestId: string, locale: Locale) {
+  return present(await loadOwnRequest(requestId), locale);
 }
 
 /** The form schema plus checks against the nomenclature and reference lists. */
@@ -138,7 +135,6 @@ function comparable(row: Partial<RequestRow> | ReturnType<typeof dataOf>) {
 }
 
 export async function createRequest(buyerCompanyId: string, input: SourcingRequestInput, actor: Actor) {
-  if (!canActForBuyerCompany(actor, buyerCompanyId)) forbidden();
   return prisma.$transaction(async (tx) => {
     const data = dataOf(input, {});
     const created = await tx.sourcingRequest.create({ data: { ...data, buyerCompanyId, createdById: actor.id }, select: { id: true } });
@@ -156,7 +152,7 @@ export async function createRequest(buyerCompanyId: string, input: SourcingReque
 
 export async function updateRequest(requestId: string, input: SourcingRequestInput, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const before = await loadOwnRequest(requestId, actor, tx);
+    const before = await loadOwnRequest(requestId, tx);
     const data = dataOf(input, before.title);
     const changes = diffFields(comparable(before), comparable(data), AUDITED);
     if (Object.keys(changes).length === 0) return { changed: false };
@@ -169,7 +165,7 @@ export async function updateRequest(requestId: string, input: SourcingRequestInp
 
 export async function setRequestStatus(requestId: string, status: "OPEN" | "CLOSED", actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const before = await loadOwnRequest(requestId, actor, tx);
+    const before = await loadOwnRequest(requestId, tx);
     if (before.status === status) return { changed: false };
     await tx.sourcingRequest.update({ where: { id: requestId }, data: { status }, select: { id: true } });
     await recordAudit(tx, {

@@ -1,9 +1,7 @@
-import { json } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { localeFromTag, type Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
-import { getOptionalUser, isBureau } from "~/utils/auth.server";
-import { apiError } from "~/utils/http.server";
+import { getOptionalUser, isBureau } from "~/modules/access/user.server";
 import { log } from "~/utils/logger.server";
 import { searchFirms, searchProducts } from "./queries.server";
 import { parseFirmSearch, parseProductSearch, SEARCH_DEPTH_MAX, SEARCH_QUERY_MAX_LENGTH, type SearchProblem } from "./search-params";
@@ -25,35 +23,46 @@ export function describeSearchProblem(t: TFunction, problem: SearchProblem): str
   return t("search:errors.invalidParam", { param: problem.param });
 }
 
-export async function searchApi(kind: "products" | "firms", request: Request): Promise<Response> {
+/** What the API answers, as data: the route turns it into the JSON response. */
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+const apiErrorBody = (code: string, message: string) => ({ error: { code, message } });
+
+export async function searchApi(kind: "products" | "firms", request: Request): Promise<ApiAnswer> {
   const params = new URL(request.url).searchParams;
   const locale = apiLocale(params);
   const parsed = kind === "products" ? parseProductSearch(params) : parseFirmSearch(params);
   if (!parsed.ok) {
     const t = await getFixedT(locale, "search");
     const [first] = parsed.problems;
-    return json(
-      {
+    return {
+      status: 400,
+      body: {
         error: {
           code: first.param === "q" ? `q.${first.code}` : `${first.param}.${first.code}`,
           message: describeSearchProblem(t, first),
           problems: parsed.problems.map((problem) => ({ param: problem.param, code: problem.code, message: describeSearchProblem(t, problem) })),
         },
       },
-      { status: 400 },
-    );
+    };
   }
   const viewer = await getOptionalUser(request);
   try {
     const options = { locale, viewer };
     const result = kind === "products" ? await searchProducts(parsed.input as never, options) : await searchFirms(parsed.input as never, options);
-    return json(result, {
+    return {
+      status: 200,
+      body: result,
       // Bureau staff also see records that are not public: never in a shared cache.
       headers: { "Cache-Control": isBureau(viewer) ? "private, no-store" : "public, max-age=15", Vary: "Cookie" },
-    });
+    };
   } catch (error) {
     log.warn("search failed", { kind, error: String((error as Error)?.message ?? error) });
     const t = await getFixedT(locale, "search");
-    return apiError(503, "unavailable", t("errors.unavailable"), { "Retry-After": "5" });
+    return { status: 503, body: apiErrorBody("unavailable", t("errors.unavailable")), headers: { "Retry-After": "5" } };
   }
 }

@@ -4,15 +4,8 @@ import { productTypes } from "~/modules/product/vocabulary";
 import { completenessSelect } from "~/modules/firm/completeness";
 import { productSelect as productFields } from "~/modules/product/product.server";
 import { requestSelect as requestFields } from "~/modules/request/request.server";
-import {
-  firmDocument,
-  hsDocument,
-  productDocument,
-  requestDocument,
-  type FirmRow,
-  type HsDocument,
-  type FirmPartCache,
-} from "./documents.server";
+import { firmDocument, productDocument, requestDocument, type FirmRow, type FirmPartCache } from "./documents.server";
+import { hsDocument, type HsDocument } from "./hs-document";
 import type { IndexKey, TextLocale } from "./indexes.server";
 
 /**

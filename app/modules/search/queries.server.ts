@@ -6,7 +6,7 @@ import { searchableChinese } from "./vocabulary.server";
 import { log } from "~/utils/logger.server";
 import { hsCodeAtLevel } from "~/modules/hs/hs-code";
 import { productTitle, type TitleKind } from "~/modules/product/product-text.server";
-import { isBureau, type AuthUser } from "~/utils/auth.server";
+import { isBureau, type AuthUser } from "~/modules/access/user.server";
 import { indexName, searchClient } from "./client.server";
 import type { FirmDocument, ProductDocument } from "./documents.server";
 import { combine, filterParts, productFacetAttributes, productFacetCounts, type FilterParts } from "./filters";

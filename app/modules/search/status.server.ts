@@ -1,3 +1,4 @@
+import { DomainError } from "~/utils/domain-error";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
@@ -76,8 +77,6 @@ export async function listSynonymGroups() {
   };
 }
 
-export class DuplicateSynonymGroupError extends Error {}
-
 /** Adds a group (Chinese kept in Simplified, as the index is) and applies it at once when the engine answers. */
 export async function addSynonymGroup(terms: string[], actorId: string) {
   const group = normalizeGroup(terms.map(toSimplified));
@@ -85,7 +84,7 @@ export async function addSynonymGroup(terms: string[], actorId: string) {
   const sameWords = (words: readonly string[]) => [...normalizeGroup(words)].sort().join("\u0000");
   const existing = [...baseSynonymGroups(), ...(await prisma.searchSynonymGroup.findMany({ select: { terms: true } })).map((row) => row.terms)];
   const key = sameWords(group);
-  if (existing.some((other) => sameWords(other) === key)) throw new DuplicateSynonymGroupError();
+  if (existing.some((other) => sameWords(other) === key)) throw new DomainError("duplicateSynonymGroup", { status: 400, messageKey: "search:vocabulary.errors.duplicate", field: "terms" });
   const created = await prisma.$transaction(async (tx) => {
     const row = await tx.searchSynonymGroup.create({ data: { terms: group, createdById: actorId } });
     await recordAudit(tx, { actorId, entityType: "searchVocabulary", entityId: row.id, action: "add-synonyms", changes: { terms: group } });

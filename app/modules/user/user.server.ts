@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Locale } from "~/i18n/config";
+import { DomainError } from "~/utils/domain-error";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
 import { endAllSessions } from "~/utils/session.server";
@@ -11,17 +12,11 @@ import type { ChangePasswordSchema, CreateStaffSchema, RegisterSchema } from "./
 
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 
-export class EmailTakenError extends Error {
-  constructor() {
-    super("email taken");
-  }
-}
+/** Another account already uses this e-mail address (409, on the email field). */
+export const emailTaken = () => new DomainError("emailTaken", { status: 409, messageKey: "validation:emailTaken", field: "email" });
 
-export class UsccTakenError extends Error {
-  constructor() {
-    super("uscc taken");
-  }
-}
+/** Another firm already has this unified social credit code (409, on the uscc field). */
+export const usccTaken = () => new DomainError("usccTaken", { status: 409, messageKey: "validation:usccTaken", field: "uscc" });
 
 function isUniqueViolation(error: unknown, field: string): boolean {
   const e = error as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } };
@@ -89,8 +84,8 @@ export async function registerAccount(input: RegisterInput, locale: string) {
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "email")) throw new EmailTakenError();
-    if (isUniqueViolation(error, "uscc")) throw new UsccTakenError();
+    if (isUniqueViolation(error, "email")) throw emailTaken();
+    if (isUniqueViolation(error, "uscc")) throw usccTaken();
     throw error;
   }
 }
@@ -144,7 +139,7 @@ export async function createStaffAccount(
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "email")) throw new EmailTakenError();
+    if (isUniqueViolation(error, "email")) throw emailTaken();
     throw error;
   }
 }

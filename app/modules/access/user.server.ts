@@ -1,7 +1,6 @@
-import { redirect } from "@remix-run/node";
-import { matchLocale, defaultLocale } from "~/i18n/config";
-import { readSession, type SessionUser } from "./session.server";
-import { forbidden } from "./http.server";
+import { accountRedirect, loginRedirect } from "~/utils/auth-redirects.server";
+import { readSession, type SessionUser } from "~/utils/session.server";
+import { forbidden } from "~/utils/http.server";
 
 export type Role = SessionUser["user"]["role"];
 export type AuthUser = SessionUser["user"];
@@ -12,23 +11,13 @@ export async function getOptionalUser(request: Request): Promise<AuthUser | null
   return (await readSession(request))?.user ?? null;
 }
 
-function localeOfPath(request: Request) {
-  return matchLocale(new URL(request.url).pathname.split("/")[1]) ?? defaultLocale;
-}
-
 /**
  * The signed-in user, or a redirect to the sign-in page that comes back here.
  * With `roles`, a signed-in user without one of them gets 403.
  */
 export async function requireUser(request: Request, options: { roles?: readonly Role[] } = {}): Promise<AuthUser> {
   const user = await getOptionalUser(request);
-  if (!user) {
-    const url = new URL(request.url);
-    // A form post can't be replayed after sign-in: come back to the page instead.
-    const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
-    const params = new URLSearchParams({ redirectTo: back });
-    throw redirect(`/${localeOfPath(request)}/login?${params}`);
-  }
+  if (!user) throw loginRedirect(request);
   if (options.roles && !options.roles.includes(user.role)) forbidden();
   return user;
 }
@@ -44,7 +33,7 @@ export function requireAdmin(request: Request) {
 /** For pages only anonymous visitors should see (sign-in, register). */
 export async function requireAnonymous(request: Request) {
   const user = await getOptionalUser(request);
-  if (user) throw redirect(`/${localeOfPath(request)}/account`);
+  if (user) throw accountRedirect(request);
 }
 
 /** A member of an exporting firm, with the firm they may act for. */
