@@ -11,6 +11,7 @@ import {
   startEmbeddedEngine,
 } from "~/modules/search/engine.server";
 import { waitFor } from "../support/wait";
+import { expectLoggedError } from "../support/logged-errors";
 
 const dirs: string[] = [];
 function tempDir() {
@@ -71,6 +72,8 @@ describe("the embedded Meilisearch", () => {
   });
 
   it("stops a leftover engine of a crashed run before starting on its folder", async () => {
+    // The first run's supervisor sees its engine stopped by the second: logged as an unexpected exit.
+    expectLoggedError(/exited unexpectedly/);
     const dir = tempDir();
     const first = await startEmbeddedEngine({ dir });
     const firstPid = Number(fs.readFileSync(path.join(dir, "meilisearch.pid"), "utf8"));
@@ -93,6 +96,13 @@ describe("the embedded Meilisearch", () => {
     };
     vi.spyOn(process.stdout, "write").mockImplementation(capture);
     vi.spyOn(process.stderr, "write").mockImplementation(capture);
+    // Each death is logged as an error, on purpose here: declared to the test guard, and read from it too.
+    expectLoggedError(/exited unexpectedly/);
+    const guard = console.error;
+    console.error = (...args: unknown[]) => {
+      lines.push(args.map(String).join(" "));
+      guard(...args);
+    };
     const engine = await startEmbeddedEngine({ dir, healthyResetMs: 3000 });
     try {
       const headers = { Authorization: `Bearer ${engine.masterKey}`, "Content-Type": "application/json" };
@@ -127,6 +137,7 @@ describe("the embedded Meilisearch", () => {
       expect(log.match(/exited unexpectedly/g)).toHaveLength(3);
       expect(log.match(/search engine restarted/g)).toHaveLength(3);
     } finally {
+      console.error = guard;
       vi.restoreAllMocks();
       if (level === undefined) delete process.env.LOG_LEVEL;
       else process.env.LOG_LEVEL = level;
