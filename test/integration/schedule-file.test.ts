@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/cli";
 
 /**
  * `npm run cli -- schedule-file IN.json OUT.json` as the bureau runs it: a
@@ -15,14 +15,7 @@ const dataDir = path.join(dir, "data");
 fs.mkdirSync(dataDir);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "app/cli/index.ts", ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "postgresql://ponte@127.0.0.1:9/none", MEILI_HOST: "http://127.0.0.1:9", LOG_LEVEL: "error", NODE_ENV: "production" },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[]) => runCli(args, { DATA_DIR: dataDir, DATABASE_URL: "postgresql://ponte@127.0.0.1:9/none", MEILI_HOST: "http://127.0.0.1:9" });
 
 // The README's example.
 const example = {
@@ -47,11 +40,11 @@ const example = {
 };
 
 describe("npm run cli -- schedule-file", () => {
-  it("writes the schedule without opening the database or the search engine", () => {
+  it("writes the schedule without opening the database or the search engine", async () => {
     const inFile = path.join(dir, "in.json");
     const outFile = path.join(dir, "out.json");
     fs.writeFileSync(inFile, JSON.stringify(example));
-    const result = cli(["schedule-file", inFile, outFile]);
+    const result = await cli(["schedule-file", inFile, outFile]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Scheduled 2 meeting\(s\), weight 4/);
@@ -67,7 +60,7 @@ describe("npm run cli -- schedule-file", () => {
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 
-  it("exits non-zero on invalid input, naming every problem", () => {
+  it("exits non-zero on invalid input, naming every problem", async () => {
     const inFile = path.join(dir, "bad.json");
     const outFile = path.join(dir, "bad-out.json");
     const bad = structuredClone(example);
@@ -75,7 +68,7 @@ describe("npm run cli -- schedule-file", () => {
     bad.requests.push({ id: "R3", a: "B001", b: "X404", weight: 1, remote: false });
     bad.locked.push({ request: "R1", slot: "d1-01", table: "T02", interpreter: null });
     fs.writeFileSync(inFile, JSON.stringify(bad));
-    const result = cli(["schedule-file", inFile, outFile]);
+    const result = await cli(["schedule-file", inFile, outFile]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/slots\.1\.end: slotEndsBeforeStart/);
     expect(result.stderr).toMatch(/requests\.3\.b: unknownParticipant \(X404\)/);
@@ -84,7 +77,7 @@ describe("npm run cli -- schedule-file", () => {
     expect(fs.existsSync(outFile)).toBe(false);
 
     fs.writeFileSync(inFile, "{ not json");
-    expect(cli(["schedule-file", inFile, outFile]).code).toBe(1);
-    expect(cli(["schedule-file", inFile]).code).toBe(2);
+    expect((await cli(["schedule-file", inFile, outFile])).code).toBe(1);
+    expect((await cli(["schedule-file", inFile])).code).toBe(2);
   });
 });

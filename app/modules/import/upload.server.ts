@@ -1,15 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import {
-  MaxPartSizeExceededError,
-  unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type NodeOnDiskFile,
-} from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
-import { assertFieldNames, formRefusal } from "~/utils/form.server";
+import { readMultipart } from "~/utils/multipart.server";
 import { MAX_IMPORT_FILE_BYTES } from "./limits";
 
 /**
@@ -36,41 +28,23 @@ export async function receiveImportUpload(request: Request): Promise<ImportUploa
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     return { fields: {}, file: null, problem: "fileMissing", cleanup: none };
   }
-  const toDisk = unstable_createFileUploadHandler({
-    directory: uploadDir(),
-    maxPartSize: MAX_IMPORT_FILE_BYTES,
-    avoidFileConflicts: true,
-    filter: ({ name }) => name === "file",
-  });
-  // The file on disk gets a generated name; the name the user chose is kept for the report and the audit trail.
-  let originalName = "";
-  const handler = unstable_composeUploadHandlers(
-    (part) => {
-      if (part.name === "file") originalName = part.filename ?? "";
-      return toDisk(part);
-    },
-    unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
-  );
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(request, handler);
-    assertFieldNames(formData, request);
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { fields: {}, file: null, problem: "fileTooLarge", cleanup: none };
-    if (error instanceof Response) throw error;
-    throw formRefusal("unreadable");
-  }
+  const upload = await readMultipart(request, { fileFields: ["file"], maxFileBytes: MAX_IMPORT_FILE_BYTES, maxTextBytes: 10_000, textOverLimit: "truncate", directory: uploadDir() });
   const fields: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string") fields[key] = value;
-  const upload = formData.get("file") as NodeOnDiskFile | string | null;
-  if (!upload || typeof upload === "string" || upload.size === 0) {
-    if (upload && typeof upload !== "string") await upload.remove().catch(() => {});
+  for (const [key, value] of upload.formData) if (typeof value === "string") fields[key] = value;
+  // Only the first file counts; any other is removed at once.
+  const [file, ...others] = upload.files;
+  await Promise.all(others.map((other) => (other.path ? fs.promises.rm(other.path, { force: true }) : undefined)));
+  if (file && file.path === null) return { fields, file: null, problem: "fileTooLarge", cleanup: none };
+  if (!file?.path || file.size === 0) {
+    if (file?.path) await fs.promises.rm(file.path, { force: true });
     return { fields, file: null, problem: "fileMissing", cleanup: none };
   }
+  const stored = file.path;
   return {
     fields,
-    file: { path: upload.getFilePath(), name: path.basename(originalName || upload.name).slice(0, 200), size: upload.size },
+    // The file on disk gets a generated name; the name the user chose is kept for the report and the audit trail.
+    file: { path: stored, name: path.basename(file.fileName || "upload").slice(0, 200), size: file.size },
     problem: null,
-    cleanup: () => upload.remove().catch(() => {}),
+    cleanup: () => fs.promises.rm(stored, { force: true }).catch(() => {}),
   };
 }
