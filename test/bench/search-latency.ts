@@ -44,7 +44,8 @@ const texts = [
   "LED ceiling light", "smart lock", "rice cooker", "office chair", "hoodie", "rosewood sofa", "air fryer", "door hinge",
   "LED吸顶灯", "电饭煲", "办公椅", "红木家具", "卫衣", "智能门锁", "吊灯", "水龙头",
 ];
-const filters: Params[] = [
+/** Facet filters a buyer would set, shared with the search-throughput benchmark. */
+export const filters: Params[] = [
   { cert: "CE" },
   { town: "guzhen", cert: ["CE", "RoHS"] },
   { market: "BR", language: "pt" },

@@ -5,7 +5,7 @@ import { prisma } from "~/utils/db.server";
 import type { ScaleName } from "../../prisma/seed/demo";
 import { openLargeWorld } from "./large-world";
 import { percentile, repeatable, round1, runLoad, type LoadResult } from "./load";
-import { cpuMs, startServer } from "./search-latency";
+import { cpuMs, startServer, filters } from "./search-latency";
 import type { Benchmark, Metric } from "./types";
 
 /**
@@ -32,13 +32,6 @@ const texts: [lang: string, q: string][] = [
   ["pt", "luminária de teto"], ["pt", "luminaria led"], ["pt", "fechadura digital"], ["pt", "ventilador"], ["pt", "cadeira de escritório"], ["pt", "camiseta algodão"], ["pt", "panela de arroz"], ["pt", "torneira"],
   ["en", "LED ceiling light"], ["en", "smart lock"], ["en", "rice cooker"], ["en", "office chair"], ["en", "hoodie"], ["en", "rosewood sofa"], ["en", "air fryer"], ["en", "door hinge"],
   ["zh-CN", "LED吸顶灯"], ["zh-CN", "电饭煲"], ["zh-CN", "办公椅"], ["zh-CN", "红木家具"], ["zh-CN", "卫衣"], ["zh-CN", "智能门锁"], ["zh-CN", "吊灯"], ["zh-CN", "水龙头"],
-];
-const filters: Params[] = [
-  { cert: "CE" },
-  { town: "guzhen", cert: ["CE", "RoHS"] },
-  { market: "BR", language: "pt" },
-  { hs: "9405", moqMax: "1000" },
-  { cluster: "hardware", verified: "true" },
 ];
 
 /** Each search once without filters and once with some, in its language; plus an HS code and the empty query. */

@@ -8,6 +8,7 @@ import { asLocalizedText, textIn } from "~/modules/i18n-text/localized-text";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { escapeCell } from "./cell-escape";
 import { exportColumns, type FirmColumn, type ImportKind, type ProductColumn } from "./columns";
+import { firmRecordSelect, productRecordSelect } from "./import-write.server";
 
 /**
  * Export of firms and products in the import format, so a file can be
@@ -45,23 +46,7 @@ async function* firmRows(locale: string): AsyncGenerator<Cell[]> {
       take: PAGE,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       orderBy: { id: "asc" },
-      select: {
-        id: true,
-        externalId: true,
-        uscc: true,
-        name: true,
-        description: true,
-        town: { select: { name: true } },
-        cluster: { select: { name: true } },
-        exportMarkets: true,
-        certifications: true,
-        languages: true,
-        website: true,
-        email: true,
-        phone: true,
-        foundedYear: true,
-        employeesBand: true,
-      },
+      select: { ...firmRecordSelect, town: { select: { name: true } }, cluster: { select: { name: true } } },
     });
     for (const firm of firms) {
       const certifications = Array.isArray(firm.certifications) ? (firm.certifications as { code?: string }[]).map((c) => c?.code).filter(Boolean) : [];
@@ -100,20 +85,7 @@ async function* productRows(scope: ExportScope): AsyncGenerator<Cell[]> {
       take: PAGE,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       orderBy: { id: "asc" },
-      select: {
-        id: true,
-        externalId: true,
-        firm: { select: { id: true, externalId: true } },
-        hsCode: true,
-        name: true,
-        description: true,
-        moq: true,
-        moqUnit: true,
-        priceMinUsd: true,
-        priceMaxUsd: true,
-        certifications: true,
-        leadTimeDays: true,
-      },
+      select: { ...productRecordSelect, firm: { select: { id: true, externalId: true } } },
     });
     for (const product of products) {
       const cells: Record<ProductColumn, Cell> = {

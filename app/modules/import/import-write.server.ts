@@ -40,7 +40,8 @@ export async function* validRecords(options: ImportOptions, info: SpreadsheetInf
   if (batch.length) yield batch;
 }
 
-const firmSelect = {
+/** The stored fields of a firm that the import compares and the export writes. */
+export const firmRecordSelect = {
   id: true,
   externalId: true,
   uscc: true,
@@ -58,7 +59,8 @@ const firmSelect = {
   employeesBand: true,
 } satisfies Prisma.FirmSelect & Record<FirmRecordField | "id", true>;
 
-const productSelect = {
+/** The stored fields of a product that the import compares and the export writes. */
+export const productRecordSelect = {
   id: true,
   externalId: true,
   firmId: true,
@@ -111,7 +113,7 @@ export class ImportWriter {
     const ids = batch.map((record) => record.externalId);
     const existing = await this.tx.firm.findMany({
       where: { OR: [{ externalId: { in: ids } }, { id: { in: ids }, externalId: null }] },
-      select: firmSelect,
+      select: firmRecordSelect,
     });
     const byKey = new Map(existing.map((firm) => [firm.externalId ?? firm.id, firm]));
     const creates: Prisma.FirmCreateManyInput[] = [];
@@ -205,7 +207,7 @@ export class ImportWriter {
     const ids = batch.map((record) => record.externalId);
     const existing = await this.tx.product.findMany({
       where: { OR: [{ externalId: { in: ids } }, { id: { in: ids }, externalId: null }] },
-      select: productSelect,
+      select: productRecordSelect,
     });
     const byKey = new Map(existing.map((product) => [product.externalId ?? product.id, product]));
     const creates: Prisma.ProductCreateManyInput[] = [];

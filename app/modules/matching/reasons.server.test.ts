@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { reasonRendererFor } from "./reasons.server";
-import { scoreMatch, type MatchProduct, type MatchRequest } from "./score";
+import { scoreMatch, type MatchProduct } from "./score";
+import { demoRequest } from "./score.fixtures";
 
-const request: MatchRequest = {
-  hsCodes: ["940511"],
-  quantity: 500,
-  unit: "pieces",
-  targetPriceUsd: 25,
-  requiredCertifications: ["CE", "INMETRO"],
-  destinationCountry: "BR",
-  buyerCountry: "BR",
-  buyerLanguages: ["pt", "en"],
-};
+const request = demoRequest;
 
 const product: MatchProduct = {
   hsCode: "940511",

@@ -10,18 +10,9 @@ import {
   type MatchRequest,
   type ReasonCode,
 } from "./score";
+import { demoRequest } from "./score.fixtures";
 
-/** The demo buyer's request: LED ceiling lights, 500 pieces at 25 USD, CE and INMETRO, to Brazil. */
-const request: MatchRequest = {
-  hsCodes: ["940511"],
-  quantity: 500,
-  unit: "pieces",
-  targetPriceUsd: 25,
-  requiredCertifications: ["CE", "INMETRO"],
-  destinationCountry: "BR",
-  buyerCountry: "BR",
-  buyerLanguages: ["pt", "en"],
-};
+const request = demoRequest;
 
 /** A product that meets every part of it. */
 const perfect: MatchProduct = {
