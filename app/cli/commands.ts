@@ -164,14 +164,15 @@ export const commands: Record<string, Command> = {
     summary: "print record counts",
     usage: "npm run cli -- stats",
     run: async () => {
-      const [firms, products, buyers, requests, users] = await Promise.all([
+      const [towns, firms, products, buyers, requests, users] = await Promise.all([
+        prisma.town.count(),
         prisma.firm.count(),
         prisma.product.count(),
         prisma.buyerCompany.count(),
         prisma.sourcingRequest.count(),
         prisma.user.count(),
       ]);
-      out(JSON.stringify({ firms, products, buyers, requests, users }));
+      out(JSON.stringify({ towns, firms, products, buyers, requests, users }));
       return 0;
     },
   },

@@ -5,6 +5,7 @@ import { databaseTarget, describeTarget } from "~/utils/db-adapter.server";
 import { connectSearchEngine, type SearchEngine } from "~/modules/search/engine.server";
 import { setSearchConnection } from "~/modules/search/client.server";
 import { log } from "~/utils/logger.server";
+import { installReferenceData } from "../../prisma/seed/seed.server";
 
 /**
  * The parts every entry point (server, CLI) needs: the database, migrated,
@@ -27,6 +28,7 @@ export async function startPlatform(purpose: string, options: { search?: boolean
     const opened = await openDatabase(target);
     database = opened;
     setCurrentDatabase(opened);
+    await installReferenceData();
     log.info(`database ready: ${describeTarget(target)}`, {
       ms: Date.now() - started,
       migrationsApplied: opened.migrations?.applied.length ?? 0,

@@ -185,10 +185,23 @@ const SEED_LOCK_ID = 72707370;
  * set. Under an advisory lock, so that instances starting together on one
  * empty PostgreSQL seed it once: the others wait, then find it seeded.
  */
+/**
+ * Towns, clusters, certifications and fairs are platform data, not demo data
+ * (issue 14): installed at every start, after the migrations, under a lock of
+ * their own so instances starting together don't race. Rows are only added,
+ * never updated, so what the bureau edited stays as it is.
+ */
+const REFERENCE_LOCK_ID = 72707371;
+
+export async function installReferenceData() {
+  await withAdvisoryLock(currentDatabase().sql, REFERENCE_LOCK_ID, () => seedReference());
+}
+
 export async function seedIfEmpty() {
   return withAdvisoryLock(currentDatabase().sql, SEED_LOCK_ID, async () => {
-    const [towns, firms] = await Promise.all([prisma.town.count(), prisma.firm.count()]);
-    if (towns > 0 || firms > 0) return false;
+    // Reference data is there from the start; an empty database is one without firms or accounts.
+    const [firms, users] = await Promise.all([prisma.firm.count(), prisma.user.count()]);
+    if (firms > 0 || users > 0) return false;
     log.info("empty database: seeding the small demo data set");
     await seedDemo(scales.small);
     return true;

@@ -19,6 +19,17 @@ describe("npm run cli", () => {
     expect((await cli(["no-such-command"])).code).toBe(2);
   });
 
+  it("finds the reference data on a database no server ever started", async () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), "ponte-cli-fresh-"));
+    try {
+      const stats = await runCli(["stats"], { DATA_DIR: fresh, DATABASE_URL: "", MEILI_HOST: "" });
+      expect(stats.code).toBe(0);
+      expect(JSON.parse(stats.stdout)).toMatchObject({ towns: 6, firms: 0, users: 0 });
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("seeds the small demo set and counts it", async () => {
     expect((await cli(["seed", "--scale", "small"])).code).toBe(0);
     const stats = await cli(["stats"]);

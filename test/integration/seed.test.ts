@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
-import { seedDemo, seedIfEmpty } from "../../prisma/seed/seed.server";
+import { installReferenceData, seedDemo, seedIfEmpty } from "../../prisma/seed/seed.server";
 import { demoAccounts, scales } from "../../prisma/seed/demo";
 
 describe("seeding", () => {
   it("seeds an empty database once, with demo accounts for each role", async () => {
+    // Every start installs the reference data first; the database is still empty of firms and accounts.
+    await installReferenceData();
+    expect(await prisma.town.count()).toBe(6);
     expect(await seedIfEmpty()).toBe(true);
     expect(await prisma.firm.count()).toBe(scales.small.firms);
     expect(await prisma.product.count()).toBe(scales.small.products);
