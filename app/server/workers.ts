@@ -5,6 +5,7 @@ import { drainMailOutbox } from "~/modules/mail/outbox.server";
 import { refreshAllResponseStats } from "~/modules/inquiry/response-stats.server";
 import { deleteOldOutboxRows, drainSearchOutbox } from "~/modules/search/sync.server";
 import { deleteOldTasks, syncSynonyms } from "~/modules/search/index-admin.server";
+import { runCertificateWatch } from "~/modules/reference/certificate-watch.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
@@ -17,7 +18,7 @@ export function startWorkers(): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
 
-  const every = (name: string, ms: number, task: () => Promise<unknown>) => {
+  const every = (name: string, ms: number, task: () => Promise<unknown>, options: { firstAfterMs?: number } = {}) => {
     const run = () => {
       const promise = task()
         .catch((error) => log.warn(`${name} failed`, { error: String(error) }))
@@ -25,6 +26,7 @@ export function startWorkers(): () => Promise<void> {
       running.add(promise);
     };
     timers.push(setInterval(run, ms));
+    if (options.firstAfterMs !== undefined) timers.push(setTimeout(run, options.firstAfterMs));
   };
 
   every("housekeeping", 60 * 60 * 1000, async () => {
@@ -35,6 +37,11 @@ export function startWorkers(): () => Promise<void> {
     await deleteOldOutboxRows();
     await deleteOldTasks();
   });
+
+  // Certificates run out with the calendar, not with an edit: once a
+  // Zhongshan day (the first instance to ask claims it), expired ones leave
+  // the index and firms are reminded to renew. Checked hourly and soon after start.
+  every("certificate watch", 60 * 60 * 1000, () => runCertificateWatch(), { firstAfterMs: 60_000 });
 
   // The search outbox: changes reach Meilisearch within a second or two; a
   // run never overlaps the previous one, and instances share the rows.

@@ -51,6 +51,12 @@ export async function notify(
   }
 }
 
+/** A notice's own link ("/catalog/firms/…"), when it has one: a path on this site only. */
+function noticePath(params: unknown, locale: Locale): string | null {
+  const path = (params as NotificationParams | null)?.path;
+  return typeof path === "string" && /^\/[a-z0-9/_-]*$/i.test(path) ? `/${locale}${path}` : null;
+}
+
 export async function countUnreadNotifications(userId: string): Promise<number> {
   return prisma.notification.count({ where: { userId, readAt: null } });
 }
@@ -72,7 +78,7 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
         id: row.id,
         kind: row.kind,
         ...text,
-        href: row.inquiryId ? `/${locale}/inquiries/${row.inquiryId}` : null,
+        href: row.inquiryId ? `/${locale}/inquiries/${row.inquiryId}` : noticePath(row.params, locale),
         read: row.readAt !== null,
         createdAt: row.createdAt.toISOString(),
       };
