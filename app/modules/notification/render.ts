@@ -15,6 +15,7 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     firm,
     buyer: params.buyerCompany ?? "",
     status: params.status ? t(`inquiry:status.${params.status}`) : "",
+    title: params.noticeTitle ? textIn(params.noticeTitle, lang, textFallbacks[lang]) : "",
     interpolation: { escapeValue: false },
   };
   return {
