@@ -261,7 +261,8 @@ describe("bad input", () => {
     });
     expect(lateSchedule.status).toBe(400);
     expect(await lateSchedule.text()).toContain("The deadline comes before the notice would be published.");
-    for (const body of [{ intent: "explode" }, { intent: "schedule", sendAt: "soon" }, { intent: "remind" }]) {
+    const odd: Record<string, string>[] = [{ intent: "explode" }, { intent: "schedule", sendAt: "soon" }, { intent: "remind" }];
+    for (const body of odd) {
       expect((await bureau.post(`/en/bureau/notices/${id}`, body)).status).toBeGreaterThanOrEqual(400);
     }
     expect((await bureau.get("/en/bureau/notices/no-such-notice")).status).toBe(404);
