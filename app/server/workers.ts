@@ -6,6 +6,7 @@ import { refreshAllResponseStats } from "~/modules/inquiry/response-stats.server
 import { deleteOldOutboxRows, drainSearchOutbox } from "~/modules/search/sync.server";
 import { deleteOldTasks, syncSynonyms } from "~/modules/search/index-admin.server";
 import { runCertificateWatch } from "~/modules/reference/certificate-watch.server";
+import { sendDueNotices } from "~/modules/notice/delivery.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
@@ -13,6 +14,7 @@ import { runCertificateWatch } from "~/modules/reference/certificate-watch.serve
  */
 const MAIL_POLL_MS = 2000;
 const SEARCH_POLL_MS = 1000;
+const NOTICE_POLL_MS = 15_000;
 
 export function startWorkers(): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
@@ -71,6 +73,19 @@ export function startWorkers(): () => Promise<void> {
       await drainMailOutbox({ limit: 50 });
     } finally {
       mailing = false;
+    }
+  });
+
+  // Scheduled policy notices: each is claimed once (DRAFT/SCHEDULED → SENT in
+  // one conditional update), so instances and retries never send one twice.
+  let noticing = false;
+  every("notices", NOTICE_POLL_MS, async () => {
+    if (noticing) return;
+    noticing = true;
+    try {
+      await sendDueNotices();
+    } finally {
+      noticing = false;
     }
   });
 

@@ -19,6 +19,7 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     certificate: params.certificate ?? "",
     date: params.validUntil ? formatters(lang).date(`${params.validUntil}T12:00:00Z`) : "",
     ...(params.daysLeft !== undefined ? { count: params.daysLeft } : {}),
+    title: params.noticeTitle ? textIn(params.noticeTitle, lang, textFallbacks[lang]) : "",
     interpolation: { escapeValue: false },
   };
   return {
