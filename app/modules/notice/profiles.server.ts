@@ -1,3 +1,5 @@
+import { heldCertificates } from "~/modules/reference/certificate-validity";
+import { zhongshanDay } from "~/utils/time-zone";
 import { prisma } from "~/utils/db.server";
 import type { TargetingRules } from "./rules";
 import type { FirmTargetProfile } from "./targeting";
@@ -32,20 +34,13 @@ export async function loadTargetProfiles(options: { rules: TargetingRules | null
     clusterId: firm.clusterId,
     hsCodes: headings.get(firm.id) ?? [],
     exportMarkets: firm.exportMarkets,
-    certifications: readCertifications(firm.certifications),
+    certifications: heldCertificates(firm.certifications),
     sizeBand: firm.employeesBand,
     verified: firm.verification === "VERIFIED",
   }));
 }
 
-function readCertifications(value: unknown): { code: string; validUntil?: string | null }[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter((row): row is { code: string; validUntil?: unknown } => !!row && typeof row === "object" && typeof (row as { code?: unknown }).code === "string")
-    .map((row) => ({ code: row.code, validUntil: typeof row.validUntil === "string" ? row.validUntil : null }));
-}
-
-/** Today in UTC, as targeting compares certificate validity. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+/** Today in Zhongshan, as targeting compares certificate validity (the same day search and matching use). */
+export function certificateDay(now = new Date()): string {
+  return zhongshanDay(now);
 }

@@ -1,3 +1,4 @@
+import { validCertificateCodes, type HeldCertificate } from "~/modules/reference/certificate-validity";
 import type { TargetingRules } from "./rules";
 
 /**
@@ -15,7 +16,7 @@ export interface FirmTargetProfile {
   /** ISO 3166-1 alpha-2 (Firm.exportMarkets). */
   exportMarkets: readonly string[];
   /** Certification codes with their validity (Firm.certifications). */
-  certifications: readonly { code: string; validUntil?: string | null }[];
+  certifications: readonly HeldCertificate[];
   sizeBand: string | null;
   verified: boolean;
 }
@@ -41,17 +42,12 @@ export type TargetResult = { match: true; reasons: TargetReason[] } | { match: f
 
 /** Certifications held on `today` (an expired one is not held). */
 export function heldCertifications(profile: Pick<FirmTargetProfile, "certifications">, today: string): Set<string> {
-  const held = new Set<string>();
-  for (const cert of profile.certifications) {
-    if (cert.validUntil && cert.validUntil.slice(0, 10) < today) continue;
-    held.add(cert.code.toUpperCase());
-  }
-  return held;
+  return new Set(validCertificateCodes(profile.certifications, today).map((code) => code.toUpperCase()));
 }
 
 /**
  * Whether the rules match the firm, with one reason per criterion that
- * matched (or the criteria that failed). `today` (YYYY-MM-DD, UTC) decides
+ * matched (or the criteria that failed). `today` (YYYY-MM-DD in Zhongshan) decides
  * which certifications are still valid.
  */
 export function evaluateTargeting(rules: TargetingRules, profile: FirmTargetProfile, today: string): TargetResult {
