@@ -5,6 +5,7 @@ import { drainMailOutbox } from "~/modules/mail/outbox.server";
 import { refreshAllResponseStats } from "~/modules/inquiry/response-stats.server";
 import { deleteOldOutboxRows, drainSearchOutbox } from "~/modules/search/sync.server";
 import { deleteOldTasks, syncSynonyms } from "~/modules/search/index-admin.server";
+import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
@@ -51,6 +52,9 @@ export function startWorkers(): () => Promise<void> {
       indexing = false;
     }
   });
+  // Delegation deadline reminders: each firm once per call (the reminder row
+  // is the lock), so every instance may run it.
+  every("delegation reminders", 15 * 60 * 1000, () => sendDeadlineReminders());
   // Synonyms the bureau edited while the engine was away.
   every("search vocabulary", 30_000, () => syncSynonyms());
 

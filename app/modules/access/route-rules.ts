@@ -26,7 +26,10 @@ export type AccessRule =
   | "inbox"
   | "bureau"
   | "admin"
-  | "media";
+  | "media"
+  | "delegationApplicant"
+  | "ownApplication"
+  | "applicationViewer";
 
 /** What each rule means, and the access functions a route of that rule calls. */
 export const accessRules: Record<AccessRule, { who: string; calls: readonly string[] }> = {
@@ -47,6 +50,9 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   bureau: { who: "bureau staff and admins; others 403", calls: ["requireBureau"] },
   admin: { who: "admins; others 403", calls: ["requireAdmin"] },
   media: { who: "a public record's images: anyone; a draft's: its firm and the bureau; others 404", calls: ["requireMediaViewer"] },
+  delegationApplicant: { who: "a member of an exporting firm, for a call not in draft; others 403; an unknown call 404", calls: ["requireCallApplicant"] },
+  ownApplication: { who: "the members of the firm that applied; another firm's application 404; buyers and bureau staff 403", calls: ["requireOwnApplication"] },
+  applicationViewer: { who: "the members of the firm that applied and bureau staff; anyone else 404", calls: ["requireApplicationViewer"] },
 };
 
 export const routeRules: Record<string, AccessRule> = {
@@ -94,6 +100,12 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.fairs._index": "public",
   "routes/$lang.fairs.$slug": "public",
   "routes/$lang.search": "publicWithViewer",
+  "routes/$lang.delegations._index": "firmMember",
+  "routes/$lang.delegations.calls.$callId": "delegationApplicant",
+  "routes/$lang.delegations.applications.$applicationId._index": "ownApplication",
+  "routes/$lang.delegations.applications.$applicationId.edit": "ownApplication",
+  "routes/$lang.delegations.applications.$applicationId.print": "ownApplication",
+  "routes/$lang.delegations.applications.$applicationId.documents.$documentId": "applicationViewer",
   "routes/$lang.inquiries._index": "inbox",
   "routes/$lang.inquiries.new": "buyer",
   "routes/$lang.inquiries.$inquiryId": "inquiryParty",

@@ -2,13 +2,13 @@
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported"] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "delegation.received", "delegation.reminder"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
   BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status"],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message"],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "delegation.received", "delegation.reminder"],
   BUREAU_STAFF: ["inquiry.reported"],
   ADMIN: ["inquiry.reported"],
 };
@@ -27,6 +27,19 @@ export interface NotificationParams {
   buyerCompany?: string;
   status?: string;
   excerpt?: string;
+  /** Delegation notices: the fair edition's name (LocalizedText), the call's deadline (ISO) in the venue's zone, and what to open. */
+  fairName?: unknown;
+  deadline?: string;
+  timeZone?: string;
+  applicationId?: string;
+  callId?: string;
+}
+
+/** Where a notice that is not about an inquiry leads. */
+export function noticePath(kind: string, params: NotificationParams, locale: string): string | null {
+  if (kind.startsWith("delegation.") && params.applicationId) return `/${locale}/delegations/applications/${params.applicationId}`;
+  if (kind.startsWith("delegation.") && params.callId) return `/${locale}/delegations/calls/${params.callId}`;
+  return null;
 }
 
 /** The first line of a message, shortened for a notice. */

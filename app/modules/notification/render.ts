@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { DateTime } from "luxon";
 import { textIn } from "~/modules/i18n-text/localized-text";
 import { textFallbacks, matchLocale, defaultLocale } from "~/i18n/config";
 import type { NotificationKind, NotificationParams } from "./kinds";
@@ -15,11 +16,22 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     firm,
     buyer: params.buyerCompany ?? "",
     status: params.status ? t(`inquiry:status.${params.status}`) : "",
+    fair: params.fairName ? textIn(params.fairName, lang, textFallbacks[lang]) : "",
+    deadline: params.deadline ? deadlineText(params.deadline, params.timeZone, lang) : "",
     interpolation: { escapeValue: false },
   };
+  // Delegation notices are worded in their own namespace.
+  const key = kind.startsWith("delegation.") ? `participation:notice.${kind}` : `notice.${kind}`;
   return {
-    title: t(`notice.${kind}.title`, values),
-    body: t(`notice.${kind}.body`, values),
+    title: t(`${key}.title`, values),
+    body: t(`${key}.body`, values),
     excerpt: params.excerpt ?? null,
   };
+}
+
+/** The deadline as the venue's clock shows it, with the zone named. */
+function deadlineText(iso: string, timeZone: string | undefined, locale: string) {
+  const when = DateTime.fromISO(iso, { zone: timeZone || "Asia/Macau" });
+  if (!when.isValid) return "";
+  return `${when.setLocale(locale).toLocaleString(DateTime.DATETIME_MED)} (${when.zoneName})`;
 }
