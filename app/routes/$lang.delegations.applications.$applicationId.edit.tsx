@@ -5,6 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationFormFields } from "~/components/delegation-firm";
+import { ErrorList } from "~/components/forms";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireOwnApplication } from "~/modules/access/delegation-firm.server";
@@ -91,9 +92,12 @@ export default function EditApplicationPage() {
           busy={navigation.state === "submitting"}
         />
       ) : (
-        <p className="notice notice--warning" role="note">
-          {t("edit.closed")}
-        </p>
+        <>
+          <ErrorList errors={lastResult?.error?.[""]} />
+          <p className="notice notice--warning" role="note">
+            {t("edit.closed")}
+          </p>
+        </>
       )}
     </div>
   );

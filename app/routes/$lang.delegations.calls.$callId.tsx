@@ -5,6 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationFormFields, ReasonList } from "~/components/delegation-firm";
+import { ErrorList } from "~/components/forms";
 import { CallTerms } from "~/components/delegation-call-terms";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -69,6 +70,8 @@ export default function ApplyPage() {
     shouldRevalidate: "onInput",
   });
   const { call } = view;
+  // A refusal posted from a page that no longer shows the form (the call closed meanwhile) is shown on its own.
+  const formShown = !view.applicationId && !view.closed && view.reasons.length === 0;
   return (
     <div className="stack-lg catalog-page">
       <p>
@@ -78,6 +81,7 @@ export default function ApplyPage() {
         <h1>{t("apply.title", { fair: call.edition.name })}</h1>
       </header>
       <CallTerms call={call} />
+      {formShown ? null : <ErrorList errors={lastResult?.error?.[""]} />}
       {view.applicationId ? (
         <p className="notice" role="note">
           {t("apply.already")} <Link to={`/${lang}/delegations/applications/${view.applicationId}`}>{t("index.yourApplication")}</Link>
