@@ -29,9 +29,11 @@ export async function requireApplicationViewer(request: Request, applicationId: 
   return { user, applicationId, asBureau: !ownFirm };
 }
 
-/** A call page for a firm member; the call id is checked by the page's module (a draft or unknown call is 404). */
+/** A call's page for a firm member: an unknown call, or a draft the bureau has not opened, is 404. */
 export async function requireCallApplicant(request: Request, callId: string | undefined) {
   const member = await requireFirmMember(request);
   if (!callId || !ID.test(callId)) notFound();
+  const call = await prisma.delegationCall.findFirst({ where: { id: callId, status: { not: "DRAFT" } }, select: { id: true } });
+  if (!call) notFound();
   return { member, actor: { userId: member.id, firmId: member.firmId }, callId };
 }
