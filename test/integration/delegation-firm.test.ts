@@ -7,6 +7,7 @@ import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
 import { CallSchema } from "~/modules/delegation/call.schema";
 import { defaultScoreWeights } from "~/modules/delegation/scoring";
 import { drainMailOutbox } from "~/modules/mail/outbox.server";
+import { reindexAll } from "~/modules/search/reindex.server";
 import { seedReference } from "../../prisma/seed/seed.server";
 import { createUser } from "../support/factories";
 import { createBuyer, createSupplier, fakePng, samplePdf } from "../support/inquiry-factories";
@@ -279,6 +280,20 @@ describe("a firm and the delegation calls", () => {
     expect(html).toContain("A-12");
     // 50 % of ¥18,000, under the ¥10,000 cap.
     expect(html).toMatch(/预计：.*9,000/);
+
+    // The delegation history: the bureau's view of the firm shows it at once; the public page once the roster is published.
+    const bureau = await memberClient(await createUser("BUREAU_STAFF"), "en");
+    const profile = await (await bureau.get(`/en/catalog/firms/${supplier.firm.id}`)).text();
+    expect(profile).toContain("Fair delegations");
+    expect(profile).toContain("Portuguese-speaking Countries Products and Services Exhibition (Macao) 2026");
+    const publicPage = async () => (await new TestClient(server.url).get(`/pt/firms/${supplier.firm.slug}`)).text();
+    expect(await publicPage()).not.toContain("Delegações a feiras");
+    await moveCall(staff, plpexCall, "SELECTED");
+    await moveCall(staff, plpexCall, "ROSTER_PUBLISHED");
+    const published = await publicPage();
+    expect(published).toContain("Delegações a feiras");
+    expect(published).toContain("Exposição de Produtos e Serviços dos Países de Língua Portuguesa (Macau) 2026");
+    expect(published).toContain("stand A-12");
   });
 });
 
@@ -322,5 +337,29 @@ describe("the deadline reminder", () => {
     const inPortuguese = await smtp.waitFor((mail) => recipientsOf(mail).includes(portuguese.email));
     expect(inPortuguese.subject).toContain("Prazo a terminar: 140.ª Feira de Importação e Exportação da China");
     expect(inPortuguese.text).toContain("Asia/Shanghai");
+  });
+});
+
+describe("the site search", () => {
+  it("finds fair editions in every language and says which delegation call is open, from the database", async () => {
+    await reindexAll(["products", "firms", "fairs"]);
+    const supplier = await createSupplier({ townId: guzhenId });
+    const firm = await memberClient(supplier.member);
+    const chinese = await (await firm.get(`/zh-CN/search?q=${encodeURIComponent("澳门国际贸易投资展览会")}`)).text();
+    expect(chinese).toContain("展会与代表团征集");
+    expect(chinese).toContain("第32届澳门国际贸易投资展览会");
+    expect(chinese).toContain("中山代表团征集中");
+    expect(chinese).toContain(`/zh-CN/delegations/calls/${callId}`);
+
+    const visitor = await (await new TestClient(server.url).get(`/pt/search?q=${encodeURIComponent("Feira Internacional de Macau 2027")}`)).text();
+    expect(visitor).toContain("32.ª Feira Internacional de Macau");
+    expect(visitor).toContain("Delegação de Zhongshan: candidaturas abertas até");
+    expect(visitor).not.toContain("/delegations/calls/");
+
+    // A call closed a moment ago is no longer offered, though the index has not changed.
+    await moveCall(staff, callId, "CLOSED");
+    const closed = await (await firm.get(`/en/search?q=${encodeURIComponent("Macao International Trade 2027")}`)).text();
+    expect(closed).toContain("32nd Macao International Trade and Investment Fair");
+    expect(closed).not.toContain(`/delegations/calls/${callId}`);
   });
 });
