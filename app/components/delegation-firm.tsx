@@ -26,11 +26,13 @@ export function StatusBadge({ status }: { status: string }) {
 
 /** Why the firm may not apply, worded for it. */
 export function ReasonList({ reasons }: { reasons: ({ code: string; names?: string[]; needed?: number; has?: number })[] }) {
-  const { t } = useTranslation("participation");
+  const { t, i18n } = useTranslation("participation");
+  // Any one of the towns (or clusters) will do: "Guzhen or Xiaolan", "古镇或小榄".
+  const list = new Intl.ListFormat(i18n.language, { type: "disjunction" });
   return (
     <ul className="reasons">
       {reasons.map((reason) => (
-        <li key={reason.code}>{t(`reasons.${reason.code}`, { names: (reason.names ?? []).join("、"), needed: reason.needed, has: reason.has })}</li>
+        <li key={reason.code}>{t(`reasons.${reason.code}`, { names: list.format(reason.names ?? []), needed: reason.needed, has: reason.has })}</li>
       ))}
     </ul>
   );
