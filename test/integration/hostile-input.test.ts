@@ -115,7 +115,8 @@ describe("hostile form input", () => {
     }
     expect(await prisma.delegationApplication.count({ where: { firmId: supplier.firm.id } })).toBe(1);
     expect((await prisma.delegationApplication.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("SUBMITTED");
-  });
+    // About 60 posts, some of them megabytes: slow on a busy machine.
+  }, 120_000);
 
   it("shows hostile text back as text, escaped", async () => {
     const response = await new TestClient(server.url).post("/en/register", {
