@@ -7,6 +7,7 @@ import { deleteOldOutboxRows, drainSearchOutbox } from "~/modules/search/sync.se
 import { deleteOldTasks, syncSynonyms } from "~/modules/search/index-admin.server";
 import { runCertificateWatch } from "~/modules/reference/certificate-watch.server";
 import { sendDueNotices } from "~/modules/notice/delivery.server";
+import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
@@ -60,6 +61,9 @@ export function startWorkers(): () => Promise<void> {
       indexing = false;
     }
   });
+  // Delegation deadline reminders: each firm once per call (the reminder row
+  // is the lock), so every instance may run it.
+  every("delegation reminders", 15 * 60 * 1000, () => sendDeadlineReminders());
   // Synonyms the bureau edited while the engine was away.
   every("search vocabulary", 30_000, () => syncSynonyms());
 

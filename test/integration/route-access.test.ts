@@ -43,6 +43,13 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   // Fairs (issue 9): public pages; an unknown edition is 404 for everyone.
   { path: "/en/fairs", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/pt/fairs/no-such-fair", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // Fairs and delegations, the firm's side (issue 9): its own firm's pages only; another firm's application or an unknown one is 404.
+  { path: "/en/delegations", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/delegations/calls/no-such-call", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/delegations/applications/no-such-application", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/delegations/applications/no-such-application/edit", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/delegations/applications/no-such-application/print", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/delegations/applications/no-such-application/documents/no-such-document", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   // Search (issue 4).
   { path: "/en/search?q=lamp", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/search?in=firms", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -125,6 +132,21 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     path: "/en/notices/no-such-notice",
     body: { intent: "applied" },
     expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/delegations/calls/no-such-call",
+    body: { boothTypeCode: "STD", productIds: "x", attendees: "Wang Fang" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/delegations/applications/no-such-application",
+    body: { intent: "withdraw" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/delegations/applications/no-such-application/edit",
+    body: { boothTypeCode: "STD", productIds: "x", attendees: "Wang Fang" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
   },
   {
     // Only the firm's own members answer a request (the visitor's firm is another).

@@ -28,7 +28,10 @@ export type AccessRule =
   | "admin"
   | "media"
   | "noticeViewer"
-  | "noticeAttachment";
+  | "noticeAttachment"
+  | "delegationApplicant"
+  | "ownApplication"
+  | "applicationViewer";
 
 /** What each rule means, and the access functions a route of that rule calls. */
 export const accessRules: Record<AccessRule, { who: string; calls: readonly string[] }> = {
@@ -51,6 +54,9 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   noticeViewer: { who: "a sent public notice: anyone; a targeted one: the firms it is meant for; any notice: the bureau; others 404", calls: ["requireNoticeViewer"] },
   noticeAttachment: { who: "the PDFs of a notice, to whoever may see the notice; others 404", calls: ["requireNoticeAttachmentViewer"] },
   media: { who: "a public record's images: anyone; a draft's: its firm and the bureau; others 404", calls: ["requireMediaViewer"] },
+  delegationApplicant: { who: "a member of an exporting firm, for a call not in draft; others 403; an unknown call 404", calls: ["requireCallApplicant"] },
+  ownApplication: { who: "the members of the firm that applied; another firm's application 404; buyers and bureau staff 403", calls: ["requireOwnApplication"] },
+  applicationViewer: { who: "the members of the firm that applied and bureau staff; anyone else 404", calls: ["requireApplicationViewer"] },
 };
 
 export const routeRules: Record<string, AccessRule> = {
@@ -106,6 +112,12 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.fairs._index": "public",
   "routes/$lang.fairs.$slug": "public",
   "routes/$lang.search": "publicWithViewer",
+  "routes/$lang.delegations._index": "firmMember",
+  "routes/$lang.delegations.calls.$callId": "delegationApplicant",
+  "routes/$lang.delegations.applications.$applicationId._index": "ownApplication",
+  "routes/$lang.delegations.applications.$applicationId.edit": "ownApplication",
+  "routes/$lang.delegations.applications.$applicationId.print": "ownApplication",
+  "routes/$lang.delegations.applications.$applicationId.documents.$documentId": "applicationViewer",
   "routes/$lang.inquiries._index": "inbox",
   "routes/$lang.inquiries.new": "buyer",
   "routes/$lang.inquiries.$inquiryId": "inquiryParty",

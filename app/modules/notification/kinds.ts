@@ -2,13 +2,13 @@
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder"] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
   BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status"],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder"],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder"],
   BUREAU_STAFF: ["inquiry.reported"],
   ADMIN: ["inquiry.reported"],
 };
@@ -36,6 +36,22 @@ export interface NotificationParams {
   /** A policy notice (app/modules/notice): its id and its title as LocalizedText. */
   policyNoticeId?: string;
   noticeTitle?: unknown;
+  /** Delegation notices: the fair edition's name (LocalizedText), the call's deadline (ISO) in the venue's zone, and what to open. */
+  fairName?: unknown;
+  deadline?: string;
+  timeZone?: string;
+  applicationId?: string;
+  callId?: string;
+}
+
+/** Where a notice that is not about an inquiry leads. */
+export function noticePath(kind: string, params: NotificationParams, locale: string): string | null {
+  if (kind.startsWith("delegation.") && params.applicationId) return `/${locale}/delegations/applications/${params.applicationId}`;
+  if (kind.startsWith("delegation.") && params.callId) return `/${locale}/delegations/calls/${params.callId}`;
+  if (typeof params.policyNoticeId === "string") return `/${locale}/notices/${params.policyNoticeId}`;
+  // A path on this site only, given without the locale.
+  if (typeof params.path === "string" && /^\/[a-z0-9/_-]*$/i.test(params.path)) return `/${locale}${params.path}`;
+  return null;
 }
 
 /** The first line of a message, shortened for a notice. */

@@ -3,7 +3,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { defaultLocale, matchLocale, type Locale } from "~/i18n/config";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { renderNoticeMail } from "~/modules/mail/notice-mail.server";
-import { isNotificationKind, kindsForRole, notificationKinds, type NotificationKind, type NotificationParams } from "./kinds";
+import { isNotificationKind, kindsForRole, notificationKinds, noticePath, type NotificationKind, type NotificationParams } from "./kinds";
 import { renderNotice } from "./render";
 
 type Tx = Prisma.TransactionClient;
@@ -51,12 +51,6 @@ export async function notify(
   }
 }
 
-/** A notice's own link ("/catalog/firms/…"), when it has one: a path on this site only. */
-function noticePath(params: unknown, locale: Locale): string | null {
-  const path = (params as NotificationParams | null)?.path;
-  return typeof path === "string" && /^\/[a-z0-9/_-]*$/i.test(path) ? `/${locale}${path}` : null;
-}
-
 export async function countUnreadNotifications(userId: string): Promise<number> {
   return prisma.notification.count({ where: { userId, readAt: null } });
 }
@@ -69,7 +63,7 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
     take,
     select: { id: true, kind: true, inquiryId: true, params: true, readAt: true, createdAt: true },
   });
-  const t = await getFixedT(locale, ["notification", "inquiry"]);
+  const t = await getFixedT(locale, ["notification", "inquiry", "participation"]);
   return rows
     .filter((row) => isNotificationKind(row.kind))
     .map((row) => {
@@ -78,18 +72,11 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
         id: row.id,
         kind: row.kind,
         ...text,
-        href: hrefOf(row, locale),
+        href: row.inquiryId ? `/${locale}/inquiries/${row.inquiryId}` : noticePath(row.kind, (row.params ?? {}) as NotificationParams, locale),
         read: row.readAt !== null,
         createdAt: row.createdAt.toISOString(),
       };
     });
-}
-
-function hrefOf(row: { inquiryId: string | null; params: unknown }, locale: Locale): string | null {
-  if (row.inquiryId) return `/${locale}/inquiries/${row.inquiryId}`;
-  const noticeId = (row.params as NotificationParams | null)?.policyNoticeId;
-  if (typeof noticeId === "string") return `/${locale}/notices/${noticeId}`;
-  return noticePath(row.params, locale);
 }
 
 /** Marks the user's notices read: the given ones, or all of them. Never someone else's. */
