@@ -2,13 +2,13 @@
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported"] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "delegation.decision", "delegation.booth"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
   BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status"],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message"],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "delegation.decision", "delegation.booth"],
   BUREAU_STAFF: ["inquiry.reported"],
   ADMIN: ["inquiry.reported"],
 };
@@ -27,6 +27,11 @@ export interface NotificationParams {
   buyerCompany?: string;
   status?: string;
   excerpt?: string;
+  /** Delegations: the fair edition's name (LocalizedText), the decision, the booth, and the page to open (after the locale). */
+  fairName?: unknown;
+  decision?: string;
+  booth?: string;
+  path?: string;
 }
 
 /** The first line of a message, shortened for a notice. */

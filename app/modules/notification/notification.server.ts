@@ -51,6 +51,12 @@ export async function notify(
   }
 }
 
+/** A notice that names its page (delegations) links there, in the reader's locale. */
+function noticePath(params: unknown, locale: Locale): string | null {
+  const path = (params as NotificationParams | null)?.path;
+  return typeof path === "string" && path.startsWith("/") && !path.startsWith("//") ? `/${locale}${path}` : null;
+}
+
 export async function countUnreadNotifications(userId: string): Promise<number> {
   return prisma.notification.count({ where: { userId, readAt: null } });
 }
@@ -63,7 +69,7 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
     take,
     select: { id: true, kind: true, inquiryId: true, params: true, readAt: true, createdAt: true },
   });
-  const t = await getFixedT(locale, ["notification", "inquiry"]);
+  const t = await getFixedT(locale, ["notification", "inquiry", "delegation"]);
   return rows
     .filter((row) => isNotificationKind(row.kind))
     .map((row) => {
@@ -72,7 +78,7 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
         id: row.id,
         kind: row.kind,
         ...text,
-        href: row.inquiryId ? `/${locale}/inquiries/${row.inquiryId}` : null,
+        href: row.inquiryId ? `/${locale}/inquiries/${row.inquiryId}` : noticePath(row.params, locale),
         read: row.readAt !== null,
         createdAt: row.createdAt.toISOString(),
       };

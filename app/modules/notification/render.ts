@@ -15,11 +15,16 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     firm,
     buyer: params.buyerCompany ?? "",
     status: params.status ? t(`inquiry:status.${params.status}`) : "",
+    fair: params.fairName ? textIn(params.fairName, lang, textFallbacks[lang]) : "",
+    decision: params.decision ? t(`delegation:status.${params.decision}`) : "",
+    booth: params.booth ?? "",
     interpolation: { escapeValue: false },
   };
+  // Delegation notices keep their words in the delegation namespace.
+  const key = kind.startsWith("delegation.") ? `delegation:notice.${kind.slice("delegation.".length)}` : `notice.${kind}`;
   return {
-    title: t(`notice.${kind}.title`, values),
-    body: t(`notice.${kind}.body`, values),
+    title: t(`${key}.title`, values),
+    body: t(`${key}.body`, values),
     excerpt: params.excerpt ?? null,
   };
 }
