@@ -57,7 +57,9 @@ export default function RankedApplications() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const answer = actionData as RowAnswer | undefined;
-  const toolErrors = actionData && !actionData.applicationId ? [...(actionData.result?.error?.[""] ?? []), ...Object.values(actionData.result?.error ?? {}).flat()] : undefined;
+  // Refusals of the whole form show at the top (the row may be gone: a withdrawn firm); a field's error beside its field.
+  const errors = actionData?.result?.error ?? {};
+  const toolErrors = actionData ? (actionData.applicationId ? (errors[""] ?? []) : Object.values(errors).flat()) : undefined;
   const approved = call.counts.APPROVED ?? 0;
   const exportHref = (kind: string, format: string) => `/${lang}/bureau/fairs/${edition.slug}/export?kind=${kind}&format=${format}`;
   return (

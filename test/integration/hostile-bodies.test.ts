@@ -36,7 +36,14 @@ beforeAll(async () => {
   await signIn(clients.bureau, bureau.email, TEST_PASSWORD);
   await signIn(clients.firm, supplier.member.email, TEST_PASSWORD);
   await signIn(clients.buyer, buyer.user.email, TEST_PASSWORD);
-  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id };
+  // A fair edition with a closed delegation call, so the bureau's delegation forms parse what they get.
+  const edition = await prisma.fairEdition.create({
+    data: { slug: "hostile-fair", shortName: "Hostile 2027", name: { en: { text: "Hostile fair", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2027-10-21"), endsOn: new Date("2027-10-24") },
+  });
+  await prisma.delegationCall.create({
+    data: { editionId: edition.id, status: "CLOSED", opensAt: new Date("2026-11-01"), deadline: new Date("2027-08-31"), quota: 1, boothTypes: [{ code: "STD", name: "Standard", widthM: 3, depthM: 3, feeCny: 18000 }] },
+  });
+  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, slug: edition.slug };
 }, 120_000);
 afterAll(async () => {
   await server.close();

@@ -55,7 +55,7 @@ export function ScoreBreakdown({ parts }: { parts: ScorePart[] }) {
 
 function errorsFor(answer: RowAnswer | undefined, id: string, intent: string, field: string) {
   if (!answer || answer.applicationId !== id || answer.intent !== intent) return undefined;
-  return [...(answer.result?.error?.[field] ?? []), ...(field === "" ? [] : (answer.result?.error?.[""] ?? []))];
+  return answer.result?.error?.[field] ?? undefined;
 }
 
 function typed(answer: RowAnswer | undefined, id: string, intent: string, field: string): string | undefined {
