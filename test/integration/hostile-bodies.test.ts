@@ -43,7 +43,11 @@ beforeAll(async () => {
   await prisma.delegationCall.create({
     data: { editionId: edition.id, status: "CLOSED", opensAt: new Date("2026-11-01"), deadline: new Date("2027-08-31"), quota: 1, boothTypes: [{ code: "STD", name: "Standard", widthM: 3, depthM: 3, feeCny: 18000 }] },
   });
-  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, slug: edition.slug };
+  // A sent public notice, so the notice pages' actions are reached past their 404.
+  const notice = await prisma.policyNotice.create({
+    data: { title: { "zh-CN": { text: "通知", origin: "author" } }, body: { "zh-CN": { text: "正文", origin: "author" } }, category: "subsidy", department: "商务局", isPublic: true, status: "SENT", sentAt: new Date() },
+  });
+  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id, slug: edition.slug };
 }, 120_000);
 afterAll(async () => {
   await server.close();
