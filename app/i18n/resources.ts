@@ -16,6 +16,7 @@ import enSearch from "./resources/en/search.json";
 import enMatching from "./resources/en/matching.json";
 import enNotices from "./resources/en/notices.json";
 import enParticipation from "./resources/en/participation.json";
+import enDelegation from "./resources/en/delegation.json";
 import ptCommon from "./resources/pt/common.json";
 import ptAuth from "./resources/pt/auth.json";
 import ptHome from "./resources/pt/home.json";
@@ -32,6 +33,7 @@ import ptSearch from "./resources/pt/search.json";
 import ptMatching from "./resources/pt/matching.json";
 import ptNotices from "./resources/pt/notices.json";
 import ptParticipation from "./resources/pt/participation.json";
+import ptDelegation from "./resources/pt/delegation.json";
 import zhCommon from "./resources/zh-CN/common.json";
 import zhAuth from "./resources/zh-CN/auth.json";
 import zhHome from "./resources/zh-CN/home.json";
@@ -48,6 +50,7 @@ import zhSearch from "./resources/zh-CN/search.json";
 import zhMatching from "./resources/zh-CN/matching.json";
 import zhNotices from "./resources/zh-CN/notices.json";
 import zhParticipation from "./resources/zh-CN/participation.json";
+import zhDelegation from "./resources/zh-CN/delegation.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -56,9 +59,9 @@ type Resources = Record<Exclude<Locale, "zh-Hant">, Record<Namespace, Tree>>;
 // One line per locale; each namespace is a file in resources/<locale>/.
 /** Translations written by people, per locale and namespace. English is the reference. */
 const written: Resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, notices: enNotices, participation: enParticipation },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, notices: ptNotices, participation: ptParticipation },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, notices: zhNotices, participation: zhParticipation },
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, notices: enNotices, participation: enParticipation, delegation: enDelegation },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, notices: ptNotices, participation: ptParticipation, delegation: ptDelegation },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, notices: zhNotices, participation: zhParticipation, delegation: zhDelegation },
 };
 
 /**

@@ -24,6 +24,7 @@ export default function BureauLayout() {
           {t("nav.overview")}
         </NavLink>
         <NavLink to={`/${lang}/bureau/verification`}>{t("nav.verification")}</NavLink>
+        <NavLink to={`/${lang}/bureau/fairs`}>{t("nav.fairs")}</NavLink>
         <NavLink to={`/${lang}/bureau/import`}>{t("nav.import")}</NavLink>
         <NavLink to={`/${lang}/bureau/audit`}>{t("nav.audit")}</NavLink>
         <NavLink to={`/${lang}/bureau/search`}>{t("nav.search")}</NavLink>

@@ -9,6 +9,7 @@ import { hashPassword } from "~/utils/password.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { log } from "~/utils/logger.server";
 import { certifications, fairSeries, fairs, towns } from "./reference";
+import { seedDemoDelegations } from "./delegations";
 import { buyerSeed, demoAccounts, firmSeed, productSeed, requestSeed, scales, type Scale, type ScaleName } from "./demo";
 
 const BATCH = 1000;
@@ -109,6 +110,7 @@ async function removeDemoData() {
   await prisma.product.deleteMany({ where: { id: { startsWith: "seed-" } } });
   await prisma.buyerCompany.deleteMany({ where: { id: { startsWith: "seed-" } } });
   await prisma.firm.deleteMany({ where: { id: { startsWith: "seed-" } } });
+  await prisma.delegationCall.deleteMany({ where: { id: { startsWith: "seed-" } } });
 }
 
 export async function seedDemo(scale: Scale, today = new Date()) {
@@ -161,6 +163,7 @@ export async function seedDemo(scale: Scale, today = new Date()) {
       update: { firmId, buyerCompanyId, role: account.role, status: "ACTIVE" },
     });
   }
+  await seedDemoDelegations(today);
   await recordAudit(prisma, {
     actorId: null,
     actorLabel: "seed",

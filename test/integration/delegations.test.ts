@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { createCall, moveCall, openCallsForFirm } from "~/modules/delegation/calls.server";
-import { applyToCall, decideApplication, editApplication, withdrawApplication } from "~/modules/delegation/applications.server";
+import { applyToCall, editApplication, withdrawApplication } from "~/modules/delegation/applications.server";
+import { decideApplication } from "~/modules/delegation/decisions.server";
 import { rankCall } from "~/modules/delegation/ranking.server";
 import { CallSchema } from "~/modules/delegation/call.schema";
 import { defaultScoreWeights } from "~/modules/delegation/scoring";
@@ -50,11 +51,9 @@ const now = new Date("2027-01-15T00:00:00Z");
 
 describe("a delegation call", () => {
   it("runs from draft to decisions, refusing what breaks its rules", async () => {
-    const created = await createCall(staff, editionId, callInput({ townIds: [guzhenId], weights: { ...defaultScoreWeights, certifications: 5 } }), { relevantCertifications: ["INMETRO"] });
-    expect(created.ok).toBe(true);
-    const callId = created.ok ? created.callId : "";
-    expect(await createCall(staff, editionId, callInput())).toEqual({ ok: false, reason: "callExists" });
-    expect(await moveCall(staff, callId, "SELECTED")).toEqual({ ok: false, reason: "badTransition" });
+    const { callId } = await createCall(staff, editionId, callInput({ townIds: [guzhenId], weights: { ...defaultScoreWeights, certifications: 5 } }), { relevantCertifications: ["INMETRO"] });
+    await expect(createCall(staff, editionId, callInput())).rejects.toMatchObject({ code: "callExists", status: 409 });
+    await expect(moveCall(staff, callId, "SELECTED")).rejects.toMatchObject({ code: "badTransition" });
 
     const veteran = await firmIn(guzhenId, 2000);
     const newcomer = await firmIn(guzhenId, 2022);
@@ -64,7 +63,7 @@ describe("a delegation call", () => {
 
     // A draft takes no applications.
     await expect(applyToCall(veteran.actor, callId, { ...application, productIds: veteran.productIds }, now)).rejects.toMatchObject({ code: "callNotOpen" });
-    expect((await moveCall(staff, callId, "OPEN")).ok).toBe(true);
+    await moveCall(staff, callId, "OPEN");
 
     const calls = await openCallsForFirm(outsider.actor.firmId, now);
     expect(calls.find((call) => call.callId === callId)?.reasons.map((reason) => reason.code)).toEqual(["otherTown"]);
@@ -87,8 +86,8 @@ describe("a delegation call", () => {
     await expect(editApplication(veteran.actor, newcomerId, { ...application, productIds: veteran.productIds }, now)).rejects.toMatchObject({ code: "notFound" });
 
     // Decisions wait for the call to close.
-    expect(await decideApplication(staff, veteranId, "APPROVED", null)).toEqual({ ok: false, reason: "callNotInSelection" });
-    expect((await moveCall(staff, callId, "CLOSED")).ok).toBe(true);
+    await expect(decideApplication(staff, veteranId, "APPROVED", null)).rejects.toMatchObject({ code: "callNotInSelection" });
+    await moveCall(staff, callId, "CLOSED");
 
     const ranked = await rankCall(callId);
     expect(ranked.map((entry) => entry.applicationId)).toEqual([veteranId, newcomerId]);
@@ -98,14 +97,14 @@ describe("a delegation call", () => {
     expect(whatIf[0].applicationId).toBe(newcomerId);
     expect((await rankCall(callId))[0].applicationId).toBe(veteranId);
 
-    expect(await decideApplication(staff, newcomerId, "WAITLISTED", " ")).toEqual({ ok: false, reason: "reasonRequired" });
-    expect(await decideApplication(staff, newcomerId, "WAITLISTED", "配额已满，列入候补。")).toEqual({ ok: true });
+    await expect(decideApplication(staff, newcomerId, "WAITLISTED", " ")).rejects.toMatchObject({ code: "reasonRequired" });
+    await decideApplication(staff, newcomerId, "WAITLISTED", "配额已满，列入候补。", "zh-CN");
 
     // Two staff approve the last place at once: exactly one succeeds.
     const otherStaff = { userId: (await createUser("BUREAU_STAFF")).id };
-    const results = await Promise.all([decideApplication(staff, veteranId, "APPROVED", null), decideApplication(otherStaff, newcomerId, "APPROVED", null)]);
-    expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "quotaFull" }]);
+    const results = await Promise.allSettled([decideApplication(staff, veteranId, "APPROVED", null), decideApplication(otherStaff, newcomerId, "APPROVED", null)]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(results.flatMap((result) => (result.status === "rejected" ? [(result.reason as { code: string }).code] : []))).toEqual(["quotaFull"]);
     expect(await prisma.delegationApplication.count({ where: { callId, status: "APPROVED" } })).toBe(1);
 
     // The approved firm withdraws: the waitlisted one moves up.
@@ -117,7 +116,7 @@ describe("a delegation call", () => {
     expect(withdrawn).toEqual({ ok: true, promoted: waiting });
     expect((await prisma.delegationApplication.findUniqueOrThrow({ where: { id: waiting } })).status).toBe("APPROVED");
     // A decision on the withdrawn application is refused with its reason.
-    expect(await decideApplication(staff, approved.id, "APPROVED", null)).toEqual({ ok: false, reason: "applicationWithdrawn" });
+    await expect(decideApplication(staff, approved.id, "APPROVED", null)).rejects.toMatchObject({ code: "applicationWithdrawn" });
 
     const audit = await prisma.auditEvent.findMany({ where: { entityType: { in: ["delegationCall", "delegationApplication"] } }, select: { action: true } });
     expect(new Set(audit.map((event) => event.action))).toEqual(new Set(["create", "status", "update", "decide", "withdraw", "promote"]));

@@ -44,11 +44,18 @@ beforeAll(async () => {
   await signIn(clients.bureau, bureau.email, TEST_PASSWORD);
   await signIn(clients.firm, supplier.member.email, TEST_PASSWORD);
   await signIn(clients.buyer, buyer.user.email, TEST_PASSWORD);
+  // A fair edition with a closed delegation call, so the bureau's delegation forms parse what they get.
+  const closedEdition = await prisma.fairEdition.create({
+    data: { slug: "hostile-fair", shortName: "Hostile 2027", name: { en: { text: "Hostile fair", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2027-10-21"), endsOn: new Date("2027-10-24") },
+  });
+  await prisma.delegationCall.create({
+    data: { editionId: closedEdition.id, status: "CLOSED", opensAt: new Date("2026-11-01"), deadline: new Date("2027-08-31"), quota: 1, boothTypes: [{ code: "STD", name: "Standard", widthM: 3, depthM: 3, feeCny: 18000 }] },
+  });
   // A sent public notice, so the notice pages' actions are reached past their 404.
   const notice = await prisma.policyNotice.create({
     data: { title: { "zh-CN": { text: "通知", origin: "author" } }, body: { "zh-CN": { text: "正文", origin: "author" } }, category: "subsidy", department: "商务局", isPublic: true, status: "SENT", sentAt: new Date() },
   });
-  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id, callId: call.id, applicationId: application.id };
+  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id, callId: call.id, applicationId: application.id, slug: closedEdition.slug };
 }, 120_000);
 afterAll(async () => {
   await server.close();

@@ -168,6 +168,61 @@ describe("hostile form input", () => {
   });
 });
 
+describe("hostile values in the bureau's delegation forms (issue 9)", () => {
+  const fixture = { base: "", applicationId: "" };
+  beforeAll(async () => {
+    const supplier = await createSupplier();
+    const edition = await prisma.fairEdition.create({
+      data: { slug: "hostile-input-fair", shortName: "Hostile 2027", name: { en: { text: "Hostile fair", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2027-10-21"), endsOn: new Date("2027-10-24") },
+    });
+    const call = await prisma.delegationCall.create({
+      data: { editionId: edition.id, status: "CLOSED", opensAt: new Date("2026-11-01"), deadline: new Date("2027-08-31"), quota: 1, boothTypes: [{ code: "STD", name: "Standard", widthM: 3, depthM: 3, feeCny: 18000 }] },
+    });
+    const application = await prisma.delegationApplication.create({ data: { callId: call.id, firmId: supplier.firm.id, boothTypeCode: "STD", productIds: supplier.products.map((product) => product.id) } });
+    fixture.base = `/en/bureau/fairs/${edition.slug}`;
+    fixture.applicationId = application.id;
+  });
+  const forms: { name: string; path: () => string; fixed: () => Record<string, string>; fields: string[] }[] = [
+    { name: "new edition", path: () => "/en/bureau/fairs/new", fixed: () => ({}), fields: ["slug", "shortName", "nameZh", "nameEn", "cityZh", "cityEn", "startsOn", "endsOn", "timeZone", "website", "online", "seriesId", "phases[0].startsOn", "phases[0].categoriesZh"] },
+    { name: "edition", path: () => fixture.base, fixed: () => ({}), fields: ["shortName", "nameZh", "nameEn", "cityZh", "cityEn", "startsOn", "endsOn", "timeZone", "phases[0].endsOn"] },
+    {
+      name: "call terms",
+      path: () => `${fixture.base}/call`,
+      fixed: () => ({ intent: "save" }),
+      fields: ["opensAt", "deadline", "quota", "townIds", "clusterIds", "verifiedOnly", "minProducts", "boothTypes[0].code", "boothTypes[0].widthM", "boothTypes[0].feeCny", "subsidySharePercent", "subsidyCapCny", "documentsAsked[0]", "weights.marketFit", "weights.firstTime"],
+    },
+    { name: "call move", path: () => `${fixture.base}/call`, fixed: () => ({ intent: "move" }), fields: ["to"] },
+    ...["decide", "withdraw", "booth", "subsidy"].map((intent) => ({
+      name: intent,
+      path: () => `${fixture.base}/applications`,
+      fixed: () => ({ intent, applicationId: fixture.applicationId }),
+      fields: ["decision", "reason", "reasonLocale", "booth", "subsidyPaidCny"],
+    })),
+    { name: "decide, any id", path: () => `${fixture.base}/applications`, fixed: () => ({ intent: "decide" }), fields: ["applicationId", "decision"] },
+    { name: "floor plan", path: () => `${fixture.base}/applications`, fixed: () => ({ intent: "floorPlan" }), fields: ["floorPlan"] },
+    { name: "weights", path: () => `${fixture.base}/applications`, fixed: () => ({ intent: "weights" }), fields: ["weights.marketFit", "weights.exportExperience"] },
+    { name: "any intent", path: () => `${fixture.base}/applications`, fixed: () => ({}), fields: ["intent"] },
+  ];
+  for (const form of forms) {
+    it(`never fails: ${form.name}`, async () => {
+      for (const value of values) {
+        const body = { ...Object.fromEntries(form.fields.map((field) => [field, value])), ...form.fixed() };
+        const response = await admin.post(form.path(), body);
+        expect(response.status, `${form.path()} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        expect(await response.text()).not.toContain('<script>alert("x")</script>');
+      }
+    }, 120_000);
+  }
+  it("keeps a hostile reason bounded and answers odd what-if weights and export formats", async () => {
+    const after = await prisma.delegationApplication.findUniqueOrThrow({ where: { id: fixture.applicationId } });
+    expect((after.decisionReason ?? "").length).toBeLessThanOrEqual(1_000);
+    for (const query of ["?w.marketFit=1e309", "?w.marketFit=-1&w.firstTime=x", "?w.verified=%00"]) {
+      expect((await admin.get(`${fixture.base}/applications${query}`)).status).toBeLessThan(500);
+    }
+    expect((await admin.get(`${fixture.base}/export?kind=roster&format=../../etc`)).status).toBe(200);
+  });
+});
+
 describe("malformed requests", () => {
   const raw = (path: string, body: BodyInit, headers: Record<string, string>) =>
     fetch(`${server.url}${path}`, { method: "POST", body, headers: { Origin: server.url, ...headers }, redirect: "manual" });

@@ -50,6 +50,13 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/delegations/applications/no-such-application/edit", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/delegations/applications/no-such-application/print", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/delegations/applications/no-such-application/documents/no-such-document", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // Delegations, the bureau's side (issue 9): staff only; an unknown edition is 404 for them.
+  { path: "/en/bureau/fairs", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/fairs/new", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/fairs/no-such-fair", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/bureau/fairs/no-such-fair/call", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/bureau/fairs/no-such-fair/applications", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/bureau/fairs/no-such-fair/export?kind=roster&format=csv", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
   // Search (issue 4).
   { path: "/en/search?q=lamp", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/search?in=firms", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -97,6 +104,21 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     path: "/en/bureau/import",
     body: { kind: "firms" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
+    path: "/en/bureau/fairs/new",
+    body: { slug: "", shortName: "" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
+    path: "/en/bureau/fairs/no-such-fair/call",
+    body: { intent: "move", to: "OPEN" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/bureau/fairs/no-such-fair/applications",
+    body: { intent: "fill" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
   },
   {
     path: "/en/account/import",

@@ -1,10 +1,9 @@
 import { prisma, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { applicationWindow, canFirmChange, checkDecision, nextFromWaitlist, type ApplicationStatus, type CallStatus, type DecisionRefusal } from "./lifecycle";
+import { applicationWindow, canFirmChange } from "./lifecycle";
 import { ineligibleReasons } from "./eligibility";
 import type { ApplicationInput } from "./call.schema";
-import type { StaffActor } from "./calls.server";
-import { rankCall } from "./ranking.server";
+import { lockCall, promoteFromWaitlist } from "./decisions.server";
 import { firmRefusal } from "./refusals";
 import { documentField } from "./application-form";
 import { forgetFiles, saveDocuments, type CheckedDocument } from "./documents.server";
@@ -12,9 +11,9 @@ import { noticeApplicationReceived } from "./firm-notices.server";
 
 /**
  * A firm's application to a delegation, from submission to the bureau's
- * decision. The firm's refusals are DomainErrors (refusals.ts); the
- * bureau's decision still answers a typed result; decisions are taken under a lock
- * on the call, so the quota holds when two staff approve the last place.
+ * decision. The firm's refusals are DomainErrors (refusals.ts). The
+ * bureau's decisions are in decisions.server.ts; a withdrawal of an approved
+ * firm hands its place to the waitlist there.
  */
 
 export interface FirmActor {
@@ -25,12 +24,6 @@ export interface FirmActor {
 type Tx = Prisma.TransactionClient;
 
 export type ApplyResult = { ok: true; applicationId: string };
-
-async function lockCall(tx: Tx, callId: string) {
-  const [row] = await tx.$queryRaw<{ status: CallStatus; deadline: Date; quota: number }[]>`
-    SELECT "status"::text AS status, "deadline", "quota" FROM "DelegationCall" WHERE "id" = ${callId} FOR UPDATE`;
-  return row;
-}
 
 /** Checks what the firm sends against the call: booth type offered, products its own, every document asked. */
 async function checkContent(tx: Tx, callId: string, firmId: string, input: ApplicationInput, documents: { have: Set<number> } | null) {
@@ -162,43 +155,5 @@ export async function withdrawApplication(actor: FirmActor, applicationId: strin
     await recordAudit(tx, { actorId: actor.userId, entityType: "delegationApplication", entityId: applicationId, action: "withdraw", changes: { status: { from: application.status, to: "WITHDRAWN" } } });
     const promoted = wasApproved ? await promoteFromWaitlist(tx, application.callId) : null;
     return { ok: true, promoted } as const;
-  });
-}
-
-async function promoteFromWaitlist(tx: Tx, callId: string): Promise<string | null> {
-  const ranked = await rankCall(callId, undefined, tx);
-  const next = nextFromWaitlist(ranked.map((entry) => ({ id: entry.applicationId, status: entry.status })));
-  if (!next) return null;
-  await tx.delegationApplication.update({ where: { id: next.id }, data: { status: "APPROVED", decidedAt: new Date(), decisionReason: null } });
-  await recordAudit(tx, { actorId: null, actorLabel: "system", entityType: "delegationApplication", entityId: next.id, action: "promote", changes: { status: { from: "WAITLISTED", to: "APPROVED" } } });
-  return next.id;
-}
-
-export type Decision = Exclude<ApplicationStatus, "SUBMITTED" | "WITHDRAWN">;
-export type DecideResult = { ok: true } | { ok: false; reason: DecisionRefusal | "notFound" | "reasonRequired" };
-
-/**
- * The bureau's decision on one application, with the reason the firm reads
- * (required to reject or waitlist). Taken under a lock on the call: of two
- * staff approving the last place at once, one succeeds and the other is
- * told the quota is full.
- */
-export async function decideApplication(actor: StaffActor, applicationId: string, decision: Decision, reason: string | null): Promise<DecideResult> {
-  if (decision !== "APPROVED" && !reason?.trim()) return { ok: false, reason: "reasonRequired" };
-  return prisma.$transaction(async (tx) => {
-    const found = await tx.delegationApplication.findUnique({ where: { id: applicationId }, select: { callId: true } });
-    if (!found) return { ok: false, reason: "notFound" } as const;
-    const call = await lockCall(tx, found.callId);
-    // Read again under the lock: the firm may have withdrawn meanwhile.
-    const application = await tx.delegationApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true } });
-    const approved = await tx.delegationApplication.count({ where: { callId: found.callId, status: "APPROVED" } });
-    const refused = checkDecision(call, application, decision, approved);
-    if (refused) return { ok: false, reason: refused } as const;
-    await tx.delegationApplication.update({
-      where: { id: applicationId },
-      data: { status: decision, decisionReason: reason?.trim() || null, decidedById: actor.userId, decidedAt: new Date(), ...(decision === "APPROVED" ? {} : { booth: null, boothZone: null }) },
-    });
-    await recordAudit(tx, { actorId: actor.userId, entityType: "delegationApplication", entityId: applicationId, action: "decide", changes: { status: { from: application.status, to: decision }, reason: reason?.trim() || null } });
-    return { ok: true } as const;
   });
 }

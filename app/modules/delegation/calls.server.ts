@@ -3,20 +3,19 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { canMoveCall, type CallStatus } from "./lifecycle";
 import { ineligibleReasons, type IneligibleReason } from "./eligibility";
 import type { CallInput } from "./call.schema";
+import { delegationRefusal } from "./refusals";
 import { defaultScoreWeights, type ScoreWeights, type ScoringContext } from "./scoring";
 
 /**
  * The bureau's delegation calls: written and moved along its lifecycle by
  * staff (every change audited), and listed for firms with whether each is
- * open to them and why not. Callers pass the checked actor; nothing here
- * answers HTTP.
+ * open to them and why not. Callers pass the checked actor; refusals are
+ * DomainErrors (refusals.ts); nothing here answers HTTP.
  */
 
 export interface StaffActor {
   userId: string;
 }
-
-export type CallChange = { ok: true; callId: string } | { ok: false; reason: "editionNotFound" | "callExists" | "callNotFound" | "notEditable" | "badTransition" };
 
 function callData(input: CallInput) {
   return {
@@ -36,11 +35,11 @@ function callData(input: CallInput) {
 }
 
 /** A draft call for an edition's delegation; its scoring context starts from the fair's markets. */
-export async function createCall(actor: StaffActor, editionId: string, input: CallInput, context: Partial<ScoringContext> = {}): Promise<CallChange> {
+export async function createCall(actor: StaffActor, editionId: string, input: CallInput, context: Partial<ScoringContext> = {}): Promise<{ callId: string }> {
   return prisma.$transaction(async (tx) => {
     const edition = await tx.fairEdition.findUnique({ where: { id: editionId }, select: { id: true, startsOn: true, call: { select: { id: true } }, series: { select: { markets: true } } } });
-    if (!edition) return { ok: false, reason: "editionNotFound" } as const;
-    if (edition.call) return { ok: false, reason: "callExists" } as const;
+    if (!edition) throw delegationRefusal("editionNotFound");
+    if (edition.call) throw delegationRefusal("callExists");
     const scoringContext: ScoringContext = {
       year: edition.startsOn.getUTCFullYear(),
       markets: context.markets ?? edition.series?.markets ?? [],
@@ -53,16 +52,22 @@ export async function createCall(actor: StaffActor, editionId: string, input: Ca
       select: { id: true },
     });
     await recordAudit(tx, { actorId: actor.userId, entityType: "delegationCall", entityId: call.id, action: "create", changes: { editionId, quota: input.quota, deadline: input.deadline.toISOString() } });
-    return { ok: true, callId: call.id } as const;
+    return { callId: call.id };
   });
 }
 
-/** The call's terms change only before selection starts. */
-export async function updateCall(actor: StaffActor, callId: string, input: CallInput): Promise<CallChange> {
+/** Whether the call's terms may still change: only before selection starts. */
+export const callTermsEditable = (status: CallStatus) => status === "DRAFT" || status === "OPEN" || status === "CLOSED";
+
+/** The call's terms change only before selection starts; a quota below the places already given is refused. */
+export async function updateCall(actor: StaffActor, callId: string, input: CallInput): Promise<{ callId: string }> {
   return prisma.$transaction(async (tx) => {
-    const call = await tx.delegationCall.findUnique({ where: { id: callId }, select: { status: true, quota: true, deadline: true } });
-    if (!call) return { ok: false, reason: "callNotFound" } as const;
-    if (call.status !== "DRAFT" && call.status !== "OPEN" && call.status !== "CLOSED") return { ok: false, reason: "notEditable" } as const;
+    const [call] = await tx.$queryRaw<{ status: CallStatus; quota: number; deadline: Date }[]>`
+      SELECT "status"::text AS status, "quota", "deadline" FROM "DelegationCall" WHERE "id" = ${callId} FOR UPDATE`;
+    if (!call) throw delegationRefusal("callNotFound");
+    if (!callTermsEditable(call.status)) throw delegationRefusal("notEditable");
+    const approved = await tx.delegationApplication.count({ where: { callId, status: "APPROVED" } });
+    if (input.quota < approved) throw delegationRefusal("quotaFull", { approved });
     await tx.delegationCall.update({ where: { id: callId }, data: callData(input) });
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -71,22 +76,33 @@ export async function updateCall(actor: StaffActor, callId: string, input: CallI
       action: "update",
       changes: { quota: { from: call.quota, to: input.quota }, deadline: { from: call.deadline.toISOString(), to: input.deadline.toISOString() } },
     });
-    return { ok: true, callId } as const;
+    return { callId };
   });
 }
 
 /** Moves a call along its lifecycle; the rule is checked under a lock on the call, so two staff can't both move it. */
-export async function moveCall(actor: StaffActor, callId: string, to: CallStatus): Promise<CallChange> {
+export async function moveCall(actor: StaffActor, callId: string, to: CallStatus): Promise<{ callId: string }> {
   return prisma.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ status: CallStatus }[]>`SELECT "status"::text AS status FROM "DelegationCall" WHERE "id" = ${callId} FOR UPDATE`;
-    if (!row) return { ok: false, reason: "callNotFound" } as const;
-    if (!canMoveCall(row.status, to)) return { ok: false, reason: "badTransition" } as const;
+    if (!row) throw delegationRefusal("callNotFound");
+    if (!canMoveCall(row.status, to)) throw delegationRefusal("badTransition", { from: row.status, to });
     await tx.delegationCall.update({
       where: { id: callId },
       data: { status: to, ...(to === "ROSTER_PUBLISHED" ? { rosterPublishedAt: new Date() } : {}) },
     });
     await recordAudit(tx, { actorId: actor.userId, entityType: "delegationCall", entityId: callId, action: "status", changes: { status: { from: row.status, to } } });
-    return { ok: true, callId } as const;
+    return { callId };
+  });
+}
+
+/** Saves the weights the bureau tried on the ranking page; refused once the roster is out (the ranking is history then). */
+export async function saveCallWeights(actor: StaffActor, callId: string, weights: ScoreWeights): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ status: CallStatus; weights: unknown }[]>`SELECT "status"::text AS status, "weights" FROM "DelegationCall" WHERE "id" = ${callId} FOR UPDATE`;
+    if (!row) throw delegationRefusal("callNotFound");
+    if (row.status === "ROSTER_PUBLISHED" || row.status === "FINISHED") throw delegationRefusal("weightsLocked");
+    await tx.delegationCall.update({ where: { id: callId }, data: { weights: weights as unknown as Prisma.InputJsonValue } });
+    await recordAudit(tx, { actorId: actor.userId, entityType: "delegationCall", entityId: callId, action: "weights", changes: { weights: { from: callWeights(row.weights), to: weights } } });
   });
 }
 

@@ -2,13 +2,13 @@
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder"] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
   BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status"],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder"],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth"],
   BUREAU_STAFF: ["inquiry.reported"],
   ADMIN: ["inquiry.reported"],
 };
@@ -42,6 +42,9 @@ export interface NotificationParams {
   timeZone?: string;
   applicationId?: string;
   callId?: string;
+  /** The bureau's decision and the booth it assigned. */
+  decision?: string;
+  booth?: string;
 }
 
 /** Where a notice that is not about an inquiry leads. */

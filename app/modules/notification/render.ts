@@ -10,6 +10,8 @@ import type { NotificationKind, NotificationParams } from "./kinds";
  * text in the app and in the e-mail). `t` is bound to the "notification"
  * namespace of the reader's language; `inquiry` gives the status names.
  */
+const bureauDelegationKinds = new Set<string>(["delegation.decision", "delegation.booth"]);
+
 export function renderNotice(t: TFunction, locale: string, kind: NotificationKind, params: NotificationParams) {
   const lang = matchLocale(locale) ?? defaultLocale;
   const firm = params.firmName ? textIn(params.firmName, lang, textFallbacks[lang]) : "";
@@ -23,10 +25,17 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     title: params.noticeTitle ? textIn(params.noticeTitle, lang, textFallbacks[lang]) : "",
     fair: params.fairName ? textIn(params.fairName, lang, textFallbacks[lang]) : "",
     deadline: params.deadline ? deadlineText(params.deadline, params.timeZone, lang) : "",
+    decision: params.decision ? t(`delegation:status.${params.decision}`) : "",
+    booth: params.booth ?? "",
     interpolation: { escapeValue: false },
   };
-  // Delegation notices are worded in their own namespace.
-  const key = kind.startsWith("delegation.") ? `participation:notice.${kind}` : `notice.${kind}`;
+  // Delegation notices keep their words in the delegation namespaces: the
+  // firm's own steps in "participation", the bureau's decisions in "delegation".
+  const key = bureauDelegationKinds.has(kind)
+    ? `delegation:notice.${kind.slice("delegation.".length)}`
+    : kind.startsWith("delegation.")
+      ? `participation:notice.${kind}`
+      : `notice.${kind}`;
   return {
     title: t(`${key}.title`, values),
     body: t(`${key}.body`, values),
