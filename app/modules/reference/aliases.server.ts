@@ -133,7 +133,7 @@ export async function addReferenceAlias(input: { target: AliasTarget; alias: str
     });
     await recordAudit(tx, {
       actorId: input.actor.id,
-      actorLabel: input.actor.label ?? null,
+      actorLabel: input.actor.label ?? undefined,
       entityType: `reference-${input.target.kind}`,
       entityId: input.target.id,
       action: "alias-add",
@@ -151,7 +151,7 @@ export async function removeReferenceAlias(input: { id: string; actor: { id: str
     await tx.referenceAlias.update({ where: { id: input.id }, data: { removedAt: new Date() } });
     await recordAudit(tx, {
       actorId: input.actor.id,
-      actorLabel: input.actor.label ?? null,
+      actorLabel: input.actor.label ?? undefined,
       entityType: `reference-${row.kind}`,
       entityId: row.townId ?? row.clusterId ?? row.certificationCode ?? input.id,
       action: "alias-remove",

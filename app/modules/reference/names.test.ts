@@ -11,6 +11,8 @@ describe("names as people write them", () => {
     ["Guzhen Town", "guzhen"],
     ["Gǔzhèn zhen", "guzhen"],
     ["古镇镇", "古镇"],
+    ["古镇", "古镇"],
+    ["小榄镇", "小榄"],
     ["Ｘｉａｏｌａｎ", "xiaolan"],
   ])("folds town %j to %j", (text, key) => {
     expect(foldName(text, "town")).toBe(key);

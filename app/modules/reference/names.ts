@@ -25,7 +25,7 @@ export function foldName(text: string, kind: ReferenceKind = "town"): string {
     folded = folded.replace(/\s*(认证|認證|certification|certificate|certified|mark|marking)$/u, "");
   } else {
     // "Guzhen Town", "Guzhen zhen", "古镇镇": the word for town is not part of the name.
-    folded = folded.replace(/(?<=\S)\s+(town|township|zhen)$/u, "").replace(/(?<=.)[镇鎮]$/u, "");
+    folded = folded.replace(/(?<=\S)\s+(town|township|zhen)$/u, "").replace(/(?<=\S{2})[镇鎮]$/u, "");
   }
   let key = folded.replace(SEPARATORS, "");
   // Pinyin with tone numbers ("xiao3lan3"): only for keys that are all letters and tone digits.
