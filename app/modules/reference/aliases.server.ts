@@ -188,7 +188,9 @@ export async function installAliasSeeds(seeds: AliasSeed[]): Promise<{ added: nu
     if (!id) continue;
     for (const alias of seed.aliases) {
       const key = foldName(alias, seed.kind);
-      if (!key || taken.has(`${seed.kind}:${key}`)) continue;
+      if (!key) continue;
+      // A row with that key is there (the seed's, or the bureau's decision, even a removal): it stands.
+      if (taken.has(`${seed.kind}:${key}`)) continue;
       const owner = indexes[seed.kind].match(alias);
       if (owner && !ownerIs(owner.value, { kind: seed.kind, id })) {
         skipped.push(`${seed.kind}:${alias}`);
