@@ -34,7 +34,7 @@ describe("reference aliases", () => {
     await addReferenceAlias({ target: { kind: "cluster", id: await clusterId("hardware") }, alias: "五金", actor });
     const indexes = await loadReferenceNameIndexes();
     expect(indexes.cluster.find("五金")?.id).toBe(await clusterId("hardware"));
-    expect(indexes.town.match("Xiǎolǎn")?.label).toBe("小榄");
+    expect(indexes.town.match("Xiǎolǎn")?.label).toBe("Xiaolan");
     expect(indexes.town.match("小欖")?.label).toBe("小榄");
     expect(indexes.cluster.match("燈飾")?.label).toBe("灯饰");
     expect(indexes.certification.find("3C")).toBe("CCC");
