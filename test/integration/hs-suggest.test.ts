@@ -7,7 +7,7 @@ import { parseHsQuery, suggestHsCodes } from "~/modules/hs/suggest.server";
 // integration test: it needs the search engine).
 beforeAll(async () => {
   await rebuildIndex("hs");
-}, 60_000);
+}, 180_000);
 
 const codes = async (q: string, lang = "en", limit = 5) => (await suggestHsCodes({ q, lang, limit })).map((item) => item.code);
 

@@ -39,7 +39,7 @@ describe("reference aliases", () => {
     expect(indexes.cluster.match("燈飾")?.label).toBe("灯饰");
     expect(indexes.certification.find("3C")).toBe("CCC");
     expect(indexes.certification.find("ISO-9001")).toBe("ISO9001");
-  });
+  }, 180_000);
 
   it("refuses an alias another cluster already has, by alias or by name, saying which", async () => {
     await installReferenceData();
@@ -51,7 +51,7 @@ describe("reference aliases", () => {
     await expect(addReferenceAlias({ target: lighting, alias: "hardware-and-locks", actor })).rejects.toMatchObject({ code: "aliasTaken" });
     await expect(addReferenceAlias({ target: lighting, alias: "  ", actor })).rejects.toMatchObject({ code: "aliasInvalid", status: 400 });
     expect(await prisma.referenceAlias.count({ where: { clusterId: lighting.id, alias: { in: ["五金", "hardware-and-locks"] } } })).toBe(0);
-  });
+  }, 120_000);
 
   it("skips a seeded alias that would name two clusters, keeping the first", async () => {
     await installReferenceData();
@@ -62,5 +62,5 @@ describe("reference aliases", () => {
     const indexes = await loadReferenceNameIndexes();
     expect(indexes.cluster.find("锁具")?.id).toBe(await clusterId("hardware"));
     expect(indexes.cluster.find("LED灯")?.id).toBe(await clusterId("lighting"));
-  });
+  }, 120_000);
 });
