@@ -52,6 +52,34 @@ const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
     who: () => buyer,
     fields: ["title", "titleLocale", "hsCodes", "keywords", "quantity", "unit", "targetPriceUsd", "requiredCertifications", "destinationCountry", "deadline", "visibility"],
   },
+  // Policy notices (issue 11): the bureau's notice form (admins are bureau).
+  {
+    path: "/en/bureau/notices/new",
+    who: () => admin,
+    fields: [
+      "titleZh",
+      "titleEn",
+      "titlePt",
+      "bodyZh",
+      "bodyEn",
+      "bodyPt",
+      "category",
+      "department",
+      "validFrom",
+      "validUntil",
+      "deadline",
+      "isPublic",
+      "townIds",
+      "clusterIds",
+      "hsCodes",
+      "markets",
+      "certificationsHeld",
+      "certificationsMissing",
+      "sizeBands",
+      "verified",
+      "removeAttachmentIds",
+    ],
+  },
 ];
 
 describe("hostile form input", () => {
