@@ -9,7 +9,7 @@ import { prisma } from "~/utils/db.server";
 import { importKinds, type ImportKind } from "~/modules/import/columns";
 import { runImport } from "~/modules/import/import.server";
 import { exportToFile, type ExportFormat } from "~/modules/import/export.server";
-import { describeIssue } from "~/modules/import/report";
+import { describeIssue, describeMapping } from "~/modules/import/report";
 import { getFixedT } from "~/i18n/i18next.server";
 import { matchLocale } from "~/i18n/config";
 import { reindexAll, type ReindexReport } from "~/modules/search/reindex.server";
@@ -133,6 +133,14 @@ export const commands: Record<string, Command> = {
         err(`${where}: ${message}`);
       }
       if (report.issueCount > report.issues.length) err(`… ${report.issueCount - report.issues.length} more problems not listed.`);
+      // Each reading the import made ("五金" → 五金锁具, HS 2017 → HS 2022), and the choices left to the firms.
+      if (report.mappings.length) out(t("mapping.title"));
+      for (const mapping of report.mappings) out(`  ${t("where.column", { column: mapping.column })}: ${describeMapping(t, mapping)}`);
+      if (report.warningCount) out(`${t("mapping.warningsTitle")} ${t("mapping.warningCount", { count: report.warningCount })}`);
+      for (const warning of report.warnings) {
+        const { where, message } = describeIssue(t, warning);
+        out(`  ${where}: ${message}`);
+      }
       const seconds = (report.ms / 1000).toFixed(1);
       if (!report.accepted) {
         err(`Rejected ${file}: ${report.issueCount} problem(s) in ${report.rows} row(s). Nothing was imported.`);

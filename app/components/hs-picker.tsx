@@ -9,6 +9,8 @@ interface Suggestion {
   code: string;
   level: number;
   title: string;
+  titleSource?: { source: string; of: string } | null;
+  replaces?: { code: string; edition: string };
 }
 
 const noSubscription = () => () => {};
@@ -122,6 +124,8 @@ export function HsPicker({ meta, label, lang, initialTitle }: { meta: FieldMetad
               }}
             >
               <span className="hs-picker__code">{formatHsCode(item.code)}</span> <span>{item.title}</span>
+              {item.titleSource?.source === "heading" ? <small> ({t("mapping.hsSource.heading", { code: formatHsCode(item.titleSource.of) })})</small> : null}
+              {item.replaces ? <small> {t("mapping.replaces", { code: formatHsCode(item.replaces.code), edition: item.replaces.edition })}</small> : null}
             </li>
           ))}
         </ul>

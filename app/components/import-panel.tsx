@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { describeIssue, type ImportReport } from "~/modules/import/report";
+import { describeIssue, describeMapping, type ImportReport } from "~/modules/import/report";
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILE_MB } from "~/modules/import/limits";
 import { exportColumns, importKinds, type ImportKind } from "~/modules/import/columns";
 import { ErrorList } from "./forms";
@@ -133,7 +133,50 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <p>{t("report.nothingSaved")}</p>
         </>
       )}
+      <ImportMappingsView report={report} />
     </section>
+  );
+}
+
+/** What the import read differently from how it was written, and the choices it left to the firms. */
+function ImportMappingsView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation("import");
+  // Reports made before mappings existed (kept in a session) have none.
+  const mappings = report.mappings ?? [];
+  const warnings = report.warnings ?? [];
+  if (!mappings.length && !warnings.length) return null;
+  return (
+    <>
+      {mappings.length ? (
+        <section className="stack" aria-labelledby="import-mappings-title">
+          <h3 id="import-mappings-title">{t("mapping.title")}</h3>
+          <p>{t("mapping.intro")}</p>
+          <ul>
+            {mappings.map((mapping, index) => (
+              <li key={index}>
+                {t("where.column", { column: mapping.column })}: {describeMapping(t, mapping)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {warnings.length ? (
+        <section className="stack" aria-labelledby="import-warnings-title">
+          <h3 id="import-warnings-title">{t("mapping.warningsTitle")}</h3>
+          <p className="notice notice--warning">{t("mapping.warningCount", { count: report.warningCount })}</p>
+          <ul>
+            {warnings.map((warning, index) => {
+              const { where, message } = describeIssue(t, warning);
+              return (
+                <li key={index}>
+                  {where}: {message}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+    </>
   );
 }
 

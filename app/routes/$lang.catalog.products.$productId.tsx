@@ -113,6 +113,11 @@ export default function EditProductPage() {
           <span className={`badge ${product.published ? "badge--verified" : "badge--pending"}`}>{t(product.published ? "product.published" : "product.draft")}</span>{" "}
           <Link to={`/${lang}/products/${product.id}`}>{t("product.viewPage")}</Link>
         </p>
+        {product.hsChoice ? (
+          <div className="notice notice--warning" role="note">
+            <strong>{t("mapping.chooseHs.title")}</strong> <span>{t("mapping.chooseHs.body", product.hsChoice)}</span>
+          </div>
+        ) : null}
         {searchParams.get("created") ? (
           <p className="notice notice--success" role="status">
             {t("product.created")}

@@ -9,7 +9,8 @@ import { apiError } from "~/utils/http.server";
 import { log } from "~/utils/logger.server";
 
 /**
- * GET /api/v1/hs/suggest?q=&lang=&limit= → { items: [{ code, level, title }] }
+ * GET /api/v1/hs/suggest?q=&lang=&limit= → { items: [{ code, level, title, titleSource, replaces? }] }
+ * (an HS 2017/2012 code gives its HS 2022 successors, each with `replaces`).
  * Public: the nomenclature is public data. Bad input is a 400 with a JSON
  * error in the asked language, an unreachable search engine a 503, never a 500.
  */

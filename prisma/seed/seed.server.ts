@@ -10,6 +10,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { log } from "~/utils/logger.server";
 import { certifications, fairSeries, fairs, towns } from "./reference";
 import { seedDemoDelegations } from "./delegations";
+import { aliasSeeds } from "./aliases";
+import { installAliasSeeds } from "~/modules/reference/aliases.server";
 import { buyerSeed, demoAccounts, firmSeed, productSeed, requestSeed, scales, type Scale, type ScaleName } from "./demo";
 
 const BATCH = 1000;
@@ -38,6 +40,7 @@ export async function seedReference() {
     data: certifications.map((certification) => ({ code: certification.code, name: authoredJson(certification.name) })),
     skipDuplicates: true,
   });
+  await installAliasSeeds(aliasSeeds);
   for (const [position, series] of fairSeries.entries()) {
     await prisma.fairSeries.upsert({
       where: { slug: series.slug },

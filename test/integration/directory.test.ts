@@ -164,7 +164,7 @@ describe("GET /api/v1/hs/suggest", () => {
     expect(words.status).toBe(200);
     expect(words.headers.get("content-type")).toMatch(/^application\/json/);
     const body = await words.json();
-    expect(body.items[0]).toEqual({ code: "940511", level: 6, title: expect.stringMatching(/^Aparelhos de iluminação/) });
+    expect(body.items[0]).toEqual({ code: "940511", level: 6, title: expect.stringMatching(/^Aparelhos de iluminação/), titleSource: { source: "heading", of: "9405" } });
     const digits = await (await get("/api/v1/hs/suggest?q=9405.11&lang=zh-CN")).json();
     expect(digits.items[0]).toMatchObject({ code: "940511", title: expect.stringContaining("发光二极管") });
     const fold = await (await get(`/api/v1/hs/suggest?${new URLSearchParams({ q: "LUMINARIA DE TETO", lang: "en" })}`)).json();

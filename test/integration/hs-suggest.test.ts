@@ -7,7 +7,7 @@ import { parseHsQuery, suggestHsCodes } from "~/modules/hs/suggest.server";
 // integration test: it needs the search engine).
 beforeAll(async () => {
   await rebuildIndex("hs");
-}, 60_000);
+}, 180_000);
 
 const codes = async (q: string, lang = "en", limit = 5) => (await suggestHsCodes({ q, lang, limit })).map((item) => item.code);
 
@@ -19,9 +19,21 @@ describe("HS suggestions from digits", () => {
 
   it("lists what lies under a heading, with titles in the asked language", async () => {
     const items = await suggestHsCodes({ q: "9405", lang: "pt", limit: 20 });
-    expect(items[0]).toEqual({ code: "9405", level: 4, title: expect.stringMatching(/^Aparelhos de iluminação/) });
+    expect(items[0]).toEqual({ code: "9405", level: 4, title: expect.stringMatching(/^Aparelhos de iluminação/), titleSource: { source: "ncm", of: "9405" } });
     expect(items.slice(1).every((item) => item.code.startsWith("9405") && item.level === 6)).toBe(true);
-    expect(items.map((item) => item.code)).toContain("940511");
+    // HS 2022 split 9405 by LED: the subheading shows its heading's Portuguese text, and says so.
+    expect(items.find((item) => item.code === "940511")).toMatchObject({ title: items[0].title, titleSource: { source: "heading", of: "9405" } });
+  });
+
+  it("understands codes of HS 2017 and 2012 and national codes built on them", async () => {
+    // 9405.40 (other electric lamps) split four ways in HS 2022.
+    const split = await suggestHsCodes({ q: "9405.40", lang: "en", limit: 10 });
+    expect(split.map((item) => item.code)).toEqual(["853951", "940541", "940542", "940549"]);
+    expect(split.every((item) => item.replaces?.code === "940540" && item.replaces.edition === "2017")).toBe(true);
+    // 6201.93 became 6201.40; an 8-digit NCM line under it is read the same way.
+    expect(await codes("6201.93")).toEqual(["620140"]);
+    expect(await codes("6201.93.00")).toEqual(["620140"]);
+    expect(await codes("9999.99")).toEqual([]);
   });
 
   it("answers nothing for a code that does not exist", async () => {

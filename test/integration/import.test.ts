@@ -308,7 +308,8 @@ describe("importing products", () => {
     ]);
     const report = await bureauImport("products", file);
     expect(report.issues.map((issue) => [issue.row, issue.column, issue.code])).toEqual([
-      [2, "hs_code", "hsUnknown"],
+      // 9999.99 is UN Comtrade's "not specified": the correlation tables send it to no HS 2022 code.
+      [2, "hs_code", "mapping.hsNowhere"],
       [3, "hs_code", "hsTooGeneral"],
       [4, "hs_code", "hsFormat"],
       [6, "moq_unit", "unitUnknown"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { productTypes } from "~/modules/product/vocabulary";
-import { buildNomenclature, findHsEntry, hsTitle, isKnownHsCode } from "./nomenclature.server";
+import { buildNomenclature, findHsEntry, hsTitle, hsTitleSource, isKnownHsCode, resolveHsInput } from "./nomenclature.server";
 
 describe("the HS nomenclature", () => {
   const nomenclature = buildNomenclature();
@@ -20,6 +20,24 @@ describe("the HS nomenclature", () => {
     expect(led?.sources.pt).toBe("heading");
     expect(led?.titles.pt).toBe(findHsEntry("9405")?.titles.pt);
     expect(findHsEntry("610910")?.titles.pt).toBe("Camisetas, incluindo as interiores, de malha: de algodão");
+  });
+
+  it("takes NCM's subheading text only where the code means the same in HS 2012 and HS 2022", () => {
+    for (const code of ["940511", "940521", "940542"]) {
+      expect(findHsEntry(code)?.sources.pt, code).toBe("heading");
+      expect(hsTitleSource(code, "pt")).toEqual({ source: "heading", of: "9405" });
+    }
+    // 7019.19 exists in both editions with another meaning: NCM's text would be wrong.
+    expect(findHsEntry("701919")?.sources.pt).toBe("heading");
+    expect(hsTitleSource("610910", "pt")).toEqual({ source: "ncm", of: "610910" });
+    expect(hsTitleSource("940511", "en")).toEqual({ source: "hs2022", of: "940511" });
+  });
+
+  it("reads codes of earlier editions with the UNSD correlation tables", () => {
+    expect(resolveHsInput("940540")).toMatchObject({ kind: "ambiguous", code: "9405", edition: "2017", candidates: ["853951", "940541", "940542", "940549"] });
+    expect(resolveHsInput("620193")).toMatchObject({ kind: "mapped", code: "620140" });
+    expect(resolveHsInput("8516600000")).toEqual({ kind: "current", code: "851660", nationalCode: "8516600000" });
+    expect(resolveHsInput("300219")).toEqual({ kind: "unknown", code: "300219" });
   });
 
   it("knows every HS code the product vocabulary uses", () => {

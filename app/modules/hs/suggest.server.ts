@@ -4,8 +4,9 @@ import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
 import { indexName, searchClient } from "~/modules/search/client.server";
 import { searchableChinese } from "~/modules/search/vocabulary.server";
 import type { HsDocument } from "~/modules/search/hs-document";
-import type { HsLevel } from "./hs-code";
-import { hsTitle } from "./nomenclature.server";
+import { hsLevel, type HsLevel } from "./hs-code";
+import type { HsEdition } from "./correlation";
+import { hsTitle, hsTitleSource, isKnownHsCode, resolveHsInput } from "./nomenclature.server";
 import { HAN_RUN } from "~/modules/i18n-text/han";
 
 /**
@@ -21,6 +22,10 @@ export interface HsSuggestion {
   code: string;
   level: HsLevel;
   title: string;
+  /** Where the title comes from, in the data's terms, and whose text it is (a subheading may show its heading's). */
+  titleSource: { source: string; of: string } | null;
+  /** The code of an earlier edition this HS 2022 code replaces, when the query was one. */
+  replaces?: { code: string; edition: HsEdition };
 }
 
 export interface HsSuggestInput {
@@ -87,7 +92,21 @@ export async function suggestHsCodes({ q, lang, limit = 10 }: HsSuggestInput): P
   const size = Math.min(Math.max(1, Math.trunc(limit) || 10), HS_SUGGEST_MAX_LIMIT);
   if (query.kind === "empty") return [];
   const index = searchClient().index<HsDocument>(indexName("hs"));
-  const toSuggestion = (doc: Pick<HsDocument, "code" | "level">): HsSuggestion => ({ code: doc.code, level: doc.level, title: hsTitle(doc.code, locale) ?? "" });
+  const toSuggestion = (doc: Pick<HsDocument, "code" | "level">): HsSuggestion => ({
+    code: doc.code,
+    level: doc.level,
+    title: hsTitle(doc.code, locale) ?? "",
+    titleSource: hsTitleSource(doc.code, locale),
+  });
+  if (query.kind === "code" && query.digits.length === 6 && !isKnownHsCode(query.digits)) {
+    // A code of HS 2017 or 2012 (or a national code built on one): its HS 2022 successors.
+    const resolved = resolveHsInput(query.digits);
+    const successors = resolved.kind === "mapped" ? [resolved.code] : resolved.kind === "ambiguous" || resolved.kind === "noHeading" ? resolved.candidates : [];
+    if (resolved.kind === "mapped" || resolved.kind === "ambiguous" || resolved.kind === "noHeading") {
+      const replaces = { code: resolved.from, edition: resolved.edition };
+      return successors.slice(0, size).map((code) => ({ ...toSuggestion({ code, level: hsLevel(code) }), replaces }));
+    }
+  }
   if (query.kind === "code") {
     // The code itself first, then what lies under it, in code order. Codes
     // are filtered by their chapter or heading, never by a pattern.

@@ -91,7 +91,8 @@ async function* productRows(scope: ExportScope): AsyncGenerator<Cell[]> {
       const cells: Record<ProductColumn, Cell> = {
         external_id: product.externalId ?? product.id,
         firm_external_id: product.firm.externalId ?? product.firm.id,
-        hs_code: formatHsCode(product.hsCode),
+        // The code as the firm wrote it (an earlier edition's, a national one) imports back unchanged.
+        hs_code: product.hsCodeAsWritten ?? product.nationalCode ?? formatHsCode(product.hsCode),
         name_zh: written(product.name, "zh-CN"),
         name_en: written(product.name, "en"),
         name_pt: written(product.name, "pt"),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  certificationKey,
   parseEmployees,
   parseExternalId,
   parseImportHsCode,
@@ -9,7 +8,6 @@ import {
   parsePhone,
   parseUsd,
   parseWebsite,
-  placeKeys,
   splitList,
 } from "./fields";
 
@@ -18,7 +16,10 @@ describe("import cell parsers", () => {
     expect(parseImportHsCode("9405.11")).toEqual({ ok: true, value: "940511" });
     expect(parseImportHsCode("940511")).toEqual({ ok: true, value: "940511" });
     expect(parseImportHsCode("9405")).toEqual({ ok: true, value: "9405" });
-    expect(parseImportHsCode("9405.11.00")).toEqual({ ok: true, value: "940511" });
+    // National codes keep their full value: NCM (8 digits), Chinese tariff (10).
+    expect(parseImportHsCode("9405.11.00")).toEqual({ ok: true, value: "94051100" });
+    expect(parseImportHsCode("8516600000")).toEqual({ ok: true, value: "8516600000" });
+    expect(parseImportHsCode("8516.60.00.00")).toEqual({ ok: true, value: "8516600000" });
     // Excel stores 9405.10 as the number 9405.1 and 0101.21 as 101.21.
     expect(parseImportHsCode("9405.1")).toEqual({ ok: true, value: "940510" });
     expect(parseImportHsCode("101.21")).toEqual({ ok: true, value: "010121" });
@@ -63,13 +64,5 @@ describe("import cell parsers", () => {
     expect(parseWebsite("javascript:alert(1)")).toMatchObject({ ok: false, code: "url" });
     expect(parsePhone("+86 760 2233 4455")).toEqual({ ok: true, value: "+86 760 2233 4455" });
     expect(parsePhone("call me")).toMatchObject({ ok: false, code: "phone" });
-  });
-
-  it("matches towns and certifications as people write them", () => {
-    expect(placeKeys("古镇镇")).toEqual(["古镇镇", "古镇"]);
-    expect(placeKeys("Guzhen Town")).toEqual(["guzhen town", "guzhen"]);
-    expect(placeKeys("古镇")).toEqual(["古镇", "古"]);
-    expect(certificationKey("ISO 9001")).toBe(certificationKey("iso9001"));
-    expect(certificationKey("Oeko-Tex")).toBe(certificationKey("OEKO-TEX"));
   });
 });

@@ -77,16 +77,11 @@ export function languageCode(text: string): string | null {
   return /^[a-z]{2}$/.test(code) && ISO6391.validate(code) ? code : null;
 }
 
-/** Certification codes as people write them: "ISO 9001", "iso9001", "Oeko-Tex". */
-export function certificationKey(text: string): string {
-  return text.normalize("NFKC").toUpperCase().replace(/[\s._-]+/g, "");
-}
-
 /**
  * An HS code as a spreadsheet may hold it: with or without dots, and with
  * the zeros a number cell loses ("101.21" for 0101.21, "9405.1" for
- * 9405.10). Returns the 6-digit subheading, or the 4-digit heading; longer
- * national codes (8 or 10 digits) are cut to their subheading.
+ * 9405.10). Returns the digits: a 4-digit heading, a 6-digit subheading,
+ * or a national code (8-digit NCM, 10-digit Chinese tariff) kept whole.
  */
 export function parseImportHsCode(cell: string): Parsed<string> {
   const text = cell.trim();
@@ -101,7 +96,7 @@ export function parseImportHsCode(cell: string): Parsed<string> {
   }
   if (digits.length === 2) return fail("hsTooGeneral", { value: text });
   if (![4, 6, 8, 10].includes(digits.length)) return fail("hsFormat", { value: text });
-  return ok(digits.length >= 6 ? digits.slice(0, 6) : digits);
+  return ok(digits);
 }
 
 /** A whole number: "1000", "1,000", "1 000", or a number cell's "1000". */
@@ -181,15 +176,4 @@ export function parseUscc(cell: string): Parsed<string | null> {
   if (!text) return ok(null);
   const problem = usccProblem(text);
   return problem ? fail(`uscc.${problem}`) : ok(normalizeUscc(text));
-}
-
-/**
- * Town and cluster names as people write them: Chinese or English, with or
- * without 镇 / "town", any case ("古镇镇", "Guzhen Town", "guzhen"). The
- * keys to try, the name as written first.
- */
-export function placeKeys(text: string): string[] {
-  const folded = text.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, " ");
-  const bare = folded.replace(/ (town|township)$/, "").replace(/(?<=.)[镇鎮]$/, "");
-  return bare === folded ? [folded] : [folded, bare];
 }

@@ -1,9 +1,9 @@
 import { prisma } from "~/utils/db.server";
 import { unescapeCell } from "./cell-escape";
 import { checkHeader, type ImportKind } from "./columns";
-import { validateFirmRow, validateProductRow, type FirmImportRecord, type ImportReferences, type ProductImportRecord } from "./rows";
+import { validateFirmRow, validateProductRow, type CellNote, type FirmImportRecord, type ImportReferences, type ProductImportRecord } from "./rows";
 import { readRows, SpreadsheetRefused, type SheetRow, type SpreadsheetInfo } from "./spreadsheet.server";
-import type { ImportIssue } from "./report";
+import type { ImportIssue, ImportMapping } from "./report";
 import type { ImportOptions, ScopeFirm } from "./import-options";
 
 /**
@@ -21,6 +21,31 @@ export class IssueList {
   add(issue: ImportIssue) {
     this.count += 1;
     if (this.items.length < MAX_LISTED_ISSUES) this.items.push(issue);
+  }
+}
+
+/** The readings an import made, each distinct one once, and the warnings. */
+export class MappingList {
+  private byValue = new Map<string, ImportMapping>();
+  warnings = new IssueList();
+
+  add(row: number, notes: CellNote[]) {
+    for (const note of notes) {
+      if (note.warning) {
+        this.warnings.add({ row, column: note.column, code: `mapping.warnings.${note.code}`, params: { ...note.params, from: note.from, to: note.to } });
+        continue;
+      }
+      const key = JSON.stringify([note.column, note.code, note.from, note.to]);
+      const held = this.byValue.get(key);
+      if (held) held.rows += 1;
+      else if (this.byValue.size < MAX_LISTED_ISSUES) {
+        this.byValue.set(key, { column: note.column, code: note.code, from: note.from, to: note.to, params: note.params, rows: 1, firstRow: row });
+      }
+    }
+  }
+
+  get items(): ImportMapping[] {
+    return [...this.byValue.values()];
   }
 }
 
@@ -48,6 +73,7 @@ export async function checkFile(
   references: ImportReferences,
   firmScope: ScopeFirm | null,
   issues: IssueList,
+  mappings: MappingList = new MappingList(),
 ): Promise<number> {
   let columns: (string | null)[] | null = null;
   let rows = 0;
@@ -82,6 +108,7 @@ export async function checkFile(
       if (!result.ok) {
         for (const issue of result.issues) issues.add({ row: row.number, ...issue });
       }
+      mappings.add(row.number, result.notes);
       const externalId = record.external_id?.trim();
       if (externalId) {
         const first = externalIds.get(externalId);

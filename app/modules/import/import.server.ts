@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { loadImportReferences } from "./references.server";
 import { inspectSpreadsheet, SpreadsheetRefused, type SpreadsheetInfo } from "./spreadsheet.server";
 import type { ImportReport } from "./report";
-import { checkFile, IssueList } from "./import-check.server";
+import { checkFile, IssueList, MappingList } from "./import-check.server";
 import { ImportWriter, isUniqueViolation, validRecords } from "./import-write.server";
 import type { Counts, ImportOptions, ScopeFirm } from "./import-options";
 
@@ -27,6 +27,7 @@ class DryRunRollback extends Error {}
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const issues = new IssueList();
+  const mappings = new MappingList();
   const report = (info: SpreadsheetInfo | null, rows: number, counts: Counts, written: boolean): ImportReport => ({
     kind: options.kind,
     dryRun: options.dryRun,
@@ -39,6 +40,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     written,
     issues: issues.items,
     issueCount: issues.count,
+    mappings: mappings.items,
+    warnings: mappings.warnings.items,
+    warningCount: mappings.warnings.count,
     ms: Date.now() - started,
   });
   const none: Counts = { created: 0, updated: 0, unchanged: 0 };
@@ -54,7 +58,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
   const references = await loadImportReferences();
   const firmScope = options.scope.kind === "firm" ? await loadScopeFirm(options.scope.firmId) : null;
-  const rowCount = await checkFile(options, info, references, firmScope, issues);
+  const rowCount = await checkFile(options, info, references, firmScope, issues, mappings);
   if (issues.count > 0) return report(info, rowCount, none, false);
 
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };

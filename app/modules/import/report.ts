@@ -13,6 +13,18 @@ export interface ImportIssue {
   params?: Record<string, string | number>;
 }
 
+/** A reading the import made, once per distinct value, with the rows it was made in. */
+export interface ImportMapping {
+  column: string;
+  /** "name", "hsMapped" (earlier HS edition), "hsNational" (NCM or Chinese tariff code). */
+  code: string;
+  from: string;
+  to: string;
+  params?: Record<string, string | number>;
+  rows: number;
+  firstRow: number;
+}
+
 export interface ImportReport {
   kind: ImportKind;
   dryRun: boolean;
@@ -30,6 +42,11 @@ export interface ImportReport {
   written: boolean;
   issues: ImportIssue[];
   issueCount: number;
+  /** What was read differently from how it was written ("五金" → 五金锁具, HS 2017 9405.40 → …). */
+  mappings: ImportMapping[];
+  /** Not errors: a choice left to a person (a product filed under its heading meanwhile). */
+  warnings: ImportIssue[];
+  warningCount: number;
   ms: number;
 }
 
@@ -45,6 +62,15 @@ export function describeIssue(t: Translate, issue: ImportIssue): { where: string
         : issue.column
           ? t("import:where.column", { column: issue.column })
           : t("import:where.file");
-  const message = t(`import:issues.${issue.code}`, { ...issue.params, defaultValue: t("import:issues.unknown") });
+  // Codes of the mapping group ("mapping.hsNowhere") have their messages there.
+  const key = issue.code.startsWith("mapping.") ? `import:${issue.code}` : `import:issues.${issue.code}`;
+  let message = t(key, { ...issue.params, defaultValue: t("import:issues.unknown") });
+  if (issue.params?.didYouMean) message = `${message} ${t("import:mapping.didYouMean", { value: issue.params.didYouMean })}`;
   return { where, message };
+}
+
+/** "“五金” read as 五金锁具 (3 rows, from row 2)", in the language of `t`. */
+export function describeMapping(t: Translate, mapping: ImportMapping): string {
+  const what = t(`import:mapping.kinds.${mapping.code}`, { ...mapping.params, from: mapping.from, to: mapping.to, column: mapping.column });
+  return `${what} ${t("import:mapping.rows", { count: mapping.rows, row: mapping.firstRow })}`;
 }

@@ -4,6 +4,9 @@
  * nomenclature, countries) comes in as lookup functions.
  */
 import { matchQuantityUnit } from "~/modules/reference/units";
+import type { NameMatch } from "~/modules/reference/names";
+import type { HsResolution } from "~/modules/hs/correlation";
+import { formatHsCode } from "~/modules/hs/hs-code";
 import {
   countryCode,
   languageCode,
@@ -24,13 +27,16 @@ import {
 } from "./fields";
 
 export interface ImportReferences {
-  /** Town id for a Chinese or English name (or slug). */
-  town(name: string): string | null;
-  cluster(name: string): { id: string; townId: string | null } | null;
-  /** The managed certification code for a code as written. */
-  certification(text: string): string | null;
+  /** Town id for any of its names or aliases (Chinese, English, pinyin, slug). */
+  town(name: string): NameMatch<string> | null;
+  cluster(name: string): NameMatch<{ id: string; townId: string | null }> | null;
+  /** The managed certification code for a code, name or alias as written. */
+  certification(text: string): NameMatch<string> | null;
+  /** The known name nearest to what was written, for "did you mean …?". */
+  suggest(kind: "town" | "cluster" | "certification", text: string): string | null;
   isCountryCode(code: string): boolean;
-  isKnownHsCode(code: string): boolean;
+  /** A code as written (digits) read as HS 2022, older editions mapped. */
+  resolveHs(digits: string): HsResolution;
   thisYear: number;
 }
 
@@ -38,6 +44,21 @@ export interface CellIssue {
   column: string;
   code: string;
   params?: Record<string, string | number>;
+}
+
+/**
+ * What the import read differently from how it was written: a name read as
+ * the reference data's ("五金" → 五金锁具), an HS code of an earlier edition
+ * or a national code filed under HS 2022. `warning`: a person still has a
+ * choice to make (the product is filed under the heading meanwhile).
+ */
+export interface CellNote {
+  column: string;
+  code: "name" | "hsMapped" | "hsNational" | "hsChoose";
+  from: string;
+  to: string;
+  params?: Record<string, string | number>;
+  warning?: boolean;
 }
 
 /** Text per locale from the _zh/_en/_pt columns; null clears that locale. */
@@ -66,6 +87,12 @@ export interface ProductImportRecord {
   /** Null only where the importer's own firm is meant (a firm importing its catalogue). */
   firmExternalId: string | null;
   hsCode: string;
+  /** The 8-digit NCM or 10-digit Chinese tariff code written, kept whole. */
+  nationalCode: string | null;
+  /** The code of an earlier HS edition the import mapped. */
+  hsCodeAsWritten: string | null;
+  /** HS 2022 subheadings the firm still has to choose among. */
+  hsChoices: string[];
   name: TextColumns;
   description: TextColumns;
   moq: number | null;
@@ -76,13 +103,28 @@ export interface ProductImportRecord {
   leadTimeDays: number | null;
 }
 
-export type RowResult<T> = { ok: true; record: T } | { ok: false; issues: CellIssue[] };
+export type RowResult<T> = { ok: true; record: T; notes: CellNote[] } | { ok: false; issues: CellIssue[]; notes: CellNote[] };
 
 type Row = Record<string, string | undefined>;
 
 class CellReader {
   issues: CellIssue[] = [];
+  notes: CellNote[] = [];
   constructor(private row: Row) {}
+
+  /** A name looked up in the reference data; unknown → an issue naming the nearest known name. */
+  name<T>(column: string, kind: "town" | "cluster", refs: ImportReferences, unknownCode: string): T | null {
+    const text = this.cell(column).trim();
+    if (!text) return null;
+    const found = refs[kind](text) as NameMatch<T> | null;
+    if (found) {
+      if (!found.exact) this.notes.push({ column, code: "name", from: text, to: found.label });
+      return found.value;
+    }
+    const suggestion = refs.suggest(kind, text);
+    this.issues.push({ column, code: unknownCode, params: { value: text, ...(suggestion ? { didYouMean: suggestion } : {}) } });
+    return null;
+  }
 
   cell(column: string): string {
     return this.row[column] ?? "";
@@ -109,11 +151,67 @@ class CellReader {
   }
 
   certifications(refs: ImportReferences): string[] {
-    return this.take("certifications", parseList(this.cell("certifications"), (text) => refs.certification(text), "certificationUnknown"), []);
+    const mapped: CellNote[] = [];
+    const parsed = parseList(
+      this.cell("certifications"),
+      (text) => {
+        const found = refs.certification(text);
+        if (found && !found.exact) mapped.push({ column: "certifications", code: "name", from: text, to: found.label });
+        return found?.value ?? null;
+      },
+      "certificationUnknown",
+    );
+    if (!parsed.ok && parsed.code === "certificationUnknown") {
+      const unknown = String(parsed.params?.values ?? "").split("; ");
+      const suggestions = [...new Set(unknown.map((text) => refs.suggest("certification", text)).filter((label): label is string => !!label))];
+      if (suggestions.length) parsed.params = { ...parsed.params, didYouMean: suggestions.join("; ") };
+    }
+    if (parsed.ok) this.notes.push(...mapped);
+    return this.take("certifications", parsed, []);
+  }
+
+  /** The hs_code cell read as HS 2022 (older editions mapped, national codes kept whole). */
+  hsCode(refs: ImportReferences): Pick<ProductImportRecord, "hsCode" | "nationalCode" | "hsCodeAsWritten" | "hsChoices"> {
+    const none = { hsCode: "", nationalCode: null, hsCodeAsWritten: null, hsChoices: [] };
+    const written = this.cell("hs_code").trim();
+    const parsed = parseImportHsCode(written);
+    if (!parsed.ok) {
+      this.issues.push({ column: "hs_code", code: parsed.code, params: parsed.params });
+      return none;
+    }
+    const resolved = refs.resolveHs(parsed.value);
+    const column = "hs_code";
+    switch (resolved.kind) {
+      case "unknown":
+        this.issues.push({ column, code: "hsUnknown", params: { value: written } });
+        return none;
+      case "nowhere":
+        this.issues.push({ column, code: "mapping.hsNowhere", params: { value: written, edition: resolved.edition, targets: resolved.targets.map(formatHsCode).join(", ") } });
+        return none;
+      case "noHeading":
+        this.issues.push({ column, code: "mapping.hsNoHeading", params: { value: written, edition: resolved.edition, candidates: resolved.candidates.map(formatHsCode).join(", ") } });
+        return none;
+      case "current":
+        if (resolved.nationalCode) this.notes.push({ column, code: "hsNational", from: resolved.nationalCode, to: formatHsCode(resolved.code) });
+        return { hsCode: resolved.code, nationalCode: resolved.nationalCode, hsCodeAsWritten: null, hsChoices: [] };
+      case "mapped":
+        this.notes.push({ column, code: "hsMapped", from: formatHsCode(resolved.from), to: formatHsCode(resolved.code), params: { edition: resolved.edition } });
+        return { hsCode: resolved.code, nationalCode: resolved.nationalCode, hsCodeAsWritten: parsed.value, hsChoices: [] };
+      case "ambiguous":
+        this.notes.push({
+          column,
+          code: "hsChoose",
+          from: formatHsCode(resolved.from),
+          to: resolved.code,
+          params: { edition: resolved.edition, candidates: resolved.candidates.map(formatHsCode).join(", ") },
+          warning: true,
+        });
+        return { hsCode: resolved.code, nationalCode: resolved.nationalCode, hsCodeAsWritten: parsed.value, hsChoices: resolved.candidates };
+    }
   }
 
   result<T>(record: T): RowResult<T> {
-    return this.issues.length ? { ok: false, issues: this.issues } : { ok: true, record };
+    return this.issues.length ? { ok: false, issues: this.issues, notes: this.notes } : { ok: true, record, notes: this.notes };
   }
 }
 
@@ -123,22 +221,14 @@ export function validateFirmRow(row: Row, refs: ImportReferences, options: { has
   const name = read.requireSomeName(read.texts("name", LIMITS.name));
   const description = read.texts("description", LIMITS.description);
 
-  let townId: string | null = null;
   const townText = read.cell("town").trim();
-  if (townText) {
-    townId = refs.town(townText);
-    if (!townId) read.issues.push({ column: "town", code: "townUnknown", params: { value: townText } });
-  }
+  let townId = read.name<string>("town", "town", refs, "townUnknown");
   let clusterId: string | null = null;
-  const clusterText = read.cell("cluster").trim();
-  if (clusterText) {
-    const cluster = refs.cluster(clusterText);
-    if (!cluster) read.issues.push({ column: "cluster", code: "clusterUnknown", params: { value: clusterText } });
-    else {
-      clusterId = cluster.id;
-      // A cluster belongs to a town: a firm named only by its cluster is placed there.
-      townId ??= townText ? null : cluster.townId;
-    }
+  const cluster = read.name<{ id: string; townId: string | null }>("cluster", "cluster", refs, "clusterUnknown");
+  if (cluster) {
+    clusterId = cluster.id;
+    // A cluster belongs to a town: a firm named only by its cluster is placed there.
+    townId ??= townText ? null : cluster.townId;
   }
 
   const record: FirmImportRecord = {
@@ -166,11 +256,7 @@ export function validateProductRow(row: Row, refs: ImportReferences, options: { 
   const firmCell = read.cell("firm_external_id");
   const firmExternalId = !firmCell.trim() && options.firmOptional ? null : read.take("firm_external_id", parseExternalId(firmCell), null);
 
-  let hsCode = "";
-  const hs = parseImportHsCode(read.cell("hs_code"));
-  if (!hs.ok) read.issues.push({ column: "hs_code", code: hs.code, params: hs.params });
-  else if (!refs.isKnownHsCode(hs.value)) read.issues.push({ column: "hs_code", code: "hsUnknown", params: { value: read.cell("hs_code").trim() } });
-  else hsCode = hs.value;
+  const hs = read.hsCode(refs);
 
   const name = read.requireSomeName(read.texts("name", LIMITS.name));
   const description = read.texts("description", LIMITS.description);
@@ -190,7 +276,7 @@ export function validateProductRow(row: Row, refs: ImportReferences, options: { 
   const record: ProductImportRecord = {
     externalId,
     firmExternalId,
-    hsCode,
+    ...hs,
     name,
     description,
     moq: read.take("moq", parseInteger(read.cell("moq"), 1, LIMITS.moqMax), null),

@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { Writable } from "node:stream";
+import path from "node:path";
 import ExcelJS from "exceljs";
+import yauzl from "yauzl";
 import iconv from "iconv-lite";
 import { parse as parseCsv, type CsvError } from "csv-parse";
+import { log } from "~/utils/logger.server";
 import { assertSafeZip, ZipRefused } from "./zip-guard.server";
 
 /**
@@ -158,19 +161,76 @@ async function* readCsvRows(file: string, info: SpreadsheetInfo): AsyncGenerator
 
 type XlsxValue = ExcelJS.CellValue | undefined;
 
+/**
+ * The parts of ExcelJS's streaming WorkbookReader this reader drives itself
+ * (exceljs 4.4.0). Its own `parse()` reads the zip in one streaming pass in
+ * stored order and, depending on timing, reaches a worksheet before
+ * `xl/workbook.xml` (ExcelJS and others write it after the sheets): then it
+ * throws "Cannot read properties of undefined (reading 'sheets')" — under
+ * load, a valid file came back as "unreadable" (exceljs#3064). Here the zip
+ * is read through its central directory (yauzl, already used to check it),
+ * and the relationships, workbook and shared strings are parsed, in that
+ * order, before the first sheet.
+ */
+interface WorkbookReaderParts {
+  _parseRels(stream: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(stream: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(stream: NodeJS.ReadableStream): AsyncIterable<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterable<{ eventType: string; value: unknown }>;
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { rId: string }[] };
+}
+
+/** The path of the workbook's first worksheet (the first tab), else the lowest-numbered sheet part. */
+export function firstSheetPath(parts: Pick<WorkbookReaderParts, "workbookRels" | "model">, names: string[]): string | null {
+  const first = parts.model?.sheets?.[0];
+  const target = first && parts.workbookRels?.find((rel) => rel.Id === first.rId)?.Target;
+  if (target) {
+    const resolved = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+    if (names.includes(resolved)) return resolved;
+  }
+  const sheets = names
+    .map((name) => ({ name, number: Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] ?? NaN) }))
+    .filter((sheet) => Number.isFinite(sheet.number))
+    .sort((a, b) => a.number - b.number);
+  return sheets[0]?.name ?? null;
+}
+
 async function* readXlsxRows(file: string): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "ignore",
-    worksheets: "emit",
-    entries: "emit",
-  });
-  let sawSheet = false;
+  let zip: yauzl.ZipFile | null = null;
+  let sheetStream: NodeJS.ReadableStream | null = null;
   try {
-    for await (const worksheet of reader) {
-      sawSheet = true;
-      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
+    const entries = new Map<string, yauzl.Entry>();
+    for await (const entry of zip.eachEntry()) entries.set(entry.fileName.replace(/^\//, ""), entry);
+    const open = async (name: string) => {
+      const entry = entries.get(name);
+      return entry ? zip!.openReadStreamPromise(entry) : null;
+    };
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: "cache",
+      hyperlinks: "ignore",
+      styles: "ignore",
+      worksheets: "emit",
+      entries: "ignore",
+    }) as unknown as WorkbookReaderParts;
+    const rels = await open("xl/_rels/workbook.xml.rels");
+    if (rels) await reader._parseRels(rels);
+    const workbook = await open("xl/workbook.xml");
+    if (workbook) await reader._parseWorkbook(workbook);
+    const sharedStrings = await open("xl/sharedStrings.xml");
+    if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings)) void _;
+    // ExcelJS's worksheet reader needs the workbook's sheet list even when it is missing.
+    reader.model ??= { sheets: [] };
+
+    const sheetPath = firstSheetPath(reader, [...entries.keys()]);
+    if (!sheetPath) throw new SpreadsheetRefused("xlsxNoSheet");
+    sheetStream = (await open(sheetPath))!;
+    const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath)?.[1] ?? "1";
+    // The first worksheet is the data; the others (notes, lists) are ignored.
+    for (const { eventType, value } of reader._parseWorksheet(sheetStream as unknown as AsyncIterable<unknown>, sheetNo)) {
+      if (eventType !== "worksheet") continue;
+      for await (const row of value as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as XlsxValue[];
         const cells: string[] = [];
         const problems: CellProblem[] = [];
@@ -182,14 +242,16 @@ async function* readXlsxRows(file: string): AsyncGenerator<SheetRow> {
         }
         yield { number: row.number, cells, problems };
       }
-      // The first worksheet is the data; the others (notes, lists) are ignored.
-      break;
     }
   } catch (error) {
     if (error instanceof SpreadsheetRefused) throw error;
+    // The person is told the workbook can't be read; the log keeps why.
+    log.warn("XLSX file refused as unreadable", { file: path.basename(file), error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     throw new SpreadsheetRefused("xlsxUnreadable");
+  } finally {
+    (sheetStream as { destroy?: () => void } | null)?.destroy?.();
+    zip?.close();
   }
-  if (!sawSheet) throw new SpreadsheetRefused("xlsxNoSheet");
 }
 
 /**

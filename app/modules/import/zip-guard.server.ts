@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import yauzl from "yauzl";
+import { log } from "~/utils/logger.server";
 
 /**
  * An XLSX file is a zip archive. Before ExcelJS reads one, its directory is
@@ -32,8 +33,8 @@ export async function assertSafeZip(file: string, limits: { totalBytes: number; 
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
-  } catch {
-    throw new ZipRefused({ code: "zipUnreadable" });
+  } catch (error) {
+    throw unreadable(error);
   }
   try {
     if (zip.entryCount > limits.entries) throw new ZipRefused({ code: "zipTooManyEntries", params: { limit: limits.entries } });
@@ -44,8 +45,8 @@ export async function assertSafeZip(file: string, limits: { totalBytes: number; 
         entries.push(entry);
         declared += entry.uncompressedSize;
       }
-    } catch {
-      throw new ZipRefused({ code: "zipUnreadable" });
+    } catch (error) {
+      throw unreadable(error);
     }
     if (declared > limits.totalBytes) throw tooLarge(declared, limits.totalBytes);
     let inflated = 0;
@@ -67,12 +68,18 @@ export async function assertSafeZip(file: string, limits: { totalBytes: number; 
         // yauzl: "too many bytes in the stream" when an entry lies about its size.
         throw /too many bytes/i.test(String((error as Error)?.message))
           ? tooLarge(Math.max(inflated, limits.totalBytes + 1), limits.totalBytes)
-          : new ZipRefused({ code: "zipUnreadable" });
+          : unreadable(error);
       }
     }
   } finally {
     zip.close();
   }
+}
+
+/** The person is told the file is damaged; the log keeps why. */
+function unreadable(error: unknown) {
+  log.warn("zip archive refused as unreadable", { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  return new ZipRefused({ code: "zipUnreadable" });
 }
 
 function tooLarge(bytes: number, limit: number) {

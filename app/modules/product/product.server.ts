@@ -1,7 +1,7 @@
 import type { Locale } from "~/i18n/config";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { formatHsCode, hsCodeAtLevel } from "~/modules/hs/hs-code";
-import { hsTitle, isKnownHsCode } from "~/modules/hs/nomenclature.server";
+import { hsTitle, isKnownHsCode, resolveHsInput } from "~/modules/hs/nomenclature.server";
 import { asLocalizedText, mergeAuthored } from "~/modules/i18n-text/localized-text";
 import { deleteStoredImage, processImage, storeImage, type ImageProblem, type StoredImage } from "~/modules/media/images.server";
 import { certificationCodes } from "~/modules/reference/certifications.server";
@@ -153,10 +153,17 @@ export async function updateProduct(productId: string, actor: Actor, input: Prod
     };
     const changes = diffFields(comparable as Record<string, unknown>, data, auditedFields);
     if (Object.keys(changes).length === 0) return [];
+    const codes = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { nationalCode: true } });
+    // A code chosen in the editor settles the choice an import left; a national code stays while it still fits.
+    const settled =
+      data.hsCode !== before.hsCode
+        ? { hsChoices: [], hsCodeAsWritten: null, nationalCode: codes.nationalCode?.startsWith(data.hsCode) ? codes.nationalCode : null }
+        : {};
     await tx.product.update({
       where: { id: productId },
       data: {
         ...data,
+        ...settled,
         name: data.name as Prisma.InputJsonValue,
         description: data.description as Prisma.InputJsonValue,
         attributes: data.attributes as Prisma.InputJsonValue,
@@ -251,8 +258,9 @@ export async function productOwner(productId: string): Promise<string | null> {
 
 /** The edit form's values and what the page shows around it. */
 export async function getProductForEdit(productId: string, locale: Locale) {
-  const product = await prisma.product.findUnique({ where: { id: productId }, select: productSelect });
+  const product = await prisma.product.findUnique({ where: { id: productId }, select: { ...productSelect, hsChoices: true, hsCodeAsWritten: true } });
   if (!product) return null;
+  const written = product.hsCodeAsWritten ? resolveHsInput(product.hsCodeAsWritten) : null;
   const name = asLocalizedText(product.name);
   const description = asLocalizedText(product.description);
   const attributes = (product.attributes ?? {}) as Record<string, string | number>;
@@ -263,6 +271,15 @@ export async function getProductForEdit(productId: string, locale: Locale) {
     published: product.published,
     title: productTitle(product.name, product.attributes, locale).text,
     hsTitle: hsTitle(product.hsCode, locale),
+    /** An import filed it under a heading: the HS 2022 codes the firm chooses among. */
+    hsChoice: product.hsChoices.length
+      ? {
+          from: formatHsCode(product.hsCodeAsWritten?.slice(0, 6) ?? ""),
+          edition: written && "edition" in written ? written.edition : "",
+          heading: formatHsCode(product.hsCode),
+          candidates: product.hsChoices.map(formatHsCode).join(", "),
+        }
+      : null,
     images: asImages(product.images),
     origins: {
       nameZh: name["zh-CN"]?.origin ?? null,
