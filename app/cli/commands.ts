@@ -14,6 +14,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { matchLocale } from "~/i18n/config";
 import { reindexAll, type ReindexReport } from "~/modules/search/reindex.server";
 import { indexKeys, type IndexKey } from "~/modules/search/indexes.server";
+import { privacyCommands } from "./privacy-commands";
 
 export interface CommandContext {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -176,6 +177,7 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  ...privacyCommands,
 };
 
 function printReindex(report: ReindexReport) {

@@ -18,6 +18,7 @@ export interface ExportedFile {
 export function safeFileName(name: string): string {
   const cleaned = name
     .normalize("NFC")
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, "_")
     .replace(/^\.+/, "_")
     .trim();
