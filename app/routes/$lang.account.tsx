@@ -20,7 +20,7 @@ import { pageMeta } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
 import { readFormData, parseSubmission } from "~/utils/form.server";
 
-export const handle = { i18n: ["auth", "validation", "audit", "buyer", "import", "notification"] };
+export const handle = { i18n: ["auth", "validation", "audit", "buyer", "import", "notification", "notices"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -68,11 +68,11 @@ export default function AccountPage() {
   const { t } = useTranslation("auth");
   const { t: tAudit } = useTranslation("audit");
   const { t: tCommon } = useTranslation("common");
-  const { lang } = useParams();
   const { account, notificationPreferences } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
+  const { lang } = useParams();
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData?.result,
@@ -114,6 +114,10 @@ export default function AccountPage() {
                   <dd className="notice notice--danger">{tAudit(`firmNotice.${account.firm.verification}`, { reason: account.firm.verificationReason })}</dd>
                 </>
               ) : null}
+              <dt>{t("notices:policies.title")}</dt>
+              <dd>
+                <Link to={`/${lang}/account/policies`}>{t("notices:policies.open")}</Link>
+              </dd>
               {account.firm.uscc ? (
                 <>
                   <dt>{t("fields.uscc")}</dt>

@@ -157,7 +157,16 @@ export default function FirmPage() {
             {firm.certifications.map((certification) => (
               <li key={certification.code}>
                 <strong>{certification.code}</strong> {certification.name}
-                {certification.validUntil ? (
+                {certification.expired ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--expired">{t("firm.expired")}</span>
+                    <span className="muted">
+                      {" · "}
+                      {t("firm.expiredOn")} <FormattedDate value={certification.validUntil!} />
+                    </span>
+                  </>
+                ) : certification.validUntil ? (
                   <span className="muted">
                     {" · "}
                     {t("firm.validUntil")} <FormattedDate value={certification.validUntil} />

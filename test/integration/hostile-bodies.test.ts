@@ -36,7 +36,11 @@ beforeAll(async () => {
   await signIn(clients.bureau, bureau.email, TEST_PASSWORD);
   await signIn(clients.firm, supplier.member.email, TEST_PASSWORD);
   await signIn(clients.buyer, buyer.user.email, TEST_PASSWORD);
-  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id };
+  // A sent public notice, so the notice pages' actions are reached past their 404.
+  const notice = await prisma.policyNotice.create({
+    data: { title: { "zh-CN": { text: "通知", origin: "author" } }, body: { "zh-CN": { text: "正文", origin: "author" } }, category: "subsidy", department: "商务局", isPublic: true, status: "SENT", sentAt: new Date() },
+  });
+  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id };
 }, 120_000);
 afterAll(async () => {
   await server.close();

@@ -54,6 +54,34 @@ const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
     who: () => buyer,
     fields: ["title", "titleLocale", "hsCodes", "keywords", "quantity", "unit", "targetPriceUsd", "requiredCertifications", "destinationCountry", "deadline", "visibility"],
   },
+  // Policy notices (issue 11): the bureau's notice form (admins are bureau).
+  {
+    path: "/en/bureau/notices/new",
+    who: () => admin,
+    fields: [
+      "titleZh",
+      "titleEn",
+      "titlePt",
+      "bodyZh",
+      "bodyEn",
+      "bodyPt",
+      "category",
+      "department",
+      "validFrom",
+      "validUntil",
+      "deadline",
+      "isPublic",
+      "townIds",
+      "clusterIds",
+      "hsCodes",
+      "markets",
+      "certificationsHeld",
+      "certificationsMissing",
+      "sizeBands",
+      "verified",
+      "removeAttachmentIds",
+    ],
+  },
 ];
 
 describe("hostile form input", () => {
@@ -130,6 +158,27 @@ describe("malformed requests", () => {
 
   it("answers odd URLs without failing", async () => {
     for (const path of ["/%E0%A4%A", "/en/%00", "/%2e%2e/%2e%2e/etc/passwd", "/en/login?redirectTo=%ZZ", "/" + "a".repeat(5000), "/zh-hant/login", "/xx-YY"]) {
+      const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBeLessThan(500);
+    }
+  });
+
+  it("answers a control character in any path segment with a localized 404 before a loader reads it", async () => {
+    for (const path of ["/en/fairs/%00", "/en/fairs/mif-2026%00x", "/pt/firms/%01", "/en/catalog/products/a%7Fb/edit"]) {
+      const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBe(404);
+    }
+    const pt = await fetch(`${server.url}/pt/fairs/%00`);
+    expect(pt.headers.get("content-language")).toBe("pt");
+    expect(await pt.text()).toMatch(/Não existe nenhuma página/);
+    const api = await fetch(`${server.url}/api/v1/requests/%00/matches`);
+    expect(api.status).toBe(404);
+    expect((await api.json()).error.code).toBe("notFound");
+  });
+
+  it("answers odd fair addresses without failing", async () => {
+    const slug = encodeURIComponent("澳门国际贸易投资展览会".repeat(40));
+    for (const path of [`/en/fairs/${slug}`, "/en/fairs/..%2f..%2fetc%2fpasswd", "/en/fairs?page=1e309", "/en/fairs?page=-1", "/zh-CN/fairs/%E2%80%AE"]) {
       const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
       expect(response.status, path).toBeLessThan(500);
     }

@@ -27,7 +27,9 @@ export type AccessRule =
   | "inbox"
   | "bureau"
   | "admin"
-  | "media";
+  | "media"
+  | "noticeViewer"
+  | "noticeAttachment";
 
 /** What each rule means, and the access functions a route of that rule calls. */
 export const accessRules: Record<AccessRule, { who: string; calls: readonly string[] }> = {
@@ -48,6 +50,8 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   inbox: { who: "a buyer or a firm member; others 403", calls: ["requireInboxParty"] },
   bureau: { who: "bureau staff and admins; others 403", calls: ["requireBureau"] },
   admin: { who: "admins; others 403", calls: ["requireAdmin"] },
+  noticeViewer: { who: "a sent public notice: anyone; a targeted one: the firms it is meant for; any notice: the bureau; others 404", calls: ["requireNoticeViewer"] },
+  noticeAttachment: { who: "the PDFs of a notice, to whoever may see the notice; others 404", calls: ["requireNoticeAttachmentViewer"] },
   media: { who: "a public record's images: anyone; a draft's: its firm and the bureau; others 404", calls: ["requireMediaViewer"] },
 };
 
@@ -83,6 +87,14 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.bureau.inquiries": "bureau",
   "routes/$lang.bureau.reports": "bureau",
   "routes/$lang.bureau.search": "bureau",
+  "routes/$lang.bureau.notices._index": "bureau",
+  "routes/$lang.bureau.notices.new": "bureau",
+  "routes/$lang.bureau.notices.$noticeId._index": "bureau",
+  "routes/$lang.bureau.notices.$noticeId.edit": "bureau",
+  "routes/$lang.account_.policies": "firmMember",
+  "routes/$lang.notices._index": "public",
+  "routes/$lang.notices.$noticeId._index": "noticeViewer",
+  "routes/$lang.notices.$noticeId.attachments.$attachmentId": "noticeAttachment",
   "routes/$lang.bureau.verification._index": "bureau",
   "routes/$lang.bureau.verification.$firmId": "bureau",
   "routes/$lang.catalog._index": "signedIn",

@@ -2,13 +2,13 @@
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported"] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
   BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status"],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message"],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder"],
   BUREAU_STAFF: ["inquiry.reported"],
   ADMIN: ["inquiry.reported"],
 };
@@ -27,6 +27,15 @@ export interface NotificationParams {
   buyerCompany?: string;
   status?: string;
   excerpt?: string;
+  /** A certificate's code and last valid day ("YYYY-MM-DD"), and the days left then. */
+  certificate?: string;
+  validUntil?: string;
+  daysLeft?: number;
+  /** Where the notice leads, without the locale ("/catalog/firms/…"), when not to an inquiry. */
+  path?: string;
+  /** A policy notice (app/modules/notice): its id and its title as LocalizedText. */
+  policyNoticeId?: string;
+  noticeTitle?: unknown;
 }
 
 /** The first line of a message, shortened for a notice. */

@@ -51,6 +51,12 @@ export async function notify(
   }
 }
 
+/** A notice's own link ("/catalog/firms/…"), when it has one: a path on this site only. */
+function noticePath(params: unknown, locale: Locale): string | null {
+  const path = (params as NotificationParams | null)?.path;
+  return typeof path === "string" && /^\/[a-z0-9/_-]*$/i.test(path) ? `/${locale}${path}` : null;
+}
+
 export async function countUnreadNotifications(userId: string): Promise<number> {
   return prisma.notification.count({ where: { userId, readAt: null } });
 }
@@ -72,11 +78,18 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
         id: row.id,
         kind: row.kind,
         ...text,
-        href: row.inquiryId ? `/${locale}/inquiries/${row.inquiryId}` : null,
+        href: hrefOf(row, locale),
         read: row.readAt !== null,
         createdAt: row.createdAt.toISOString(),
       };
     });
+}
+
+function hrefOf(row: { inquiryId: string | null; params: unknown }, locale: Locale): string | null {
+  if (row.inquiryId) return `/${locale}/inquiries/${row.inquiryId}`;
+  const noticeId = (row.params as NotificationParams | null)?.policyNoticeId;
+  if (typeof noticeId === "string") return `/${locale}/notices/${noticeId}`;
+  return noticePath(row.params, locale);
 }
 
 /** Marks the user's notices read: the given ones, or all of them. Never someone else's. */

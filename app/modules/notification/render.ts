@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { textIn } from "~/modules/i18n-text/localized-text";
 import { textFallbacks, matchLocale, defaultLocale } from "~/i18n/config";
+import { formatters } from "~/utils/format";
 import type { NotificationKind, NotificationParams } from "./kinds";
 
 /**
@@ -15,6 +16,10 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     firm,
     buyer: params.buyerCompany ?? "",
     status: params.status ? t(`inquiry:status.${params.status}`) : "",
+    certificate: params.certificate ?? "",
+    date: params.validUntil ? formatters(lang).date(`${params.validUntil}T12:00:00Z`) : "",
+    ...(params.daysLeft !== undefined ? { count: params.daysLeft } : {}),
+    title: params.noticeTitle ? textIn(params.noticeTitle, lang, textFallbacks[lang]) : "",
     interpolation: { escapeValue: false },
   };
   return {
