@@ -100,7 +100,7 @@ export default function App() {
       <main id="main" className="page">
         <Outlet />
       </main>
-      <SiteFooter />
+      <SiteFooter locale={locale} />
     </Document>
   );
 }

@@ -15,6 +15,7 @@ import { matchLocale } from "~/i18n/config";
 import { reindexAll, type ReindexReport } from "~/modules/search/reindex.server";
 import { indexKeys, type IndexKey } from "~/modules/search/indexes.server";
 import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
+import { privacyCommands } from "./privacy-commands";
 
 export interface CommandContext {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -194,6 +195,7 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  ...privacyCommands,
 };
 
 function printReindex(report: ReindexReport) {

@@ -10,11 +10,15 @@ export function OriginMark({ origin }: { origin: string | null | undefined }) {
   return <span className={`badge badge--origin badge--${origin}`}>{t(`origin.${origin}`)}</span>;
 }
 
-/** The "shown in another language" mark of the public pages. */
+/**
+ * The "shown in another language" mark of the public pages. The mark's own
+ * words are in the page's language, so it carries no `lang` of the text it
+ * marks (that text carries its own).
+ */
 export function FallbackMark({ locale }: { locale: string }) {
   const { t } = useTranslation("catalog");
   return (
-    <span className="badge badge--origin" lang={locale}>
+    <span className="badge badge--origin">
       {t("origin.fallback", { language: t(`languages.${locale}`, { defaultValue: locale }) })}
     </span>
   );

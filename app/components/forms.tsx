@@ -9,12 +9,16 @@ export function ErrorList({ id, errors }: { id?: string; errors?: (string | null
   const { t } = useTranslation("validation");
   const shown = errors?.filter(Boolean) as string[] | undefined;
   if (!shown?.length) return null;
+  // The alert is a wrapper, not the list's own role: role="alert" on the <ul>
+  // would take away its list semantics (axe: "list", "listitem").
   return (
-    <ul id={id} className="error-list" role="alert">
-      {shown.map((error) => (
-        <li key={error}>{translateError(t, error)}</li>
-      ))}
-    </ul>
+    <div id={id} className="error-alert" role="alert">
+      <ul className="error-list">
+        {shown.map((error) => (
+          <li key={error}>{translateError(t, error)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

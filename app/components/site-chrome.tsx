@@ -112,11 +112,21 @@ export function LanguageSwitcher({ locale }: { locale: Locale }) {
   );
 }
 
-export function SiteFooter() {
+export function SiteFooter({ locale }: { locale: string }) {
   const { t } = useTranslation("common");
   return (
     <footer className="site-footer">
       <p>{t("footer.about")}</p>
+      <nav aria-label={t("privacyLinks.footerLabel")}>
+        <ul className="site-footer__links">
+          <li>
+            <a href={`/${locale}/privacy`}>{t("privacyLinks.notice")}</a>
+          </li>
+          <li>
+            <a href={`/${locale}/accessibility`}>{t("privacyLinks.accessibility")}</a>
+          </li>
+        </ul>
+      </nav>
       <p className="site-footer__small">{t("footer.demo")}</p>
     </footer>
   );

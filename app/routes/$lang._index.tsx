@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -26,8 +26,15 @@ export default function HomePage() {
   const { lang } = useParams();
   const { home } = useLoaderData<typeof loader>();
   const format = useFormatters();
+  const [searchParams] = useSearchParams();
+  const { t: tCommon } = useTranslation("common");
   return (
     <div className="stack-xl">
+      {searchParams.get("accountDeleted") ? (
+        <p className="notice notice--success" role="status">
+          {tCommon("privacyLinks.deleted")}
+        </p>
+      ) : null}
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">{t("hero.title")}</h1>
         <p className="lead">{t("hero.lead")}</p>

@@ -67,6 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function AccountPage() {
   const { t } = useTranslation("auth");
   const { t: tAudit } = useTranslation("audit");
+  const { t: tCommon } = useTranslation("common");
   const { account, notificationPreferences } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -105,7 +106,7 @@ export default function AccountPage() {
             <>
               <dt>{t("account.firm")}</dt>
               <dd>
-                {account.firm.name} <span className={`badge badge--${account.firm.verification.toLowerCase()}`}>{t(`verification.${account.firm.verification}`)}</span>
+                <span lang={account.firm.nameLang}>{account.firm.name}</span> <span className={`badge badge--${account.firm.verification.toLowerCase()}`}>{t(`verification.${account.firm.verification}`)}</span>
               </dd>
               {account.firm.verificationReason ? (
                 <>
@@ -167,6 +168,12 @@ export default function AccountPage() {
         </Form>
       </section>
       <NotificationPreferences preferences={notificationPreferences} saved={searchParams.get("preferences") === "saved"} />
+      <section className="card" aria-labelledby="your-data-title">
+        <h2 id="your-data-title">{tCommon("privacyLinks.yourData")}</h2>
+        <p>
+          <Link to={`/${lang}/account/privacy`}>{tCommon("privacyLinks.yourDataLink")}</Link>
+        </p>
+      </section>
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { pageMeta } from "~/utils/meta";
 import { pageNumber, parseQuery } from "~/utils/query";
 import { z } from "zod";
 
-export const handle = { i18n: ["audit", "validation"] };
+export const handle = { i18n: ["audit", "validation", "privacy"] };
 
 const VerificationQuerySchema = z.object({ status: z.enum(verificationStatuses).catch("PENDING"), page: pageNumber });
 
@@ -31,6 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export default function VerificationList() {
   const { t } = useTranslation("audit");
   const { t: tv } = useTranslation("validation");
+  const { t: tp } = useTranslation("privacy");
   const { lang } = useParams();
   const { status, firms, total, page, pages } = useLoaderData<typeof loader>();
   return (
@@ -54,7 +55,7 @@ export default function VerificationList() {
           <p>{t(`verification.none.${status}`)}</p>
         ) : (
           <TableWrap label={t(`verification.listTitle.${status}`)}>
-            <table>
+            <table className="stacking-table">
               <thead>
                 <tr>
                   <th scope="col">{t("firm.name")}</th>
@@ -67,10 +68,19 @@ export default function VerificationList() {
               <tbody>
                 {firms.map((firm) => (
                   <tr key={firm.id}>
-                    <td>
-                      <Link to={`/${lang}/bureau/verification/${firm.id}`}>{firm.name || t("firm.unnamed")}</Link>
+                    {/* Below 40rem each row stacks into a card, each cell labelled by its column (data-label). */}
+                    <td data-label={t("firm.name")}>
+                      <Link to={`/${lang}/bureau/verification/${firm.id}`} lang={firm.name ? firm.nameLang : undefined}>
+                        {firm.name || t("firm.unnamed")}
+                      </Link>
+                      {firm.heldByBureauSince ? (
+                        <>
+                          {" "}
+                          <span className="badge badge--pending">{tp("held.badge")}</span>
+                        </>
+                      ) : null}
                     </td>
-                    <td>
+                    <td data-label={t("firm.uscc")}>
                       {firm.uscc ? (
                         <>
                           <span className="mono">{firm.uscc}</span>{" "}
@@ -86,11 +96,11 @@ export default function VerificationList() {
                         <span className="muted">{t("firm.usccMissing")}</span>
                       )}
                     </td>
-                    <td>{firm.town ?? "—"}</td>
-                    <td>
+                    <td data-label={t("firm.town")}>{firm.town ?? "—"}</td>
+                    <td data-label={t("firm.products")}>
                       <FormattedNumber value={firm.products} />
                     </td>
-                    <td>
+                    <td data-label={t("firm.registered")}>
                       <FormattedDate value={firm.createdAt} />
                     </td>
                   </tr>

@@ -27,7 +27,7 @@ import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 import { parseSubmission } from "~/utils/form.server";
 
-export const handle = { i18n: ["inquiry", "validation"] };
+export const handle = { i18n: ["inquiry", "validation", "privacy"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquiryStyles }];
 
@@ -151,7 +151,11 @@ export default function InquiryThreadPage() {
             >
               <p className="message__meta">
                 <strong>
-                  {message.own ? t("thread.you") : message.authorName ?? (message.side === "FIRM" ? thread.firm.name : thread.buyerCompany.name)}
+                  {message.authorDeleted
+                    ? t("privacy:deletedAccount")
+                    : message.own
+                      ? t("thread.you")
+                      : message.authorName ?? (message.side === "FIRM" ? thread.firm.name : thread.buyerCompany.name)}
                 </strong>{" "}
                 <span className="muted">({t(message.side === "FIRM" ? "thread.firmSide" : "thread.buyerSide")})</span> ·{" "}
                 <FormattedDateTime value={message.createdAt} />

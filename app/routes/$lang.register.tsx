@@ -149,6 +149,24 @@ export default function RegisterPage() {
           inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
           errors={fields.confirmPassword.errors}
         />
+        <div className="field">
+          {/* eslint-disable-next-line jsx-a11y/label-has-associated-control -- the input is inside the label */}
+          <label className="choice">
+            <input
+              {...getInputProps(fields.privacyConsent, { type: "checkbox" })}
+              required
+              aria-invalid={fields.privacyConsent.errors?.length ? true : undefined}
+              aria-describedby={`${fields.privacyConsent.id}-link${fields.privacyConsent.errors?.length ? ` ${fields.privacyConsent.id}-error` : ""}`}
+            />
+            <span>{t("privacyConsent.label")}</span>
+          </label>
+          <p id={`${fields.privacyConsent.id}-link`} className="field__hint">
+            <Link to={`/${lang}/privacy`} target="_blank" rel="noreferrer">
+              {t("privacyConsent.link")}
+            </Link>
+          </p>
+          <ErrorList id={`${fields.privacyConsent.id}-error`} errors={fields.privacyConsent.errors} />
+        </div>
         <HoneypotField name="homepage" />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("register.submit")}

@@ -201,11 +201,13 @@ export default function SearchPage() {
           </div>
           <ChosenFilters facets={result?.facets ?? {}} input={input} kind={kind} />
           {otherProblems.length ? (
-            <ul className="error-list" role="alert">
-              {otherProblems.map((problem) => (
-                <li key={`${problem.param}-${problem.message}`}>{problem.message}</li>
-              ))}
-            </ul>
+            <div className="error-alert" role="alert">
+              <ul className="error-list">
+                {otherProblems.map((problem) => (
+                  <li key={`${problem.param}-${problem.message}`}>{problem.message}</li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {unavailable ? (
             <p className="notice notice--error" role="alert">

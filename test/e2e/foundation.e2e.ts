@@ -46,6 +46,7 @@ describe("the platform in the browser", () => {
     await page.getByLabel("电子邮箱").fill(email);
     await page.getByLabel("密码", { exact: true }).fill(password);
     await page.getByLabel("再次输入密码").fill(password);
+    await page.getByLabel("我已阅读隐私声明", { exact: false }).check();
     await page.getByRole("button", { name: "创建账号" }).click();
     await page.waitForURL("**/zh-CN/account?welcome=1");
     await expect.poll(() => page.textContent("main")).toContain("中山市古镇测试灯饰有限公司");

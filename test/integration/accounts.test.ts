@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { withUsccCheck } from "~/modules/firm/uscc";
 import { SESSION_IDLE_MS } from "~/utils/session.server";
+import { PRIVACY_NOTICE_VERSION } from "~/modules/privacy/notice";
 import { startTestServer, TestClient, type TestServer } from "../support/server";
 import { createUser, randomUscc, TEST_PASSWORD } from "../support/factories";
 import { signIn } from "../support/session";
@@ -34,6 +35,7 @@ function firmForm(overrides: Record<string, string> = {}) {
     password: "a long enough password",
     confirmPassword: "a long enough password",
     homepage: "",
+    privacyConsent: "on",
     ...overrides,
   };
 }
@@ -74,6 +76,7 @@ describe("registration", () => {
       email: "ana@example.test",
       password: "uma palavra-passe longa",
       confirmPassword: "uma palavra-passe longa",
+      privacyConsent: "on",
     });
     expect(response.status).toBe(302);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "ana@example.test" }, include: { buyerCompany: true } });
@@ -92,6 +95,22 @@ describe("registration", () => {
     expect(html).toContain('value="not-an-email"');
     expect(html).not.toContain(form.password);
     expect(await prisma.user.count()).toBe(await prisma.user.count({ where: { email: { not: "not-an-email" } } }));
+  });
+
+  it("records the privacy notice's version accepted at registration, and refuses a registration without it", async () => {
+    const form = firmForm();
+    expect((await client().post("/en/register", form)).status).toBe(302);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: form.email } });
+    expect(user.privacyConsentVersion).toBe(PRIVACY_NOTICE_VERSION);
+    expect(Date.now() - user.privacyConsentAt!.getTime()).toBeLessThan(60_000);
+
+    const { privacyConsent: _consent, ...withoutConsent } = firmForm();
+    const refused = await client().post("/pt/register", withoutConsent);
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("Aceite o aviso de privacidade para criar uma conta.");
+    expect(html).toContain(`value="${withoutConsent.companyName}"`);
+    expect(await prisma.user.findUnique({ where: { email: withoutConsent.email } })).toBeNull();
   });
 
   it("says when the two passwords differ", async () => {

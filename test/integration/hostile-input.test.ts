@@ -41,8 +41,10 @@ const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
   {
     path: "/pt/register",
     who: () => new TestClient(server.url),
-    fields: ["accountType", "companyName", "uscc", "townId", "country", "displayName", "email", "password", "confirmPassword", "homepage"],
+    fields: ["accountType", "companyName", "uscc", "townId", "country", "displayName", "email", "password", "confirmPassword", "homepage", "privacyConsent"],
   },
+  // Personal-data rights (issue 14): deleting one's account.
+  { path: "/en/account/privacy", who: () => buyer, fields: ["password", "confirm"] },
   { path: "/zh-CN/account", who: () => buyer, fields: ["currentPassword", "newPassword", "confirmPassword"] },
   { path: "/en/admin/users", who: () => admin, fields: ["displayName", "email", "password", "role"] },
   { path: "/en/logout", who: () => new TestClient(server.url), fields: ["anything"] },

@@ -68,6 +68,12 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/catalog/firms/no-such-firm/requests", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/catalog/firms/no-such-firm/requests/no-such-request", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/api/v1/requests/no-such-request/matches", expect: { anonymous: 401, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // Personal-data rights (issue 14): the person's own data; the notice and the accessibility statement are public.
+  { path: "/en/account/privacy", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/account/privacy/download", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/api/v1/me/export", expect: { anonymous: 401, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/pt/privacy", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/zh-CN/accessibility", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   // Policy notices (issue 11): the bureau's pages, the firm's "policies for me", the public archive;
   // an unknown (or targeted and not meant for the visitor) notice is 404 for everyone.
   { path: "/en/bureau/notices", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -93,6 +99,11 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
   {
     path: "/en/account",
     body: { currentPassword: "wrong", newPassword: "a new password 123", confirmPassword: "a new password 123" },
+    expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 400, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
+    path: "/en/account/privacy",
+    body: { password: "wrong", confirm: "on" },
     expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 400, BUREAU_STAFF: 400, ADMIN: 400 },
   },
   {

@@ -14,6 +14,7 @@ export type AccessRule =
   | "publicWithViewer"
   | "anonymousOnly"
   | "signedIn"
+  | "signedInApi"
   | "buyer"
   | "ownRequest"
   | "requestMatches"
@@ -39,6 +40,7 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   publicWithViewer: { who: "anyone; the signed-in user decides what else is shown (drafts to their firm and the bureau)", calls: ["getOptionalUser"] },
   anonymousOnly: { who: "anonymous visitors; a signed-in user is sent to their account", calls: ["requireAnonymous"] },
   signedIn: { who: "any signed-in user; anonymous visitors sign in first", calls: ["requireUser"] },
+  signedInApi: { who: "any signed-in user, about themselves; anonymous 401 (JSON)", calls: ["getOptionalUser"] },
   buyer: { who: "a buyer, for their own company; others 403", calls: ["requireBuyer|requireBuyerCompany"] },
   ownRequest: { who: "a buyer, for their company's request; another company's request is 404", calls: ["requireOwnRequest"] },
   requestMatches: { who: "the request's buying company and bureau staff; anyone else 404 (API: anonymous 401)", calls: ["requireRequestMatchesViewer|canViewRequestMatches"] },
@@ -72,6 +74,11 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.account_.company": "buyer",
   "routes/$lang.account_.export": "firmMember",
   "routes/$lang.account_.import": "firmMember",
+  "routes/$lang.account_.privacy": "signedIn",
+  "routes/$lang.account_.privacy_.download": "signedIn",
+  "routes/$lang.privacy": "public",
+  "routes/$lang.accessibility": "public",
+  "routes/api.v1.me.export": "signedInApi",
   "routes/$lang.account_.requests._index": "buyer",
   "routes/$lang.account_.requests.new": "buyer",
   "routes/$lang.account_.requests.$requestId": "ownRequest",

@@ -2,7 +2,7 @@ import { DomainError } from "~/utils/domain-error";
 import { prisma } from "~/utils/db.server";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
-import { textIn } from "~/modules/i18n-text/localized-text";
+import { resolveText, textIn } from "~/modules/i18n-text/localized-text";
 import { textFallbacks, type Locale } from "~/i18n/config";
 import { usccProblem } from "./uscc";
 import { allowedDecisions, type VerificationDecision, type VerificationStatus } from "./verification.schema";
@@ -23,7 +23,7 @@ export async function listFirmsForVerification(options: { status: VerificationSt
       orderBy: [{ createdAt: options.status === "PENDING" ? "asc" : "desc" }, { id: "asc" }],
       skip: (options.page - 1) * VERIFICATION_PAGE_SIZE,
       take: VERIFICATION_PAGE_SIZE,
-      select: { id: true, name: true, uscc: true, createdAt: true, town: { select: { name: true } }, _count: { select: { products: true } } },
+      select: { id: true, name: true, uscc: true, createdAt: true, heldByBureauSince: true, town: { select: { name: true } }, _count: { select: { products: true } } },
     }),
   ]);
   const fallbacks = textFallbacks[options.locale];
@@ -33,11 +33,15 @@ export async function listFirmsForVerification(options: { status: VerificationSt
     firms: firms.map((firm) => ({
       id: firm.id,
       name: textIn(firm.name, options.locale, fallbacks),
+      // The language the name is shown in when it is not the page's (a Chinese name on the English page).
+      nameLang: otherLanguage(resolveText(firm.name, options.locale, fallbacks)?.locale, options.locale),
       uscc: firm.uscc,
       usccProblem: firm.uscc ? usccProblem(firm.uscc) : null,
       town: firm.town ? textIn(firm.town.name, options.locale, fallbacks) : null,
       products: firm._count.products,
       createdAt: firm.createdAt.toISOString(),
+      // Its last member deleted their account: the bureau holds it (issue 14).
+      heldByBureauSince: firm.heldByBureauSince?.toISOString() ?? null,
     })),
   };
 }
@@ -121,4 +125,9 @@ export async function decideVerification(firmId: string, decision: VerificationD
     await enqueueSearchSync(tx, "product", products.map((product) => product.id));
     return after;
   });
+}
+
+/** `shown` when it differs from the page's locale, for a `lang` attribute; else undefined. */
+function otherLanguage(shown: string | undefined, page: Locale): string | undefined {
+  return shown && shown !== page ? shown : undefined;
 }

@@ -56,6 +56,7 @@ export async function getThread(access: InquiryViewer, locale: Locale) {
           language: true,
           languageSource: true,
           statusChange: true,
+          authorDeletedAt: true,
           createdAt: true,
           author: { select: { id: true, displayName: true } },
           attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, sizeBytes: true } },
@@ -97,6 +98,8 @@ export async function getThread(access: InquiryViewer, locale: Locale) {
         own: message.side === access.side,
         authorName: message.author?.displayName ?? null,
         authorId: message.author?.id ?? null,
+        // The author deleted their account: the page signs it "deleted account".
+        authorDeleted: message.authorDeletedAt !== null,
         body: message.body,
         language: message.language,
         languageSource: message.languageSource,

@@ -89,11 +89,18 @@ function firmRow(firm: Prisma.FirmGetPayload<{ select: typeof firmSelect }>, agg
   };
 }
 
+/**
+ * A firm the bureau holds after its last member deleted their account is in
+ * no index, nor are its products: the outbox rows written by the deletion
+ * find them "missing" and remove their documents.
+ */
+const notHeld = { heldByBureauSince: null } satisfies Prisma.FirmWhereInput;
+
 const stamp = (...dates: (Date | null | undefined)[]) => dates.map((date) => date?.getTime() ?? 0).join(":");
 
 async function loadProducts(where: Prisma.ProductWhereInput, take?: number) {
   const firms: FirmPartCache = new Map();
-  const rows = await prisma.product.findMany({ where, select: productSelect, orderBy: { id: "asc" }, take });
+  const rows = await prisma.product.findMany({ where: { AND: [where, { firm: notHeld }] }, select: productSelect, orderBy: { id: "asc" }, take });
   return {
     lastId: rows.at(-1)?.id,
     documents: rows.map((row) => productDocument(row, firms)),
@@ -102,7 +109,7 @@ async function loadProducts(where: Prisma.ProductWhereInput, take?: number) {
 }
 
 async function loadFirms(where: Prisma.FirmWhereInput, take?: number) {
-  const rows = await prisma.firm.findMany({ where, select: firmSelect, orderBy: { id: "asc" }, take });
+  const rows = await prisma.firm.findMany({ where: { AND: [where, notHeld] }, select: firmSelect, orderBy: { id: "asc" }, take });
   const aggregates = await productAggregates(rows.map((row) => row.id));
   return {
     lastId: rows.at(-1)?.id,
@@ -169,8 +176,8 @@ export async function* allDocuments(entity: SearchEntity, pageSize: number): Asy
 }
 
 export async function countRecords(entity: SearchEntity): Promise<number> {
-  if (entity === "products") return prisma.product.count();
-  if (entity === "firms") return prisma.firm.count();
+  if (entity === "products") return prisma.product.count({ where: { firm: notHeld } });
+  if (entity === "firms") return prisma.firm.count({ where: notHeld });
   if (entity === "fairs") return prisma.fairEdition.count();
   return prisma.sourcingRequest.count();
 }

@@ -1,5 +1,5 @@
 import { prisma } from "~/utils/db.server";
-import { displayTextIn } from "~/modules/i18n-text/display.server";
+import { displayText } from "~/modules/i18n-text/display.server";
 import type { Locale } from "~/i18n/config";
 
 /** What the account page shows about the signed-in user and their organisation. */
@@ -24,7 +24,9 @@ export async function getAccountOverview(userId: string, locale: Locale) {
       ? {
           id: user.firm.id,
           slug: user.firm.slug,
-          name: displayTextIn(user.firm.name, locale),
+          name: displayText(user.firm.name, locale)?.text ?? "",
+          // The name's language when it is not the page's, for its `lang`.
+          nameLang: ((shown) => (shown && shown !== locale ? shown : undefined))(displayText(user.firm.name, locale)?.locale),
           verification: user.firm.verification,
           // The bureau's reason for a rejection or a withdrawn verification, shown to the firm.
           verificationReason: user.firm.verification === "VERIFIED" ? null : user.firm.verificationReason,

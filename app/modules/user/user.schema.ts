@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidUscc, normalizeUscc, usccProblem } from "~/modules/firm/uscc";
+import { privacyConsentField } from "~/modules/privacy/privacy.schema";
 
 /**
  * Form schemas shared by Conform in the browser and the actions on the server.
@@ -39,6 +40,8 @@ const registerBase = z.object({
   companyName: z.string(required).trim().min(2, "validation:tooShort").max(200, "validation:tooLong"),
   // Honeypot: hidden from people, filled in by bots.
   homepage: z.string().max(0, "validation:botSuspected").optional(),
+  // The privacy notice, accepted (its version is recorded on the account).
+  privacyConsent: privacyConsentField,
 });
 
 const usccField = z

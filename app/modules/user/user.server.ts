@@ -8,6 +8,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { authored } from "~/modules/i18n-text/localized-text";
 import { randomSuffix, slugify } from "~/utils/slug";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
+import { PRIVACY_NOTICE_VERSION } from "~/modules/privacy/notice";
 import type { ChangePasswordSchema, CreateStaffSchema, RegisterSchema } from "./user.schema";
 
 export type RegisterInput = z.infer<typeof RegisterSchema>;
@@ -68,6 +69,8 @@ export async function registerAccount(input: RegisterInput, locale: string) {
           locale,
           firmId,
           buyerCompanyId,
+          privacyConsentVersion: PRIVACY_NOTICE_VERSION,
+          privacyConsentAt: new Date(),
         },
         select: { id: true, role: true },
       });
@@ -76,7 +79,7 @@ export async function registerAccount(input: RegisterInput, locale: string) {
         entityType: "user",
         entityId: user.id,
         action: "register",
-        changes: { role: user.role, firmId, buyerCompanyId },
+        changes: { role: user.role, firmId, buyerCompanyId, privacyConsentVersion: PRIVACY_NOTICE_VERSION },
       });
       if (firmId) {
         await recordAudit(tx, { actorId: user.id, entityType: "firm", entityId: firmId, action: "create", changes: { uscc: input.accountType === "firm" ? input.uscc : null } });
