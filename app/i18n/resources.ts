@@ -14,6 +14,7 @@ import enInquiry from "./resources/en/inquiry.json";
 import enNotification from "./resources/en/notification.json";
 import enSearch from "./resources/en/search.json";
 import enMatching from "./resources/en/matching.json";
+import enMeetings from "./resources/en/meetings.json";
 import ptCommon from "./resources/pt/common.json";
 import ptAuth from "./resources/pt/auth.json";
 import ptHome from "./resources/pt/home.json";
@@ -28,6 +29,7 @@ import ptInquiry from "./resources/pt/inquiry.json";
 import ptNotification from "./resources/pt/notification.json";
 import ptSearch from "./resources/pt/search.json";
 import ptMatching from "./resources/pt/matching.json";
+import ptMeetings from "./resources/pt/meetings.json";
 import zhCommon from "./resources/zh-CN/common.json";
 import zhAuth from "./resources/zh-CN/auth.json";
 import zhHome from "./resources/zh-CN/home.json";
@@ -42,6 +44,7 @@ import zhInquiry from "./resources/zh-CN/inquiry.json";
 import zhNotification from "./resources/zh-CN/notification.json";
 import zhSearch from "./resources/zh-CN/search.json";
 import zhMatching from "./resources/zh-CN/matching.json";
+import zhMeetings from "./resources/zh-CN/meetings.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -50,9 +53,9 @@ type Resources = Record<Exclude<Locale, "zh-Hant">, Record<Namespace, Tree>>;
 // One line per locale; each namespace is a file in resources/<locale>/.
 /** Translations written by people, per locale and namespace. English is the reference. */
 const written: Resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching },
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, meetings: enMeetings },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, meetings: ptMeetings },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, meetings: zhMeetings },
 };
 
 /**

@@ -43,6 +43,10 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   // Fairs (issue 9): public pages; an unknown edition is 404 for everyone.
   { path: "/en/fairs", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/pt/fairs/no-such-fair", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // Meetings at fairs (issue 10): buyers and delegation firms each on their own side; an unknown edition is 404.
+  { path: "/en/meetings", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/meetings/no-such-fair/buyer", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/meetings/no-such-fair/firm", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   // Search (issue 4).
   { path: "/en/search?q=lamp", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/search?in=firms", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -100,6 +104,16 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     path: "/en/account/requests/new",
     body: { title: "", hsCodes: "94" },
     expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/meetings/no-such-fair/buyer",
+    body: { intent: "ask", counterpartId: "x", message: "Olá" },
+    expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/meetings/no-such-fair/firm",
+    body: { intent: "accept", requestId: "x" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
   },
   {
     // Only the firm's own members answer a request (the visitor's firm is another).

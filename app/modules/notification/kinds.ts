@@ -1,14 +1,17 @@
+/** Meeting notices (issue 10): their words live in the "meetings" namespace. */
+export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined"] as const;
+
 /**
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported"] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", ...meetingNotificationKinds] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
-  BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status"],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message"],
+  BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status", ...meetingNotificationKinds],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", ...meetingNotificationKinds],
   BUREAU_STAFF: ["inquiry.reported"],
   ADMIN: ["inquiry.reported"],
 };
@@ -27,6 +30,10 @@ export interface NotificationParams {
   buyerCompany?: string;
   status?: string;
   excerpt?: string;
+  /** The fair a meeting notice is about (LocalizedText). */
+  fairName?: unknown;
+  /** The page a notice links to, without the locale ("/meetings/mif-2026/buyer"). */
+  href?: string;
 }
 
 /** The first line of a message, shortened for a notice. */

@@ -51,6 +51,12 @@ export async function notify(
   }
 }
 
+/** A notice's own link (meeting notices carry the page's path), kept to a path on this site. */
+function noticeHref(locale: Locale, params: unknown): string | null {
+  const href = params && typeof params === "object" ? (params as NotificationParams).href : undefined;
+  return typeof href === "string" && /^\/[a-z0-9/_-]+$/i.test(href) ? `/${locale}${href}` : null;
+}
+
 export async function countUnreadNotifications(userId: string): Promise<number> {
   return prisma.notification.count({ where: { userId, readAt: null } });
 }
@@ -63,7 +69,7 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
     take,
     select: { id: true, kind: true, inquiryId: true, params: true, readAt: true, createdAt: true },
   });
-  const t = await getFixedT(locale, ["notification", "inquiry"]);
+  const t = await getFixedT(locale, ["notification", "inquiry", "meetings"]);
   return rows
     .filter((row) => isNotificationKind(row.kind))
     .map((row) => {
@@ -72,7 +78,7 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
         id: row.id,
         kind: row.kind,
         ...text,
-        href: row.inquiryId ? `/${locale}/inquiries/${row.inquiryId}` : null,
+        href: row.inquiryId ? `/${locale}/inquiries/${row.inquiryId}` : noticeHref(locale, row.params),
         read: row.readAt !== null,
         createdAt: row.createdAt.toISOString(),
       };

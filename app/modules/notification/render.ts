@@ -14,12 +14,15 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
   const values = {
     firm,
     buyer: params.buyerCompany ?? "",
+    fair: params.fairName ? textIn(params.fairName, lang, textFallbacks[lang]) : "",
     status: params.status ? t(`inquiry:status.${params.status}`) : "",
     interpolation: { escapeValue: false },
   };
+  // Meeting notices are worded in their own namespace (loaded by the callers).
+  const prefix = kind.startsWith("meeting.") ? "meetings:" : "";
   return {
-    title: t(`notice.${kind}.title`, values),
-    body: t(`notice.${kind}.body`, values),
+    title: t(`${prefix}notice.${kind}.title`, values),
+    body: t(`${prefix}notice.${kind}.body`, values),
     excerpt: params.excerpt ?? null,
   };
 }
