@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const user = await requireUser(request);
   const t = await getFixedT(locale, "meetings");
-  const side = user.role === "BUYER" ? "buyer" : user.role === "FIRM_MEMBER" ? "firm" : null;
+  const side = user.role === "BUYER" ? "buyer" : user.role === "FIRM_MEMBER" ? "firm" : "bureau";
   return json({ title: t("index.title"), side, editions: await listMeetingEditions(locale) });
 }
 
@@ -39,7 +39,7 @@ export default function MeetingEditions() {
             <p>
               {edition.startsOn} – {edition.endsOn}
             </p>
-            {side ? <Link to={`/${lang}/meetings/${edition.slug}/${side}`}>{t(`index.open.${side}`)}</Link> : null}
+            <Link to={side === "bureau" ? `/${lang}/bureau/meetings/${edition.slug}` : `/${lang}/meetings/${edition.slug}/${side}`}>{t(`index.open.${side}`)}</Link>
           </li>
         ))}
       </ul>

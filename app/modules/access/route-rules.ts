@@ -74,6 +74,7 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.bureau.export": "bureau",
   "routes/$lang.bureau.import": "bureau",
   "routes/$lang.bureau.inquiries": "bureau",
+  "routes/$lang.bureau.meetings.$editionSlug": "bureau",
   "routes/$lang.bureau.reports": "bureau",
   "routes/$lang.bureau.search": "bureau",
   "routes/$lang.bureau.verification._index": "bureau",

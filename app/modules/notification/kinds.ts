@@ -1,5 +1,5 @@
 /** Meeting notices (issue 10): their words live in the "meetings" namespace. */
-export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined"] as const;
+export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published"] as const;
 
 /**
  * The notices Ponte sends. Each is shown in the app and, unless the user
