@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionErrors, MeetingRequestActions, RegistrationForm, ReasonList } from "~/components/meetings";
 import { getFixedT } from "~/i18n/i18next.server";
@@ -94,11 +94,15 @@ export default function BuyerMeetings() {
   const { t } = useTranslation("meetings");
   const { edition, registration, registered, options, firms } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { lang } = useParams();
   return (
     <div className="stack-lg">
       <header className="stack">
         <h1>{t("buyer.title", { fair: edition.name })}</h1>
         <p className="lead">{t("buyer.intro", { start: edition.startsOn, end: edition.endsOn, zone: edition.timeZone })}</p>
+        <p>
+          <Link to={`/${lang}/meetings/${edition.slug}/buyer/agenda`}>{t("agenda.open")}</Link>
+        </p>
       </header>
       {actionData?.done ? (
         <p className="notice notice--success" role="status">

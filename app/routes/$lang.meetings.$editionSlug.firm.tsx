@@ -1,16 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionErrors, MeetingRequestActions } from "~/components/meetings";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmMember } from "~/modules/access/user.server";
-import { getMeetingEdition, isDelegationFirm } from "~/modules/meeting/edition.server";
+import { assertDelegationFirm, getMeetingEdition } from "~/modules/meeting/edition.server";
 import { askToMeet, respondToRequest, sweepExpiredRequests } from "~/modules/meeting/meeting-requests.server";
 import { firmMeetingView } from "~/modules/meeting/meeting-views.server";
 import { AskSchema, meetingIntent, RespondSchema } from "~/modules/meeting/request.schema";
-import { DomainError } from "~/utils/domain-error";
 import { domainErrorReply, throwDomainError } from "~/utils/domain-error.server";
 import { readFormData, parseSubmission } from "~/utils/form.server";
 import { pageMeta } from "~/utils/meta";
@@ -22,7 +21,7 @@ async function requireDelegationMember(request: Request, lang: string | undefine
   const locale = await requireUrlLocale(request, lang);
   const member = await requireFirmMember(request);
   const edition = await getMeetingEdition(slug ?? "", locale).catch(throwDomainError);
-  if (!(await isDelegationFirm(edition.id, member.firmId))) throwDomainError(new DomainError("notInDelegation", { status: 403, messageKey: "meetings:errors.notInDelegation" }));
+  await assertDelegationFirm(edition.id, member.firmId).catch(throwDomainError);
   return { locale, member, edition };
 }
 
@@ -101,11 +100,15 @@ export default function FirmMeetings() {
   const { t } = useTranslation("meetings");
   const { edition, requests, others } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { lang } = useParams();
   return (
     <div className="stack-lg">
       <header className="stack">
         <h1>{t("firm.title", { fair: edition.name })}</h1>
         <p className="lead">{t("firm.intro")}</p>
+        <p>
+          <Link to={`/${lang}/meetings/${edition.slug}/firm/agenda`}>{t("agenda.open")}</Link>
+        </p>
       </header>
       {actionData?.done ? (
         <p className="notice notice--success" role="status">

@@ -30,6 +30,7 @@ const grid = {
   maxMeetingsPerBuyer: "5",
 };
 
+let placed: { withInterpreter: string; shared: string };
 let firms: Awaited<ReturnType<typeof createSupplier>>[];
 let buyers: Awaited<ReturnType<typeof createBuyer>>[];
 
@@ -81,6 +82,7 @@ describe("the bureau's schedule", () => {
     const withInterpreter = await agree(0, 0); // zh firm × pt buyer who needs an interpreter
     const remote = await agree(1, 1); // remote buyer in Lisbon at 03:00: left out
     const shared = await agree(1, 2); // both speak pt
+    placed = { withInterpreter: withInterpreter.id, shared: shared.id };
     const run = await bureau.post(page, { intent: "run" });
     expect(run.status).toBe(200);
     const meetings = await prisma.meeting.findMany({ where: { editionId }, orderBy: { startsAt: "asc" } });
@@ -119,6 +121,47 @@ describe("the bureau's schedule", () => {
     const mail = await prisma.mailOutbox.findFirstOrThrow({ where: { userId: firms[0].member.id }, orderBy: { id: "desc" } });
     expect(mail.subject).toContain("洽谈已排定");
     expect(await prisma.auditEvent.count({ where: { entityId: editionId, action: { in: ["meetings.grid", "meetings.schedule", "meetings.publish"] } } })).toBe(4);
+  });
+
+  it("gives each side its own agenda once published, on the web and as a calendar file whose UID survives a move", async () => {
+    const buyer = new TestClient(server.url);
+    await signIn(buyer, buyers[0].user.email, TEST_PASSWORD, "pt");
+    const agenda = await buyer.get(`/pt/meetings/${SLUG}/buyer/agenda`);
+    expect(agenda.status).toBe(200);
+    const html = await agenda.text();
+    expect(html).toContain(`data-request="${placed.withInterpreter}"`);
+    expect(html).not.toContain(`data-request="${placed.shared}"`);
+    expect(html).toContain("Mesa / 洽谈桌");
+    expect(html).toContain("Ana Lopes");
+    const ics = await buyer.get(`/pt/meetings/${SLUG}/buyer/agenda.ics`);
+    expect(ics.headers.get("content-type")).toContain("text/calendar");
+    const calendar = await ics.text();
+    expect(calendar).toContain("BEGIN:VTIMEZONE");
+    expect(calendar).toContain(`UID:${placed.withInterpreter}@meetings.ponte`);
+    expect(calendar).toMatch(/DTSTART;TZID=Asia\/Macau:20271021T10[02]000/);
+    expect(calendar).not.toContain(placed.shared);
+
+    const firm = new TestClient(server.url);
+    await signIn(firm, firms[1].member.email, TEST_PASSWORD, "zh-CN");
+    const firmHtml = await (await firm.get(`/zh-CN/meetings/${SLUG}/firm/agenda`)).text();
+    expect(firmHtml).toContain(`data-request="${placed.shared}"`);
+    expect(firmHtml).toContain(buyers[2].company.name);
+    expect(firmHtml).toContain("洽谈桌");
+    const sequence = (text: string) => Number(/SEQUENCE:(\d+)/.exec(text)?.[1]);
+    const before = await (await firm.get(`/zh-CN/meetings/${SLUG}/firm/agenda.ics`)).text();
+    // The bureau moves the meeting: same UID, a higher SEQUENCE, the new time.
+    const taken = (await prisma.meeting.findUniqueOrThrow({ where: { requestId: placed.withInterpreter } })).slotId;
+    const free = ["2027-10-21T10:00", "2027-10-21T10:20"].find((slot) => slot !== taken)!;
+    const meetingId = (await prisma.meeting.findUniqueOrThrow({ where: { requestId: placed.shared } })).id;
+    expect((await bureau.post(page, { intent: "move", meetingId, slotId: free, table: "T01" })).status).toBe(200);
+    const after = await (await firm.get(`/zh-CN/meetings/${SLUG}/firm/agenda.ics`)).text();
+    expect(after).toContain(`UID:${placed.shared}@meetings.ponte`);
+    expect(sequence(after)).toBeGreaterThan(sequence(before));
+    expect(after).toContain(`DTSTART;TZID=Asia/Macau:20271021T${free.slice(11).replace(":", "")}00`);
+
+    // Neither side opens the other's agenda.
+    expect((await buyer.get(`/pt/meetings/${SLUG}/firm/agenda`)).status).toBe(403);
+    expect((await firm.get(`/zh-CN/meetings/${SLUG}/buyer/agenda.ics`)).status).toBe(403);
   });
 
   it("is the bureau's only", async () => {

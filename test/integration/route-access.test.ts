@@ -47,6 +47,10 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/meetings", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/meetings/no-such-fair/buyer", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/meetings/no-such-fair/firm", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/meetings/no-such-fair/buyer/agenda", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/meetings/no-such-fair/buyer/agenda.ics", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/meetings/no-such-fair/firm/agenda", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/meetings/no-such-fair/firm/agenda.ics", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/bureau/meetings/no-such-fair", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
   // Search (issue 4).
   { path: "/en/search?q=lamp", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },

@@ -2,7 +2,7 @@ import type { Locale } from "~/i18n/config";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { publicFirmWhere } from "~/modules/directory/visibility.server";
 import { venueToday } from "~/modules/fair/fairs.server";
-import { notFoundError } from "~/utils/domain-error";
+import { DomainError, notFoundError } from "~/utils/domain-error";
 import { prisma, type Prisma } from "~/utils/db.server";
 
 /**
@@ -62,4 +62,9 @@ export function delegationFirmWhere(editionId: string): Prisma.FirmWhereInput {
 
 export async function isDelegationFirm(editionId: string, firmId: string): Promise<boolean> {
   return (await prisma.firm.count({ where: { id: firmId, ...delegationFirmWhere(editionId) } })) > 0;
+}
+
+/** A firm's own meeting pages are for firms of the delegation: any other firm is refused (403). */
+export async function assertDelegationFirm(editionId: string, firmId: string) {
+  if (!(await isDelegationFirm(editionId, firmId))) throw new DomainError("notInDelegation", { status: 403, messageKey: "meetings:errors.notInDelegation" });
 }

@@ -102,20 +102,21 @@ export async function runScheduler(staff: Staff, edition: MeetingEdition) {
       const kept = new Set(checked.input.locked.map((lock) => lock.request));
       const remote = new Map(checked.input.requests.map((request) => [request.id, request.remote]));
       const times = slotTimes(grid, edition.timeZone);
-      await tx.meeting.deleteMany({ where: { editionId: edition.id, requestId: { notIn: [...kept] } } });
-      const placed = out.meetings.filter((meeting) => !kept.has(meeting.request));
-      await tx.meeting.createMany({
-        data: placed.map((meeting) => ({
-          editionId: edition.id,
-          requestId: meeting.request,
-          slotId: meeting.slot,
-          startsAt: new Date(times.get(meeting.slot)!.start),
-          endsAt: new Date(times.get(meeting.slot)!.end),
-          table: meeting.table,
-          interpreterId: meeting.interpreter,
-          remote: remote.get(meeting.request) ?? false,
-        })),
-      });
+      // Meetings that stay where they were keep their row; moved ones are updated (their SEQUENCE grows, their
+      // calendar UID stays); new ones are created; those no longer placed are removed.
+      const existing = new Map((await tx.meeting.findMany({ where: { editionId: edition.id } })).map((meeting) => [meeting.requestId, meeting]));
+      const placedIds = new Set(out.meetings.map((meeting) => meeting.request));
+      await tx.meeting.deleteMany({ where: { editionId: edition.id, requestId: { notIn: [...placedIds] } } });
+      for (const meeting of out.meetings) {
+        if (kept.has(meeting.request)) continue;
+        const slot = times.get(meeting.slot)!;
+        const data = { slotId: meeting.slot, startsAt: new Date(slot.start), endsAt: new Date(slot.end), table: meeting.table, interpreterId: meeting.interpreter, remote: remote.get(meeting.request) ?? false };
+        const before = existing.get(meeting.request);
+        if (!before) await tx.meeting.create({ data: { ...data, editionId: edition.id, requestId: meeting.request } });
+        else if (before.slotId !== data.slotId || before.table !== data.table || before.interpreterId !== data.interpreterId || before.remote !== data.remote) {
+          await tx.meeting.update({ where: { id: before.id }, data: { ...data, sequence: { increment: 1 } } });
+        }
+      }
       await tx.meetingGrid.upsert({
         where: { editionId: edition.id },
         create: { editionId: edition.id, days: grid.days, unscheduled: out.unscheduled as unknown as Prisma.InputJsonValue, lastRunAt: new Date(), status: "DRAFT" },
@@ -164,7 +165,7 @@ export async function moveMeeting(staff: Staff, edition: MeetingEdition, meeting
       const checked = validateScheduleInput(raw);
       if (checked.ok) {
         const slot = times.get(target.slotId)!;
-        await tx.meeting.update({ where: { id: meeting.id }, data: { slotId: target.slotId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), table, interpreterId, locked: true } });
+        await tx.meeting.update({ where: { id: meeting.id }, data: { slotId: target.slotId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), table, interpreterId, locked: true, sequence: { increment: 1 } } });
         await recordAudit(tx, { actorId: staff.userId, entityType: "meeting", entityId: meeting.id, action: "meetings.move", changes: { slot: { from: meeting.slotId, to: target.slotId }, table: { from: meeting.table, to: table } } });
         return { interpreterId };
       }
