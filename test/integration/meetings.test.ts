@@ -59,7 +59,7 @@ afterAll(async () => {
   await server.close();
 });
 
-describe("registration", () => {
+describe("registration", { timeout: 60_000 }, () => {
   it("refuses days outside the fair, a remote buyer without a link and an unknown zone, keeping what was typed", async () => {
     const buyer = await buyerClient();
     const bad = await buyer.client.post(base + "/buyer", { ...registration, days: ["2027-10-25"], timeZone: "Mars/Olympus" });
@@ -90,7 +90,33 @@ describe("registration", () => {
   });
 });
 
-describe("meeting requests", () => {
+const SCRIPT = `<script>alert("x")</script>"><img src=x onerror=alert(1)>`;
+const hostile = ["", " ", SCRIPT, "' OR '1'='1'; --", "长".repeat(30_000), "\u0000\u0001", "-1", "1e309", "[object Object]", "null", "2027-10-21T00:00", "Etc/GMT+99", "javascript:alert(1)"];
+
+describe("hostile values in the meeting forms", { timeout: 240_000 }, () => {
+  it("answers every odd value in every field with a 4xx or the form, never a 500, and shows nothing as markup", async () => {
+    const buyer = await buyerClient();
+    const firm = await delegationFirm();
+    await buyer.client.post(base + "/buyer", registration);
+    const forms = [
+      { client: buyer.client, path: base + "/buyer", base: registration, fields: ["days", "mode", "timeZone", "videoLink", "languages", "needsInterpreter", "intent"] },
+      { client: buyer.client, path: base + "/buyer", base: { intent: "ask", counterpartId: firm.firm.id, message: "Olá" }, fields: ["counterpartId", "message"] },
+      { client: buyer.client, path: base + "/buyer", base: { intent: "accept", requestId: "x" }, fields: ["requestId", "intent"] },
+      { client: firm.client, path: `/zh-CN/meetings/${SLUG}/firm`, base: { intent: "ask", counterpartId: buyer.company.id, message: "你好" }, fields: ["counterpartId", "message", "intent"] },
+    ];
+    for (const form of forms) {
+      for (const field of form.fields) {
+        for (const value of hostile) {
+          const response = await form.client.post(form.path, { ...form.base, [field]: value });
+          expect(response.status, `${form.path} ${field}=${value.slice(0, 20)}`).toBeLessThan(500);
+          if (response.status !== 413) expect(await response.text()).not.toContain(SCRIPT);
+        }
+      }
+    }
+  });
+});
+
+describe("meeting requests", { timeout: 120_000 }, () => {
   it("runs both ways: ranked firms with reasons, asks, accepts, mutual first, declines remove the pair", async () => {
     const buyer = await buyerClient();
     await buyer.client.post(base + "/buyer", registration);
