@@ -3,7 +3,7 @@ import { defaultLocale, matchLocale, type Locale } from "~/i18n/config";
 import { localeFromAcceptLanguage } from "~/i18n/locale.server";
 import { resources } from "~/i18n/resources";
 
-export type RequestRefusal = "tooLarge" | "lengthRequired" | "badLength" | "controlCharacters" | "badPath" | "uriTooLong" | "crossSite" | "missingOrigin" | "badOrigin";
+export type RequestRefusal = "tooLarge" | "lengthRequired" | "badLength" | "controlCharacters" | "badPath" | "uriTooLong" | "crossSite" | "missingOrigin" | "badOrigin" | "notFound";
 
 /** The reader's locale for a refusal made before Remix runs: the URL's first segment, then Accept-Language. */
 function refusalLocale(req: Request): Locale {

@@ -125,11 +125,16 @@ function refuse(res: Response, status: number, code: RequestRefusal) {
 
 /** A path that can't be decoded (a stray "%") is a bad request, not a crash downstream. */
 export function validPath(req: Request, res: Response, next: NextFunction) {
+  let decoded: string;
   try {
-    decodeURIComponent(req.path);
+    decoded = decodeURIComponent(req.path);
   } catch {
     return refuse(res, 400, "badPath");
   }
+  // No page, firm, product or fair is named with a control character, and
+  // PostgreSQL refuses NUL in text: such a path names nothing (404), and no
+  // loader ever sees it.
+  if (hasControlCharacters(decoded)) return refuse(res, 404, "notFound");
   if (req.originalUrl.length > 8192) {
     // /api/ answers 400: a query too long for an API is a bad request (issue 3: HS suggest).
     return refuse(res, req.path.startsWith("/api/") ? 400 : 414, "uriTooLong");

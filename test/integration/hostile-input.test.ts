@@ -132,4 +132,25 @@ describe("malformed requests", () => {
       expect(response.status, path).toBeLessThan(500);
     }
   });
+
+  it("answers a control character in any path segment with a localized 404 before a loader reads it", async () => {
+    for (const path of ["/en/fairs/%00", "/en/fairs/mif-2026%00x", "/pt/firms/%01", "/en/catalog/products/a%7Fb/edit"]) {
+      const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBe(404);
+    }
+    const pt = await fetch(`${server.url}/pt/fairs/%00`);
+    expect(pt.headers.get("content-language")).toBe("pt");
+    expect(await pt.text()).toMatch(/Não existe nenhuma página/);
+    const api = await fetch(`${server.url}/api/v1/requests/%00/matches`);
+    expect(api.status).toBe(404);
+    expect((await api.json()).error.code).toBe("notFound");
+  });
+
+  it("answers odd fair addresses without failing", async () => {
+    const slug = encodeURIComponent("澳门国际贸易投资展览会".repeat(40));
+    for (const path of [`/en/fairs/${slug}`, "/en/fairs/..%2f..%2fetc%2fpasswd", "/en/fairs?page=1e309", "/en/fairs?page=-1", "/zh-CN/fairs/%E2%80%AE"]) {
+      const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBeLessThan(500);
+    }
+  });
 });

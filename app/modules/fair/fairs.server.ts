@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { prisma } from "~/utils/db.server";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { publicFirmWhere } from "~/modules/directory/visibility.server";
@@ -43,7 +44,7 @@ function present(edition: { id: string; slug: string; name: unknown; shortName: 
 
 /** The venue's calendar day today: an edition is past once its last day is over where it is held. */
 export function venueToday(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? now.toISOString().slice(0, 10);
 }
 
 export async function listFairEditions(locale: Locale, now = new Date()) {
