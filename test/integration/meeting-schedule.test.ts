@@ -79,7 +79,8 @@ describe("the bureau's schedule", { timeout: 180_000 }, () => {
         expect((await bureau.post(page, { ...grid, [field]: value })).status, `${field}=${value.slice(0, 10)}`).toBeLessThan(500);
       }
     }
-    for (const body of [{ intent: "move", meetingId: "", slotId: "" }, { intent: "lock", meetingId: "<x>" }, { intent: "nonsense" }, { intent: "publish", extra: "1" }]) {
+    const odd: Record<string, string>[] = [{ intent: "move", meetingId: "", slotId: "" }, { intent: "lock", meetingId: "<x>" }, { intent: "nonsense" }, { intent: "publish", extra: "1" }];
+    for (const body of odd) {
       expect((await bureau.post(page, body)).status).toBeLessThan(500);
     }
     expect((await bureau.post(page, grid)).status).toBe(200);

@@ -98,7 +98,7 @@ describe("hostile values in the meeting forms", { timeout: 240_000 }, () => {
     const buyer = await buyerClient();
     const firm = await delegationFirm();
     await buyer.client.post(base + "/buyer", registration);
-    const forms = [
+    const forms: { client: TestClient; path: string; base: Record<string, string | string[]>; fields: string[] }[] = [
       { client: buyer.client, path: base + "/buyer", base: registration, fields: ["days", "mode", "timeZone", "videoLink", "languages", "needsInterpreter", "intent"] },
       { client: buyer.client, path: base + "/buyer", base: { intent: "ask", counterpartId: firm.firm.id, message: "Olá" }, fields: ["counterpartId", "message"] },
       { client: buyer.client, path: base + "/buyer", base: { intent: "accept", requestId: "x" }, fields: ["requestId", "intent"] },
