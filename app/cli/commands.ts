@@ -14,6 +14,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { matchLocale } from "~/i18n/config";
 import { reindexAll, type ReindexReport } from "~/modules/search/reindex.server";
 import { indexKeys, type IndexKey } from "~/modules/search/indexes.server";
+import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
 
 export interface CommandContext {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -157,6 +158,15 @@ export const commands: Record<string, Command> = {
       const started = Date.now();
       const { rows } = await exportToFile(file, { kind, scope: { kind: "bureau" }, format: format as ExportFormat, locale });
       out(`Exported ${rows} ${kind} to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      return 0;
+    },
+  },
+  "remind-delegations": {
+    summary: "remind eligible firms that have not applied to an open delegation call, its set number of days before the deadline (each firm once per call)",
+    usage: "npm run cli -- remind-delegations",
+    run: async () => {
+      const run = await sendDeadlineReminders();
+      out(`Reminded ${run.firmsReminded} firms about ${run.calls} calls.`);
       return 0;
     },
   },

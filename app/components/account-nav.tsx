@@ -24,6 +24,7 @@ export function AccountNav() {
     ...(role === "FIRM_MEMBER"
       ? [
           { to: `/${lang}/catalog/requests`, label: t("nav.firmRequests"), end: false },
+          { to: `/${lang}/delegations`, label: t("nav.delegations"), end: false },
           { to: `/${lang}/account/import`, label: tImport("nav.firmImport"), end: false },
         ]
       : []),

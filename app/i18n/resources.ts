@@ -14,6 +14,8 @@ import enInquiry from "./resources/en/inquiry.json";
 import enNotification from "./resources/en/notification.json";
 import enSearch from "./resources/en/search.json";
 import enMatching from "./resources/en/matching.json";
+import enNotices from "./resources/en/notices.json";
+import enParticipation from "./resources/en/participation.json";
 import enMeetings from "./resources/en/meetings.json";
 import ptCommon from "./resources/pt/common.json";
 import ptAuth from "./resources/pt/auth.json";
@@ -29,6 +31,8 @@ import ptInquiry from "./resources/pt/inquiry.json";
 import ptNotification from "./resources/pt/notification.json";
 import ptSearch from "./resources/pt/search.json";
 import ptMatching from "./resources/pt/matching.json";
+import ptNotices from "./resources/pt/notices.json";
+import ptParticipation from "./resources/pt/participation.json";
 import ptMeetings from "./resources/pt/meetings.json";
 import zhCommon from "./resources/zh-CN/common.json";
 import zhAuth from "./resources/zh-CN/auth.json";
@@ -44,6 +48,8 @@ import zhInquiry from "./resources/zh-CN/inquiry.json";
 import zhNotification from "./resources/zh-CN/notification.json";
 import zhSearch from "./resources/zh-CN/search.json";
 import zhMatching from "./resources/zh-CN/matching.json";
+import zhNotices from "./resources/zh-CN/notices.json";
+import zhParticipation from "./resources/zh-CN/participation.json";
 import zhMeetings from "./resources/zh-CN/meetings.json";
 
 type Tree = { [key: string]: string | Tree };
@@ -53,9 +59,9 @@ type Resources = Record<Exclude<Locale, "zh-Hant">, Record<Namespace, Tree>>;
 // One line per locale; each namespace is a file in resources/<locale>/.
 /** Translations written by people, per locale and namespace. English is the reference. */
 const written: Resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, meetings: enMeetings },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, meetings: ptMeetings },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, meetings: zhMeetings },
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, notices: enNotices, participation: enParticipation, meetings: enMeetings },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, notices: ptNotices, participation: ptParticipation, meetings: ptMeetings },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, notices: zhNotices, participation: zhParticipation, meetings: zhMeetings },
 };
 
 /**

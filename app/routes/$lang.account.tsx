@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountNav } from "~/components/account-nav";
 import { ErrorList, Field } from "~/components/forms";
@@ -20,7 +20,7 @@ import { pageMeta } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
 import { readFormData, parseSubmission } from "~/utils/form.server";
 
-export const handle = { i18n: ["auth", "validation", "audit", "buyer", "import", "notification"] };
+export const handle = { i18n: ["auth", "validation", "audit", "buyer", "import", "notification", "notices"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -71,6 +71,7 @@ export default function AccountPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
+  const { lang } = useParams();
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData?.result,
@@ -112,6 +113,10 @@ export default function AccountPage() {
                   <dd className="notice notice--danger">{tAudit(`firmNotice.${account.firm.verification}`, { reason: account.firm.verificationReason })}</dd>
                 </>
               ) : null}
+              <dt>{t("notices:policies.title")}</dt>
+              <dd>
+                <Link to={`/${lang}/account/policies`}>{t("notices:policies.open")}</Link>
+              </dd>
               {account.firm.uscc ? (
                 <>
                   <dt>{t("fields.uscc")}</dt>

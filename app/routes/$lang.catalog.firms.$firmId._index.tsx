@@ -23,8 +23,10 @@ import { catalogStyles } from "~/styles/catalog";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { readFormData, parseSubmission } from "~/utils/form.server";
+import { delegationHistory } from "~/modules/delegation/history.server";
+import { DelegationHistory } from "~/components/delegation-history";
 
-export const handle = { i18n: ["catalog", "validation"] };
+export const handle = { i18n: ["catalog", "validation", "participation"] };
 export const links: LinksFunction = () => catalogStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,11 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editor = await requireFirmEditor(request, params.firmId ?? "");
   const firm = await getFirmForEdit(editor.firmId, locale);
   if (!firm) notFound();
-  const [towns, certifications, t] = await Promise.all([listTowns(locale), listCertifications(locale), getFixedT(locale, "catalog")]);
+  const [towns, certifications, t, delegations] = await Promise.all([listTowns(locale), listCertifications(locale), getFixedT(locale, "catalog"), delegationHistory(editor.firmId, locale, "all")]);
   return json({
     title: t("profile.title", { name: firm.displayName }),
     firm,
     asBureau: editor.asBureau,
+    delegations,
     towns: towns.map((town) => ({ value: town.id, label: town.name })),
     clusters: towns.flatMap((town) => town.clusters.map((cluster) => ({ value: cluster.id, label: `${cluster.name} (${town.name})` }))),
     certifications: certifications.map((certification) => ({ value: certification.code, label: `${certification.code} · ${certification.name}` })),
@@ -78,7 +81,7 @@ async function uploadLogo(request: Request, firmId: string, actor: { userId: str
 export default function FirmProfilePage() {
   const { t } = useTranslation("catalog");
   const { lang } = useParams();
-  const { firm, towns, clusters, certifications, countries, languages, asBureau } = useLoaderData<typeof loader>();
+  const { firm, towns, clusters, certifications, countries, languages, asBureau, delegations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm<FirmProfileInput>({
@@ -115,6 +118,8 @@ export default function FirmProfilePage() {
         {asBureau ? <p className="notice">{t("profile.bureauEditing")}</p> : null}
         <FirmTabs lang={lang} firmId={firm.id} current="profile" />
       </header>
+
+      <DelegationHistory lang={lang} entries={delegations} withStatus />
 
       <section className="card" aria-labelledby="completeness-title">
         <h2 id="completeness-title">{t("completeness.title")}</h2>

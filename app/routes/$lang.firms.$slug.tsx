@@ -16,8 +16,10 @@ import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { FirmResponseStats } from "~/components/inquiry";
 import { getFirmResponseStats } from "~/modules/inquiry/response-stats.server";
+import { delegationHistory } from "~/modules/delegation/history.server";
+import { DelegationHistory } from "~/components/delegation-history";
 
-export const handle = { i18n: ["directory", "catalog", "inquiry"] };
+export const handle = { i18n: ["directory", "catalog", "inquiry", "participation"] };
 export const links: LinksFunction = () => catalogStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
   const firm = await getFirmPage(params.slug ?? "", locale, viewer);
   if (!firm) notFound();
-  const responseStats = await getFirmResponseStats(firm.id);
+  const [responseStats, delegations] = await Promise.all([getFirmResponseStats(firm.id), delegationHistory(firm.id, locale, "public")]);
   // Buyers (and visitors, who sign in first) may send an inquiry to a public firm.
   const canInquire = canInquireOf(firm.isPublic, viewer);
   const t = await getFixedT(locale, "directory");
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     firm,
     responseStats,
     canInquire,
+    delegations,
     preview: {
       title: name,
       description: excerpt(firm.description?.text || t("firm.metaDescription", { name, place }), 160),
@@ -55,7 +58,7 @@ export default function FirmPage() {
   const { t: tc } = useTranslation("catalog");
   const { lang } = useParams();
   const { t: ti } = useTranslation("inquiry");
-  const { firm, responseStats, canInquire } = useLoaderData<typeof loader>();
+  const { firm, responseStats, canInquire, delegations } = useLoaderData<typeof loader>();
   return (
     <article className="stack-lg directory-page">
       {!firm.isPublic ? (
@@ -157,7 +160,16 @@ export default function FirmPage() {
             {firm.certifications.map((certification) => (
               <li key={certification.code}>
                 <strong>{certification.code}</strong> {certification.name}
-                {certification.validUntil ? (
+                {certification.expired ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--expired">{t("firm.expired")}</span>
+                    <span className="muted">
+                      {" · "}
+                      {t("firm.expiredOn")} <FormattedDate value={certification.validUntil!} />
+                    </span>
+                  </>
+                ) : certification.validUntil ? (
                   <span className="muted">
                     {" · "}
                     {t("firm.validUntil")} <FormattedDate value={certification.validUntil} />
@@ -169,6 +181,7 @@ export default function FirmPage() {
         </section>
       ) : null}
 
+      {delegations.length ? <DelegationHistory lang={lang} entries={delegations} withStatus={false} /> : null}
       <section aria-labelledby="contact-title" className="card">
         <h2 id="contact-title">{t("firm.contact")}</h2>
         <dl className="facts">

@@ -124,7 +124,11 @@ export default function ProductPage() {
             {product.certifications.length ? (
               <>
                 <dt>{t("product.certifications")}</dt>
-                <dd>{product.certifications.map((certification) => certification.name).join(tc("completeness.separator"))}</dd>
+                <dd>
+                  {product.certifications
+                    .map((certification) => (certification.expired ? t("product.certificationExpired", { name: certification.name }) : certification.name))
+                    .join(tc("completeness.separator"))}
+                </dd>
               </>
             ) : null}
           </dl>

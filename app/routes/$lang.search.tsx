@@ -16,10 +16,12 @@ import { firmSorts, hasFilters, parseFirmSearch, parseProductSearch, productSort
 import { catalogStyles } from "~/styles/catalog";
 import searchStylesHref from "~/styles/search.css";
 import { getOptionalUser, isBureau } from "~/modules/access/user.server";
+import { searchFairs } from "~/modules/search/fair-queries.server";
+import { FairHits } from "~/components/fair-hits";
 import { log } from "~/utils/logger.server";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["search", "directory", "catalog"] };
+export const handle = { i18n: ["search", "directory", "catalog", "participation"] };
 export const links: LinksFunction = () => [...catalogStyles, { rel: "stylesheet", href: searchStylesHref }];
 
 type Kind = "products" | "firms";
@@ -53,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   const result = products ?? firms;
+  // Fairs and open delegation calls, above the first page of results (a search engine hiccup here costs only this box).
+  const fairs = parsed.ok && parsed.input.q && parsed.input.page === 1 && !unavailable ? await searchFairs(parsed.input.q, locale).catch(() => []) : [];
   return json(
     {
       kind,
@@ -65,6 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hsCode: result?.hsCode ? { code: formatHsCode(result.hsCode), title: hsTitle(result.hsCode, locale) ?? "" } : null,
       hsFromWords: result?.hsCodesFromWords?.map((code) => `${formatHsCode(code)} ${hsHeadline(hsTitle(code, locale) ?? "")}`.trim()) ?? null,
       bureau: isBureau(viewer),
+      fairs,
+      firmMember: viewer?.role === "FIRM_MEMBER",
       title: parsed.input.q ? t("search:page.titleFor", { q: parsed.input.q }) : t("search:page.title"),
     },
     { status: problems.length ? 400 : unavailable ? 503 : 200, headers: { "Cache-Control": "private, no-store" } },
@@ -209,6 +215,7 @@ export default function SearchPage() {
           {hsCode ? <p className="notice">{t("results.hsCode", { code: hsCode.code, title: hsCode.title })}</p> : null}
           {hsFromWords ? <p className="notice">{t("results.hsFromWords", { q: input.q, codes: hsFromWords.join("; ") })}</p> : null}
           {result && result.total === 0 ? <p>{t(!input.q ? "results.none" : hasFilters(input) ? "results.noneForFiltered" : "results.noneFor", { q: input.q })}</p> : null}
+          <FairHits hits={data.fairs} lang={lang} firmMember={data.firmMember} />
           {products ? <ProductHitList hits={products.hits} lang={lang} /> : null}
           {firms ? <FirmHitList hits={firms.hits} lang={lang} /> : null}
           {result ? <Pagination page={result.page} pages={result.pages} label={t("results.pages")} /> : null}

@@ -5,6 +5,9 @@ import { drainMailOutbox } from "~/modules/mail/outbox.server";
 import { refreshAllResponseStats } from "~/modules/inquiry/response-stats.server";
 import { deleteOldOutboxRows, drainSearchOutbox } from "~/modules/search/sync.server";
 import { deleteOldTasks, syncSynonyms } from "~/modules/search/index-admin.server";
+import { runCertificateWatch } from "~/modules/reference/certificate-watch.server";
+import { sendDueNotices } from "~/modules/notice/delivery.server";
+import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
@@ -12,12 +15,13 @@ import { deleteOldTasks, syncSynonyms } from "~/modules/search/index-admin.serve
  */
 const MAIL_POLL_MS = 2000;
 const SEARCH_POLL_MS = 1000;
+const NOTICE_POLL_MS = 15_000;
 
 export function startWorkers(): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
 
-  const every = (name: string, ms: number, task: () => Promise<unknown>) => {
+  const every = (name: string, ms: number, task: () => Promise<unknown>, options: { firstAfterMs?: number } = {}) => {
     const run = () => {
       const promise = task()
         .catch((error) => log.warn(`${name} failed`, { error: String(error) }))
@@ -25,6 +29,7 @@ export function startWorkers(): () => Promise<void> {
       running.add(promise);
     };
     timers.push(setInterval(run, ms));
+    if (options.firstAfterMs !== undefined) timers.push(setTimeout(run, options.firstAfterMs));
   };
 
   every("housekeeping", 60 * 60 * 1000, async () => {
@@ -35,6 +40,11 @@ export function startWorkers(): () => Promise<void> {
     await deleteOldOutboxRows();
     await deleteOldTasks();
   });
+
+  // Certificates run out with the calendar, not with an edit: once a
+  // Zhongshan day (the first instance to ask claims it), expired ones leave
+  // the index and firms are reminded to renew. Checked hourly and soon after start.
+  every("certificate watch", 60 * 60 * 1000, () => runCertificateWatch(), { firstAfterMs: 60_000 });
 
   // The search outbox: changes reach Meilisearch within a second or two; a
   // run never overlaps the previous one, and instances share the rows.
@@ -51,6 +61,9 @@ export function startWorkers(): () => Promise<void> {
       indexing = false;
     }
   });
+  // Delegation deadline reminders: each firm once per call (the reminder row
+  // is the lock), so every instance may run it.
+  every("delegation reminders", 15 * 60 * 1000, () => sendDeadlineReminders());
   // Synonyms the bureau edited while the engine was away.
   every("search vocabulary", 30_000, () => syncSynonyms());
 
@@ -64,6 +77,19 @@ export function startWorkers(): () => Promise<void> {
       await drainMailOutbox({ limit: 50 });
     } finally {
       mailing = false;
+    }
+  });
+
+  // Scheduled policy notices: each is claimed once (DRAFT/SCHEDULED → SENT in
+  // one conditional update), so instances and retries never send one twice.
+  let noticing = false;
+  every("notices", NOTICE_POLL_MS, async () => {
+    if (noticing) return;
+    noticing = true;
+    try {
+      await sendDueNotices();
+    } finally {
+      noticing = false;
     }
   });
 

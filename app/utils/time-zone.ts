@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 /**
  * Zhongshan's time zone. Every date Ponte shows, and every calendar day a
  * filter reads ("from 2026-10-22"), is in it, whoever is reading.
@@ -18,4 +19,9 @@ function offsetMs(at: Date): number {
   const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name ?? "");
   if (!match) return 0;
   return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) * 60_000;
+}
+
+/** The calendar day ("2026-12-04") it is in Zhongshan at an instant. */
+export function zhongshanDay(at: Date = new Date()): string {
+  return DateTime.fromJSDate(at, { zone: ZHONGSHAN_TIME_ZONE }).toISODate() ?? at.toISOString().slice(0, 10);
 }

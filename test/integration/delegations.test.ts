@@ -63,25 +63,28 @@ describe("a delegation call", () => {
     const application = { boothTypeCode: "STD", attendees: [{ name: "陈经理", languages: ["zh"] }], keepWithCluster: false };
 
     // A draft takes no applications.
-    expect(await applyToCall(veteran.actor, callId, { ...application, productIds: veteran.productIds }, now)).toEqual({ ok: false, reason: "callNotOpen" });
+    await expect(applyToCall(veteran.actor, callId, { ...application, productIds: veteran.productIds }, now)).rejects.toMatchObject({ code: "callNotOpen" });
     expect((await moveCall(staff, callId, "OPEN")).ok).toBe(true);
 
     const calls = await openCallsForFirm(outsider.actor.firmId, now);
     expect(calls.find((call) => call.callId === callId)?.reasons.map((reason) => reason.code)).toEqual(["otherTown"]);
-    expect(await applyToCall(outsider.actor, callId, { ...application, productIds: outsider.productIds }, now)).toEqual({ ok: false, reason: "ineligible" });
-    expect(await applyToCall(veteran.actor, callId, { ...application, productIds: newcomer.productIds }, now)).toEqual({ ok: false, reason: "productsNotOwned" });
-    expect(await applyToCall(veteran.actor, callId, { ...application, boothTypeCode: "XL", productIds: veteran.productIds }, now)).toEqual({ ok: false, reason: "unknownBoothType" });
-    expect(await applyToCall(veteran.actor, callId, { ...application, productIds: veteran.productIds }, new Date("2027-03-01T00:00:00Z"))).toEqual({ ok: false, reason: "deadlinePassed" });
+    await expect(applyToCall(outsider.actor, callId, { ...application, productIds: outsider.productIds }, now)).rejects.toMatchObject({ code: "ineligible" });
+    await expect(applyToCall(veteran.actor, callId, { ...application, productIds: newcomer.productIds }, now)).rejects.toMatchObject({ code: "productsNotOwned" });
+    await expect(applyToCall(veteran.actor, callId, { ...application, boothTypeCode: "XL", productIds: veteran.productIds }, now)).rejects.toMatchObject({ code: "unknownBoothType" });
+    await expect(applyToCall(veteran.actor, callId, { ...application, productIds: veteran.productIds }, new Date("2027-03-01T00:00:00Z"))).rejects.toMatchObject({ code: "deadlinePassed" });
 
     const first = await applyToCall(veteran.actor, callId, { ...application, productIds: veteran.productIds }, now);
     const second = await applyToCall(newcomer.actor, callId, { ...application, productIds: newcomer.productIds.slice(0, 1) }, now);
     expect(first.ok && second.ok).toBe(true);
-    expect(await applyToCall(veteran.actor, callId, { ...application, productIds: veteran.productIds }, now)).toEqual({ ok: false, reason: "alreadyApplied" });
-    const veteranId = first.ok ? first.applicationId : "";
-    const newcomerId = second.ok ? second.applicationId : "";
+    // The firm's receipt is in its inbox, with an e-mail in its language (the member's interface is Chinese).
+    expect(await prisma.notification.count({ where: { userId: veteran.actor.userId, kind: "delegation.received" } })).toBe(1);
+    expect((await prisma.mailOutbox.findFirstOrThrow({ where: { userId: veteran.actor.userId } })).subject).toMatch(/^已收到申请/);
+    await expect(applyToCall(veteran.actor, callId, { ...application, productIds: veteran.productIds }, now)).rejects.toMatchObject({ code: "alreadyApplied" });
+    const veteranId = first.applicationId;
+    const newcomerId = second.applicationId;
     expect((await editApplication(newcomer.actor, newcomerId, { ...application, productIds: newcomer.productIds }, now)).ok).toBe(true);
     // Another firm's application is not found, not edited.
-    expect(await editApplication(veteran.actor, newcomerId, { ...application, productIds: veteran.productIds }, now)).toEqual({ ok: false, reason: "notFound" });
+    await expect(editApplication(veteran.actor, newcomerId, { ...application, productIds: veteran.productIds }, now)).rejects.toMatchObject({ code: "notFound" });
 
     // Decisions wait for the call to close.
     expect(await decideApplication(staff, veteranId, "APPROVED", null)).toEqual({ ok: false, reason: "callNotInSelection" });

@@ -31,12 +31,24 @@ beforeAll(async () => {
   const inquiry = await prisma.inquiry.create({
     data: { firmId: supplier.firm.id, buyerCompanyId: buyer.company.id, createdById: buyer.user.id, messages: { create: { side: "BUYER", authorId: buyer.user.id, body: "Olá", language: "pt", languageSource: "author" } } },
   });
+  // A delegation call open to the supplier, and its application (issue 9, the firm's side).
+  const edition = await prisma.fairEdition.create({
+    data: { slug: "hostile-fair-2099", shortName: "HF 2099", name: { en: { text: "Hostile Fair", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2099-10-01"), endsOn: new Date("2099-10-04") },
+  });
+  const call = await prisma.delegationCall.create({
+    data: { editionId: edition.id, status: "OPEN", opensAt: new Date("2026-01-01"), deadline: new Date("2099-01-01"), quota: 5, boothTypes: [{ code: "STD", name: "Standard", widthM: 3, depthM: 3, feeCny: 18000 }], documentsAsked: ["Licence"] },
+  });
+  const application = await prisma.delegationApplication.create({ data: { callId: call.id, firmId: supplier.firm.id, boothTypeCode: "STD", productIds: [supplier.products[0].id], attendees: [{ name: "Wang" }] } });
   clients = { anonymous: new TestClient(server.url), admin: new TestClient(server.url), bureau: new TestClient(server.url), firm: new TestClient(server.url), buyer: new TestClient(server.url) };
   await signIn(clients.admin, admin.email, TEST_PASSWORD);
   await signIn(clients.bureau, bureau.email, TEST_PASSWORD);
   await signIn(clients.firm, supplier.member.email, TEST_PASSWORD);
   await signIn(clients.buyer, buyer.user.email, TEST_PASSWORD);
-  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id };
+  // A sent public notice, so the notice pages' actions are reached past their 404.
+  const notice = await prisma.policyNotice.create({
+    data: { title: { "zh-CN": { text: "通知", origin: "author" } }, body: { "zh-CN": { text: "正文", origin: "author" } }, category: "subsidy", department: "商务局", isPublic: true, status: "SENT", sentAt: new Date() },
+  });
+  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id, callId: call.id, applicationId: application.id };
 }, 120_000);
 afterAll(async () => {
   await server.close();

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { startTestServer, TestClient, type TestServer } from "../support/server";
 import { createUser } from "../support/factories";
+import { createSupplier } from "../support/inquiry-factories";
 import { signIn } from "../support/session";
 
 /**
@@ -52,6 +53,34 @@ const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
     who: () => buyer,
     fields: ["title", "titleLocale", "hsCodes", "keywords", "quantity", "unit", "targetPriceUsd", "requiredCertifications", "destinationCountry", "deadline", "visibility"],
   },
+  // Policy notices (issue 11): the bureau's notice form (admins are bureau).
+  {
+    path: "/en/bureau/notices/new",
+    who: () => admin,
+    fields: [
+      "titleZh",
+      "titleEn",
+      "titlePt",
+      "bodyZh",
+      "bodyEn",
+      "bodyPt",
+      "category",
+      "department",
+      "validFrom",
+      "validUntil",
+      "deadline",
+      "isPublic",
+      "townIds",
+      "clusterIds",
+      "hsCodes",
+      "markets",
+      "certificationsHeld",
+      "certificationsMissing",
+      "sizeBands",
+      "verified",
+      "removeAttachmentIds",
+    ],
+  },
 ];
 
 describe("hostile form input", () => {
@@ -75,6 +104,47 @@ describe("hostile form input", () => {
       expect((await form.who().post(form.path, repeated)).status).toBeLessThan(500);
     });
   }
+
+  // Issue 9, the firm's side: the application form (apply and edit) and the withdrawal.
+  it("never fails on a firm's delegation forms", async () => {
+    const supplier = await createSupplier();
+    const firm = new TestClient(server.url);
+    await signIn(firm, supplier.member.email, supplier.member.password);
+    const edition = await prisma.fairEdition.create({
+      data: { slug: "hostile-input-fair", shortName: "HIF", name: { en: { text: "Hostile Input Fair", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2099-10-01"), endsOn: new Date("2099-10-04") },
+    });
+    const call = await prisma.delegationCall.create({
+      data: { editionId: edition.id, status: "OPEN", opensAt: new Date("2026-01-01"), deadline: new Date("2099-01-01"), quota: 5, verifiedOnly: false, boothTypes: [{ code: "STD", name: "Standard", widthM: 3, depthM: 3, feeCny: 18000 }] },
+    });
+    const other = await prisma.fairEdition.create({
+      data: { slug: "hostile-input-fair-2", shortName: "HIF2", name: { en: { text: "Hostile Input Fair 2", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2099-10-01"), endsOn: new Date("2099-10-04") },
+    });
+    const applied = await prisma.delegationCall.create({
+      data: { editionId: other.id, status: "OPEN", opensAt: new Date("2026-01-01"), deadline: new Date("2099-01-01"), quota: 5, verifiedOnly: false, boothTypes: [{ code: "STD", name: "Standard", widthM: 3, depthM: 3, feeCny: 18000 }] },
+    });
+    const application = await prisma.delegationApplication.create({ data: { callId: applied.id, firmId: supplier.firm.id, boothTypeCode: "STD", productIds: [supplier.products[0].id], attendees: [{ name: "Wang" }] } });
+    const fields = ["boothTypeCode", "productIds", "attendees", "keepWithCluster", "note"];
+    const paths = [`/en/delegations/calls/${call.id}`, `/zh-CN/delegations/applications/${application.id}/edit`];
+    for (const path of paths) {
+      for (const value of values) {
+        const response = await firm.post(path, Object.fromEntries(fields.map((field) => [field, value])));
+        expect(response.status, `${path} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        const html = await response.text();
+        expect(html).not.toContain('<script>alert("x")</script>');
+      }
+      // Odd values of a valid-looking form: a booth type that is a script, a product id of SQL, a note far too long.
+      const odd = await firm.post(path, { boothTypeCode: SCRIPT, productIds: [SQL, supplier.products[0].id], attendees: `${SCRIPT}\n${HUGE}`, note: HUGE });
+      expect(odd.status).toBe(400);
+      expect(await odd.text()).not.toContain('<script>alert("x")</script>');
+    }
+    for (const value of values) {
+      const response = await firm.post(`/en/delegations/applications/${application.id}`, { intent: value });
+      expect(response.status).toBe(400);
+    }
+    expect(await prisma.delegationApplication.count({ where: { firmId: supplier.firm.id } })).toBe(1);
+    expect((await prisma.delegationApplication.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("SUBMITTED");
+    // About 60 posts, some of them megabytes: slow on a busy machine.
+  }, 120_000);
 
   it("shows hostile text back as text, escaped", async () => {
     const response = await new TestClient(server.url).post("/en/register", {

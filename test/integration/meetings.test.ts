@@ -164,7 +164,7 @@ describe("meeting requests", { timeout: 120_000 }, () => {
     expect((await firmA.client.post(`/zh-CN/meetings/${SLUG}/firm`, { intent: "accept", requestId: pairA.id })).status).toBe(200);
     expect((await prisma.meetingRequest.findUniqueOrThrow({ where: { id: pairA.id } })).status).toBe("ACCEPTED");
     const told = await prisma.notification.findFirstOrThrow({ where: { userId: buyer.user.id, kind: "meeting.accepted" } });
-    expect(told.params).toMatchObject({ href: `/meetings/${SLUG}/buyer` });
+    expect(told.params).toMatchObject({ path: `/meetings/${SLUG}/buyer` });
     const buyerMail = await prisma.mailOutbox.findFirstOrThrow({ where: { userId: buyer.user.id }, orderBy: { id: "desc" } });
     expect(buyerMail.subject).toContain("Reunião combinada");
 

@@ -26,7 +26,12 @@ export type AccessRule =
   | "inbox"
   | "bureau"
   | "admin"
-  | "media";
+  | "media"
+  | "noticeViewer"
+  | "noticeAttachment"
+  | "delegationApplicant"
+  | "ownApplication"
+  | "applicationViewer";
 
 /** What each rule means, and the access functions a route of that rule calls. */
 export const accessRules: Record<AccessRule, { who: string; calls: readonly string[] }> = {
@@ -46,7 +51,12 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   inbox: { who: "a buyer or a firm member; others 403", calls: ["requireInboxParty"] },
   bureau: { who: "bureau staff and admins; others 403", calls: ["requireBureau"] },
   admin: { who: "admins; others 403", calls: ["requireAdmin"] },
+  noticeViewer: { who: "a sent public notice: anyone; a targeted one: the firms it is meant for; any notice: the bureau; others 404", calls: ["requireNoticeViewer"] },
+  noticeAttachment: { who: "the PDFs of a notice, to whoever may see the notice; others 404", calls: ["requireNoticeAttachmentViewer"] },
   media: { who: "a public record's images: anyone; a draft's: its firm and the bureau; others 404", calls: ["requireMediaViewer"] },
+  delegationApplicant: { who: "a member of an exporting firm, for a call not in draft; others 403; an unknown call 404", calls: ["requireCallApplicant"] },
+  ownApplication: { who: "the members of the firm that applied; another firm's application 404; buyers and bureau staff 403", calls: ["requireOwnApplication"] },
+  applicationViewer: { who: "the members of the firm that applied and bureau staff; anyone else 404", calls: ["requireApplicationViewer"] },
 };
 
 export const routeRules: Record<string, AccessRule> = {
@@ -77,6 +87,14 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.bureau.meetings.$editionSlug": "bureau",
   "routes/$lang.bureau.reports": "bureau",
   "routes/$lang.bureau.search": "bureau",
+  "routes/$lang.bureau.notices._index": "bureau",
+  "routes/$lang.bureau.notices.new": "bureau",
+  "routes/$lang.bureau.notices.$noticeId._index": "bureau",
+  "routes/$lang.bureau.notices.$noticeId.edit": "bureau",
+  "routes/$lang.account_.policies": "firmMember",
+  "routes/$lang.notices._index": "public",
+  "routes/$lang.notices.$noticeId._index": "noticeViewer",
+  "routes/$lang.notices.$noticeId.attachments.$attachmentId": "noticeAttachment",
   "routes/$lang.bureau.verification._index": "bureau",
   "routes/$lang.bureau.verification.$firmId": "bureau",
   "routes/$lang.catalog._index": "signedIn",
@@ -102,6 +120,12 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.meetings.$editionSlug.firm_.agenda": "firmMember",
   "routes/$lang.meetings.$editionSlug.firm_.agenda[.]ics": "firmMember",
   "routes/$lang.search": "publicWithViewer",
+  "routes/$lang.delegations._index": "firmMember",
+  "routes/$lang.delegations.calls.$callId": "delegationApplicant",
+  "routes/$lang.delegations.applications.$applicationId._index": "ownApplication",
+  "routes/$lang.delegations.applications.$applicationId.edit": "ownApplication",
+  "routes/$lang.delegations.applications.$applicationId.print": "ownApplication",
+  "routes/$lang.delegations.applications.$applicationId.documents.$documentId": "applicationViewer",
   "routes/$lang.inquiries._index": "inbox",
   "routes/$lang.inquiries.new": "buyer",
   "routes/$lang.inquiries.$inquiryId": "inquiryParty",

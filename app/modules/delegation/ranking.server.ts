@@ -3,6 +3,7 @@ import { completenessSelect, firmCompleteness } from "~/modules/firm/completenes
 import type { ApplicationStatus } from "./lifecycle";
 import { callWeights } from "./calls.server";
 import { rankApplications, type ApplicantFacts, type RankedApplication, type ScoreWeights, type ScoringContext } from "./scoring";
+import { heldCertificates, validCertificateCodes } from "~/modules/reference/certificate-validity";
 
 /**
  * Reads the facts the fair score needs for every live application of a
@@ -20,13 +21,9 @@ export interface RankedEntry extends RankedApplication {
   clusterSlug: string | null;
 }
 
-/** A certification counts when it is valid on the fair's first day (no end date: valid). */
+/** A certification counts when it holds on the fair's first day. */
 function validOn(certifications: unknown, day: Date): string[] {
-  if (!Array.isArray(certifications)) return [];
-  return certifications
-    .filter((entry): entry is { code: string; validUntil?: string | null } => !!entry && typeof entry === "object" && typeof (entry as { code?: unknown }).code === "string")
-    .filter((entry) => !entry.validUntil || new Date(entry.validUntil).getTime() >= day.getTime())
-    .map((entry) => entry.code);
+  return validCertificateCodes(heldCertificates(certifications), day.toISOString().slice(0, 10));
 }
 
 export async function rankCall(callId: string, weights?: ScoreWeights, reader: Reader = prisma): Promise<RankedEntry[]> {

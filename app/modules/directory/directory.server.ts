@@ -10,6 +10,8 @@ import { countryName } from "~/modules/reference/countries.server";
 import { languageName } from "~/modules/reference/languages.server";
 import type { AuthUser } from "~/modules/access/user.server";
 import { prisma, type Prisma } from "~/utils/db.server";
+import { certificateState, heldCertificates, productCertificationCodes } from "~/modules/reference/certificate-validity";
+import { zhongshanDay } from "~/utils/time-zone";
 import { isPublicFirm, isPublicProduct, publicFirmWhere } from "./visibility.server";
 
 /**
@@ -87,6 +89,7 @@ export async function getFirmPage(slug: string, locale: Locale, viewer: Viewer) 
     prisma.product.count({ where: productWhere }),
     allCertificationNames(locale),
   ]);
+  const today = zhongshanDay();
   return {
     id: firm.id,
     slug: firm.slug,
@@ -103,7 +106,11 @@ export async function getFirmPage(slug: string, locale: Locale, viewer: Viewer) 
     salesChannels: firm.salesChannels,
     exportMarkets: firm.exportMarkets.map((code) => ({ code, name: countryName(code, locale) })),
     languages: firm.languages.map((code) => ({ code, name: languageName(code, locale) })),
-    certifications: asCertifications(firm.certifications).map((row) => ({ ...row, name: certificationLabels.get(row.code) ?? row.code })),
+    certifications: asCertifications(firm.certifications).map((row) => ({
+      ...row,
+      name: certificationLabels.get(row.code) ?? row.code,
+      expired: certificateState(row, today) === "expired",
+    })),
     contacts: asContacts(firm.contacts),
     website: firm.website,
     email: firm.email,
@@ -131,6 +138,7 @@ export async function getProductPage(productId: string, locale: Locale, viewer: 
           verification: true,
           published: true,
           exportMarkets: true,
+          certifications: true,
           town: { select: { slug: true, name: true } },
           cluster: { select: { slug: true, name: true } },
         },
@@ -142,6 +150,7 @@ export async function getProductPage(productId: string, locale: Locale, viewer: 
   const canEdit = canEditFirm(viewer, product.firm.id);
   if (!isPublic && !canEdit) return null;
   const certificationLabels = await allCertificationNames(locale);
+  const holding = productCertificationCodes(product.certifications, heldCertificates(product.firm.certifications), zhongshanDay());
   return {
     ...productCard(product, locale),
     isPublic,
@@ -150,7 +159,8 @@ export async function getProductPage(productId: string, locale: Locale, viewer: 
     specs: productSpecs(product.attributes, locale),
     hs: hsAncestors(product.hsCode).map((code) => ({ code: formatHsCode(code), title: hsTitle(code, locale) ?? "" })),
     leadTimeDays: product.leadTimeDays,
-    certifications: product.certifications.map((code) => ({ code, name: certificationLabels.get(code) ?? code })),
+    // What the product claims; a claim whose firm certificate ran out is shown as expired.
+    certifications: product.certifications.map((code) => ({ code, name: certificationLabels.get(code) ?? code, expired: !holding.includes(code) })),
     images: asImages(product.images),
     updatedAt: product.updatedAt.toISOString(),
     firm: {

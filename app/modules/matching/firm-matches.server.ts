@@ -17,6 +17,8 @@ import { hsRelation, isRelevantMatch, MATCH_WEIGHTS, scoreMatch, type MatchProdu
 import { CANDIDATES, MATCH_LIMIT, type RequestText } from "./candidates";
 import { requestSearchText, requestSelect, toMatchRequest } from "./match-request.server";
 import { isRecordId } from "./record-id";
+import { heldCertificates, productCertificationCodes } from "~/modules/reference/certificate-validity";
+import { zhongshanDay } from "~/utils/time-zone";
 
 /**
  * The firm's side of matching: the open requests its products fit, from one
@@ -126,6 +128,9 @@ export async function requestsForFirm(firmId: string, options: { locale: Locale;
   if (!firm.products.length) return empty();
 
   const quality = firmQuality(firm);
+  // A certificate that ran out is no match reason.
+  const certificates = heldCertificates(firm.certifications);
+  const today = zhongshanDay();
   const products = firm.products.map((product) => ({
     id: product.id,
     name: product.name,
@@ -134,7 +139,7 @@ export async function requestsForFirm(firmId: string, options: { locale: Locale;
     match: {
       hsCode: product.hsCode,
       textScore: 0,
-      certifications: product.certifications,
+      certifications: productCertificationCodes(product.certifications, certificates, today),
       moq: product.moq,
       moqUnit: product.moqUnit,
       priceMinUsd: product.priceMinUsd === null ? null : Number(product.priceMinUsd),

@@ -49,7 +49,7 @@ async function tell(tx: Tx, kind: NotificationKind, edition: MeetingEdition, to:
   await notify(tx, {
     recipients,
     kind,
-    params: { firmName: firm?.name, buyerCompany: buyer?.name ?? "", fairName: fair?.name, excerpt: excerpt ?? undefined, href: path },
+    params: { firmName: firm?.name, buyerCompany: buyer?.name ?? "", fairName: fair?.name, excerpt: excerpt ?? undefined, path },
     link: (locale: Locale) => `/${matchLocale(locale) ?? defaultLocale}${path}`,
   });
 }

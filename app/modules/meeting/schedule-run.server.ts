@@ -191,7 +191,7 @@ export async function publishSchedule(staff: Staff, edition: MeetingEdition, now
     ] as const) {
       const recipients = await tx.user.findMany({ where: { ...where, status: "ACTIVE" }, select: { id: true, email: true, locale: true } });
       const href = `/meetings/${edition.slug}/${side}`;
-      await notify(tx, { recipients, kind: "meeting.published", params: { fairName: fair?.name, href }, link: (locale) => `/${locale}${href}` });
+      await notify(tx, { recipients, kind: "meeting.published", params: { fairName: fair?.name, path: href }, link: (locale) => `/${locale}${href}` });
     }
     await recordAudit(tx, { actorId: staff.userId, entityType: "fair", entityId: edition.id, action: "meetings.publish" });
   });

@@ -5,13 +5,13 @@ export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted"
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", ...meetingNotificationKinds] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", ...meetingNotificationKinds] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
   BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status", ...meetingNotificationKinds],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message", ...meetingNotificationKinds],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", ...meetingNotificationKinds],
   BUREAU_STAFF: ["inquiry.reported"],
   ADMIN: ["inquiry.reported"],
 };
@@ -30,10 +30,31 @@ export interface NotificationParams {
   buyerCompany?: string;
   status?: string;
   excerpt?: string;
-  /** The fair a meeting notice is about (LocalizedText). */
+  /** A certificate's code and last valid day ("YYYY-MM-DD"), and the days left then. */
+  certificate?: string;
+  validUntil?: string;
+  daysLeft?: number;
+  /** Where the notice leads, without the locale ("/catalog/firms/…"), when not to an inquiry. */
+  path?: string;
+  /** A policy notice (app/modules/notice): its id and its title as LocalizedText. */
+  policyNoticeId?: string;
+  noticeTitle?: unknown;
+  /** Delegation notices: the fair edition's name (LocalizedText), the call's deadline (ISO) in the venue's zone, and what to open. */
   fairName?: unknown;
-  /** The page a notice links to, without the locale ("/meetings/mif-2026/buyer"). */
-  href?: string;
+  deadline?: string;
+  timeZone?: string;
+  applicationId?: string;
+  callId?: string;
+}
+
+/** Where a notice that is not about an inquiry leads. */
+export function noticePath(kind: string, params: NotificationParams, locale: string): string | null {
+  if (kind.startsWith("delegation.") && params.applicationId) return `/${locale}/delegations/applications/${params.applicationId}`;
+  if (kind.startsWith("delegation.") && params.callId) return `/${locale}/delegations/calls/${params.callId}`;
+  if (typeof params.policyNoticeId === "string") return `/${locale}/notices/${params.policyNoticeId}`;
+  // A path on this site only, given without the locale.
+  if (typeof params.path === "string" && /^\/[a-z0-9/_-]*$/i.test(params.path)) return `/${locale}${params.path}`;
+  return null;
 }
 
 /** The first line of a message, shortened for a notice. */

@@ -3,7 +3,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { defaultLocale, matchLocale, type Locale } from "~/i18n/config";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { renderNoticeMail } from "~/modules/mail/notice-mail.server";
-import { isNotificationKind, kindsForRole, notificationKinds, type NotificationKind, type NotificationParams } from "./kinds";
+import { isNotificationKind, kindsForRole, notificationKinds, noticePath, type NotificationKind, type NotificationParams } from "./kinds";
 import { renderNotice } from "./render";
 
 type Tx = Prisma.TransactionClient;
@@ -51,12 +51,6 @@ export async function notify(
   }
 }
 
-/** A notice's own link (meeting notices carry the page's path), kept to a path on this site. */
-function noticeHref(locale: Locale, params: unknown): string | null {
-  const href = params && typeof params === "object" ? (params as NotificationParams).href : undefined;
-  return typeof href === "string" && /^\/[a-z0-9/_-]+$/i.test(href) ? `/${locale}${href}` : null;
-}
-
 export async function countUnreadNotifications(userId: string): Promise<number> {
   return prisma.notification.count({ where: { userId, readAt: null } });
 }
@@ -69,7 +63,7 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
     take,
     select: { id: true, kind: true, inquiryId: true, params: true, readAt: true, createdAt: true },
   });
-  const t = await getFixedT(locale, ["notification", "inquiry", "meetings"]);
+  const t = await getFixedT(locale, ["notification", "inquiry", "participation", "meetings"]);
   return rows
     .filter((row) => isNotificationKind(row.kind))
     .map((row) => {
@@ -78,7 +72,7 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
         id: row.id,
         kind: row.kind,
         ...text,
-        href: row.inquiryId ? `/${locale}/inquiries/${row.inquiryId}` : noticeHref(locale, row.params),
+        href: row.inquiryId ? `/${locale}/inquiries/${row.inquiryId}` : noticePath(row.kind, (row.params ?? {}) as NotificationParams, locale),
         read: row.readAt !== null,
         createdAt: row.createdAt.toISOString(),
       };

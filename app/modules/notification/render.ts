@@ -1,6 +1,8 @@
 import type { TFunction } from "i18next";
+import { DateTime } from "luxon";
 import { textIn } from "~/modules/i18n-text/localized-text";
 import { textFallbacks, matchLocale, defaultLocale } from "~/i18n/config";
+import { formatters } from "~/utils/format";
 import type { NotificationKind, NotificationParams } from "./kinds";
 
 /**
@@ -14,15 +16,27 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
   const values = {
     firm,
     buyer: params.buyerCompany ?? "",
-    fair: params.fairName ? textIn(params.fairName, lang, textFallbacks[lang]) : "",
     status: params.status ? t(`inquiry:status.${params.status}`) : "",
+    certificate: params.certificate ?? "",
+    date: params.validUntil ? formatters(lang).date(`${params.validUntil}T12:00:00Z`) : "",
+    ...(params.daysLeft !== undefined ? { count: params.daysLeft } : {}),
+    title: params.noticeTitle ? textIn(params.noticeTitle, lang, textFallbacks[lang]) : "",
+    fair: params.fairName ? textIn(params.fairName, lang, textFallbacks[lang]) : "",
+    deadline: params.deadline ? deadlineText(params.deadline, params.timeZone, lang) : "",
     interpolation: { escapeValue: false },
   };
-  // Meeting notices are worded in their own namespace (loaded by the callers).
-  const prefix = kind.startsWith("meeting.") ? "meetings:" : "";
+  // Delegation notices are worded in their own namespace.
+  const key = kind.startsWith("delegation.") ? `participation:notice.${kind}` : kind.startsWith("meeting.") ? `meetings:notice.${kind}` : `notice.${kind}`;
   return {
-    title: t(`${prefix}notice.${kind}.title`, values),
-    body: t(`${prefix}notice.${kind}.body`, values),
+    title: t(`${key}.title`, values),
+    body: t(`${key}.body`, values),
     excerpt: params.excerpt ?? null,
   };
+}
+
+/** The deadline as the venue's clock shows it, with the zone named. */
+function deadlineText(iso: string, timeZone: string | undefined, locale: string) {
+  const when = DateTime.fromISO(iso, { zone: timeZone || "Asia/Macau" });
+  if (!when.isValid) return "";
+  return `${when.setLocale(locale).toLocaleString(DateTime.DATETIME_MED)} (${when.zoneName})`;
 }

@@ -6,6 +6,7 @@ import { productSelect as productFields } from "~/modules/product/product.server
 import { requestSelect as requestFields } from "~/modules/request/request.server";
 import { firmDocument, productDocument, requestDocument, type FirmRow, type FirmPartCache } from "./documents.server";
 import { hsDocument, type HsDocument } from "./hs-document";
+import { fairDocument } from "./fair-document.server";
 import type { IndexKey, TextLocale } from "./indexes.server";
 
 /**
@@ -119,7 +120,29 @@ async function loadRequests(where: Prisma.SourcingRequestWhereInput, take?: numb
   };
 }
 
-const loaders = { products: loadProducts, firms: loadFirms, requests: loadRequests } as const;
+const fairSelect = {
+  id: true,
+  slug: true,
+  shortName: true,
+  name: true,
+  city: true,
+  venue: true,
+  startsOn: true,
+  endsOn: true,
+  updatedAt: true,
+  series: { select: { slug: true, shortName: true, name: true, updatedAt: true } },
+} satisfies Prisma.FairEditionSelect;
+
+async function loadFairs(where: Prisma.FairEditionWhereInput, take?: number) {
+  const rows = await prisma.fairEdition.findMany({ where, select: fairSelect, orderBy: { id: "asc" }, take });
+  return {
+    lastId: rows.at(-1)?.id,
+    documents: rows.map((row) => fairDocument(row)),
+    versions: new Map(rows.map((row) => [row.id, stamp(row.updatedAt, row.series?.updatedAt)])),
+  };
+}
+
+const loaders = { products: loadProducts, firms: loadFirms, requests: loadRequests, fairs: loadFairs } as const;
 
 /** Documents for the given ids; ids that no longer exist come back as `missing`. */
 export async function loadDocuments(entity: SearchEntity, ids: string[]): Promise<LoadedDocuments> {
@@ -148,6 +171,7 @@ export async function* allDocuments(entity: SearchEntity, pageSize: number): Asy
 export async function countRecords(entity: SearchEntity): Promise<number> {
   if (entity === "products") return prisma.product.count();
   if (entity === "firms") return prisma.firm.count();
+  if (entity === "fairs") return prisma.fairEdition.count();
   return prisma.sourcingRequest.count();
 }
 

@@ -6,6 +6,8 @@ import { hsTitle } from "~/modules/hs/nomenclature.server";
 import { attributeKeys, attributeValueLabel, productTypesByKey, type VocabularyLocale } from "~/modules/product/vocabulary";
 import type { TextLocale } from "./indexes.server";
 import { hasHan } from "~/modules/i18n-text/han";
+import { heldCertificates, productCertificationCodes, validCertificateCodes } from "~/modules/reference/certificate-validity";
+import { zhongshanDay } from "~/utils/time-zone";
 
 /**
  * Records as search documents. Pure functions of the rows the document
@@ -86,11 +88,6 @@ function asAttributes(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function certificationCodes(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return [...new Set(value.map((item) => (item && typeof item === "object" ? (item as { code?: unknown }).code : item)).filter((code): code is string => typeof code === "string"))];
-}
-
 /** The average of the firm's completeness across its languages, 0–100. */
 export function firmQuality(firm: FirmForCompleteness): number {
   const languages = firmCompleteness(firm);
@@ -165,8 +162,11 @@ export interface ProductDocument extends LocalizedFields<"name" | "type" | "hsTi
 }
 
 /** What a product's document takes from its firm; the same for all its products. */
-function firmPart(firm: FirmForDocument) {
+function firmPart(firm: FirmForDocument, today: string) {
   return {
+    // A product's certification counts only while its firm's certificate holds.
+    certificates: heldCertificates(firm.certifications),
+    today,
     names: { ...localizedFields("firmName", firm.name), ...localizedFields("cluster", firm.cluster?.name) },
     verified: firm.verification === "VERIFIED",
     quality: firmQuality(firm),
@@ -184,10 +184,11 @@ export type FirmPartCache = Map<string, ReturnType<typeof firmPart>>;
 export function productDocument(row: ProductRow, firms?: FirmPartCache): ProductDocument {
   const attributes = asAttributes(row.attributes);
   const type = typeof attributes.type === "string" ? productTypesByKey.get(attributes.type) : undefined;
-  const firmKey = `${row.firm.id}:${row.firm.updatedAt.getTime()}`;
+  const today = zhongshanDay();
+  const firmKey = `${row.firm.id}:${row.firm.updatedAt.getTime()}:${today}`;
   let firm = firms?.get(firmKey);
   if (!firm) {
-    firm = firmPart(row.firm);
+    firm = firmPart(row.firm, today);
     firms?.set(firmKey, firm);
   }
   const verified = firm.verified;
@@ -211,7 +212,7 @@ export function productDocument(row: ProductRow, firms?: FirmPartCache): Product
     hsChapter: row.hsCode.slice(0, 2),
     town: row.firm.town?.slug ?? null,
     cluster: row.firm.cluster?.slug ?? null,
-    certifications: [...new Set(row.certifications)],
+    certifications: productCertificationCodes(row.certifications, firm.certificates, firm.today),
     markets: row.firm.exportMarkets,
     languages: row.firm.languages,
     moq: row.moq,
@@ -279,7 +280,8 @@ export function firmDocument(row: FirmRow): FirmDocument {
     hsPrefixes: [...new Set(row.products.hsCodes.flatMap((code) => hsAncestors(code)))].sort(),
     town: row.town?.slug ?? null,
     cluster: row.cluster?.slug ?? null,
-    certifications: certificationCodes(row.certifications),
+    // Only certificates that hold today: an expired one is no facet value and no filter hit.
+    certifications: validCertificateCodes(heldCertificates(row.certifications), zhongshanDay()),
     markets: row.exportMarkets,
     languages: row.languages,
     businessTypes: row.businessTypes,

@@ -8,8 +8,8 @@ import type { Settings } from "meilisearch";
  * swapped in) the ones that differ. Synonyms are not part of the hash: the
  * bureau edits them at run time and they apply in milliseconds.
  */
-export type IndexKey = "products" | "firms" | "requests" | "hs";
-export const indexKeys: IndexKey[] = ["products", "firms", "requests", "hs"];
+export type IndexKey = "products" | "firms" | "requests" | "hs" | "fairs";
+export const indexKeys: IndexKey[] = ["products", "firms", "requests", "hs", "fairs"];
 
 /** Text fields carry their language in the name's suffix: name_zh, name_en, name_pt. */
 export const textLocales = ["zh", "en", "pt"] as const;
@@ -122,6 +122,22 @@ export const indexDefinitions: Record<IndexKey, IndexDefinition> = {
       typoTolerance: codeTypoTolerance(),
       faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { "*": "count" } },
       pagination: { maxTotalHits: MAX_TOTAL_HITS },
+      proximityPrecision: "byAttribute",
+    },
+  },
+  // Fair editions (issue 9): a few dozen documents, found by name, series, city or year; open calls are read from the database.
+  fairs: {
+    key: "fairs",
+    primaryKey: "id",
+    settings: {
+      searchableAttributes: ["shortName", ...localized("name"), ...localized("series"), ...localized("city"), ...localized("venue"), "year"],
+      filterableAttributes: filters(["id", "seriesSlug", "year"]),
+      facetSearch: false,
+      sortableAttributes: ["startsOn"],
+      rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "startsOn:desc"],
+      localizedAttributes,
+      typoTolerance: codeTypoTolerance("year"),
+      pagination: { maxTotalHits: 1000 },
       proximityPrecision: "byAttribute",
     },
   },

@@ -5,7 +5,8 @@ import type { Prisma } from "~/utils/db.server";
  * this inside the same transaction, so the index can never miss a change:
  * the sync loop (modules/search) drains these rows into Meilisearch.
  */
-export type SearchEntity = "product" | "firm" | "request";
+/** "fair" is a fair edition (the bureau's edits of an edition or its series enqueue it). */
+export type SearchEntity = "product" | "firm" | "request" | "fair";
 
 export async function enqueueSearchSync(
   tx: Pick<Prisma.TransactionClient, "searchOutbox">,

@@ -1,0 +1,167 @@
+import crypto from "node:crypto";
+import { DateTime } from "luxon";
+import { prisma, type Prisma } from "~/utils/db.server";
+import { DomainError, notFoundError } from "~/utils/domain-error";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { renderNoticeMail } from "~/modules/mail/notice-mail.server";
+import { defaultLocale, matchLocale, type Locale } from "~/i18n/config";
+import type { NotificationKind, NotificationParams } from "~/modules/notification/kinds";
+import { log } from "~/utils/logger.server";
+import { NOTICE_ZONE } from "./notice.server";
+import { loadTargetProfiles, certificateDay } from "./profiles.server";
+import { readRules } from "./rules";
+import { selectAudience } from "./targeting";
+
+/**
+ * Sending a notice: the firms its rules match (targeting.ts, over every
+ * firm's profile) get a receipt, each active member an in-app notice and,
+ * unless they turned that kind off, an e-mail in their language through the
+ * mail outbox; all in one transaction, written in batches. The claim
+ * (DRAFT/SCHEDULED → SENT in one conditional update) makes a send happen
+ * once, whoever triggers it: the bureau's button or the background worker.
+ */
+const BATCH = 1000;
+type Tx = Prisma.TransactionClient;
+
+const noticeError = (code: string, status = 409, field?: string) => new DomainError(code, { status, messageKey: `notices:errors.${code}`, field });
+
+/** The audience of stored rules now (firm ids with reasons). Malformed rules reach nobody. */
+export async function audienceOf(rulesValue: unknown, now = new Date()) {
+  const rules = readRules(rulesValue);
+  if (!rules) return [];
+  return selectAudience(rules, await loadTargetProfiles({ rules }), certificateDay(now));
+}
+
+async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: NotificationKind; params: NotificationParams; noticeId: string }) {
+  const mails = new Map<Locale, { subject: string; text: string; html: string }>();
+  for (let start = 0; start < input.firmIds.length; start += BATCH) {
+    const firmIds = input.firmIds.slice(start, start + BATCH);
+    const users = await tx.user.findMany({ where: { firmId: { in: firmIds }, role: "FIRM_MEMBER", status: "ACTIVE" }, select: { id: true, email: true, locale: true } });
+    if (!users.length) continue;
+    const optedOut = new Set(
+      (await tx.notificationPreference.findMany({ where: { userId: { in: users.map((u) => u.id) }, kind: input.kind, email: false }, select: { userId: true } })).map((row) => row.userId),
+    );
+    const notifications = users.map((user) => ({ id: crypto.randomUUID(), userId: user.id, kind: input.kind, params: input.params as Prisma.InputJsonValue }));
+    await tx.notification.createMany({ data: notifications });
+    const outbox: Prisma.MailOutboxCreateManyInput[] = [];
+    for (const [index, user] of users.entries()) {
+      if (optedOut.has(user.id)) continue;
+      const locale = matchLocale(user.locale) ?? defaultLocale;
+      let mail = mails.get(locale);
+      if (!mail) {
+        mail = await renderNoticeMail({ locale, kind: input.kind, params: input.params, link: `/${locale}/notices/${input.noticeId}` });
+        mails.set(locale, mail);
+      }
+      outbox.push({ userId: user.id, notificationId: notifications[index].id, toAddress: user.email, locale, subject: mail.subject, textBody: mail.text, htmlBody: mail.html });
+    }
+    if (outbox.length) await tx.mailOutbox.createMany({ data: outbox });
+  }
+}
+
+/**
+ * Sends the notice if it is still `from` one of these statuses (and, when
+ * scheduled, due): true when this call sent it, false when it was no longer
+ * there to send (sent already, unscheduled).
+ */
+export async function deliverNotice(noticeId: string, options: { now?: Date; actorId?: string | null; from: ("DRAFT" | "SCHEDULED")[] }): Promise<boolean> {
+  const now = options.now ?? new Date();
+  const notice = await prisma.policyNotice.findUnique({ where: { id: noticeId }, select: { rules: true, title: true } });
+  if (!notice) return false;
+  // The audience is read before the transaction (PGlite has one connection); the claim inside decides.
+  const audience = await audienceOf(notice.rules, now);
+  const firmIds = audience.map((row) => row.firmId);
+  return prisma.$transaction(
+    async (tx) => {
+      const claimed = await tx.policyNotice.updateMany({
+        where: { id: noticeId, status: { in: options.from }, ...(options.from.includes("DRAFT") ? {} : { scheduledAt: { lte: now } }) },
+        data: { status: "SENT", sentAt: now, recipientCount: firmIds.length },
+      });
+      if (claimed.count === 0) return false;
+      for (let start = 0; start < firmIds.length; start += BATCH) {
+        await tx.policyNoticeReceipt.createMany({ data: firmIds.slice(start, start + BATCH).map((firmId) => ({ noticeId, firmId, createdAt: now })), skipDuplicates: true });
+      }
+      await pushToFirms(tx, { firmIds, kind: "policy.notice", params: { policyNoticeId: noticeId, noticeTitle: notice.title }, noticeId });
+      await recordAudit(tx, { actorId: options.actorId ?? null, actorLabel: options.actorId ? undefined : "system", entityType: "policyNotice", entityId: noticeId, action: "send", changes: { firms: firmIds.length } });
+      return true;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+async function sendable(noticeId: string, when: Date, confirmEmpty: boolean) {
+  const notice = await prisma.policyNotice.findUnique({ where: { id: noticeId }, select: { status: true, deadline: true, rules: true } });
+  if (!notice) throw notFoundError();
+  if (notice.status === "SENT") throw noticeError("alreadySent");
+  if (notice.deadline && notice.deadline < when) throw noticeError("deadlineBeforePublication", 400);
+  if (!confirmEmpty && (await audienceOf(notice.rules, when)).length === 0) throw noticeError("emptyAudience", 400, "confirmEmpty");
+  return notice;
+}
+
+/** The bureau's "send now". */
+export async function sendNoticeNow(noticeId: string, options: { actorId: string; confirmEmpty?: boolean; now?: Date }) {
+  const now = options.now ?? new Date();
+  await sendable(noticeId, now, !!options.confirmEmpty);
+  if (!(await deliverNotice(noticeId, { now, actorId: options.actorId, from: ["DRAFT", "SCHEDULED"] }))) throw noticeError("alreadySent");
+}
+
+/** Schedules the sending at a local time of the bureau's zone (`YYYY-MM-DDTHH:mm`). */
+export async function scheduleNotice(noticeId: string, options: { actorId: string; sendAt: string; confirmEmpty?: boolean; now?: Date }) {
+  const now = options.now ?? new Date();
+  const at = DateTime.fromISO(options.sendAt, { zone: NOTICE_ZONE });
+  if (!at.isValid) throw noticeError("sendAtInvalid", 400, "sendAt");
+  const when = at.toUTC().toJSDate();
+  if (when <= now) throw noticeError("sendAtPast", 400, "sendAt");
+  await sendable(noticeId, when, !!options.confirmEmpty);
+  await prisma.$transaction(async (tx) => {
+    const updated = await tx.policyNotice.updateMany({ where: { id: noticeId, status: { in: ["DRAFT", "SCHEDULED"] } }, data: { status: "SCHEDULED", scheduledAt: when } });
+    if (updated.count === 0) throw noticeError("alreadySent");
+    await recordAudit(tx, { actorId: options.actorId, entityType: "policyNotice", entityId: noticeId, action: "schedule", changes: { scheduledAt: when.toISOString() } });
+  });
+}
+
+export async function unscheduleNotice(noticeId: string, actorId: string) {
+  await prisma.$transaction(async (tx) => {
+    const updated = await tx.policyNotice.updateMany({ where: { id: noticeId, status: "SCHEDULED" }, data: { status: "DRAFT", scheduledAt: null } });
+    if (updated.count === 0) throw noticeError("notScheduled");
+    await recordAudit(tx, { actorId, entityType: "policyNotice", entityId: noticeId, action: "unschedule" });
+  });
+}
+
+/** The background worker's part: every scheduled notice that is due is sent (once). */
+export async function sendDueNotices(now = new Date()): Promise<number> {
+  const due = await prisma.policyNotice.findMany({ where: { status: "SCHEDULED", scheduledAt: { lte: now } }, orderBy: { scheduledAt: "asc" }, take: 10, select: { id: true } });
+  let sent = 0;
+  for (const { id } of due) {
+    try {
+      if (await deliverNotice(id, { now, from: ["SCHEDULED"] })) sent++;
+    } catch (error) {
+      log.warn("scheduled notice not sent", { id, error: String(error) });
+    }
+  }
+  return sent;
+}
+
+/**
+ * Reminds the firms that have not read the notice, once, before its
+ * deadline: the claim on `remindedAt` makes a second reminder impossible.
+ */
+export async function remindUnread(noticeId: string, options: { actorId: string; now?: Date }): Promise<{ firms: number }> {
+  const now = options.now ?? new Date();
+  const notice = await prisma.policyNotice.findUnique({ where: { id: noticeId }, select: { status: true, deadline: true, title: true } });
+  if (!notice) throw notFoundError();
+  if (notice.status !== "SENT") throw noticeError("notSent");
+  if (notice.deadline && notice.deadline <= now) throw noticeError("deadlinePassed");
+  return prisma.$transaction(
+    async (tx) => {
+      const claimed = await tx.policyNotice.updateMany({ where: { id: noticeId, remindedAt: null }, data: { remindedAt: now } });
+      if (claimed.count === 0) throw noticeError("alreadyReminded");
+      const unread = await tx.policyNoticeReceipt.findMany({ where: { noticeId, delivered: true, readAt: null }, select: { id: true, firmId: true } });
+      const firmIds = unread.map((row) => row.firmId);
+      await tx.policyNoticeReceipt.updateMany({ where: { id: { in: unread.map((row) => row.id) } }, data: { remindedAt: now } });
+      await pushToFirms(tx, { firmIds, kind: "policy.reminder", params: { policyNoticeId: noticeId, noticeTitle: notice.title }, noticeId });
+      await recordAudit(tx, { actorId: options.actorId, entityType: "policyNotice", entityId: noticeId, action: "remind", changes: { firms: firmIds.length } });
+      return { firms: firmIds.length };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Whether a firm's certificates hold today. A certificate counts (badge,
+ * facet value, filter hit, match reason, fair score) only between its first
+ * and last valid day; an expired one is still shown, marked as expired, so
+ * the firm sees what to renew. Days are calendar days in Zhongshan
+ * ("2026-12-04"); a certificate without dates is taken as the firm states it.
+ * Pure: the caller says which day it is.
+ */
+
+export interface HeldCertificate {
+  code: string;
+  validFrom?: string | null;
+  validUntil?: string | null;
+}
+
+export type CertificateState = "valid" | "expired" | "notYetValid";
+
+/** Days before the last valid day when the firm is reminded to renew. */
+export const CERTIFICATE_REMINDER_DAYS = [60, 15] as const;
+
+/** The firm's certificates as stored (JSON), keeping only well-formed entries. */
+export function heldCertificates(value: unknown): HeldCertificate[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    if (!entry || typeof entry !== "object") return [];
+    const { code, validFrom, validUntil } = entry as Record<string, unknown>;
+    if (typeof code !== "string" || !code) return [];
+    return [{ code, validFrom: isDay(validFrom) ? validFrom : null, validUntil: isDay(validUntil) ? validUntil : null }];
+  });
+}
+
+export function certificateState(certificate: HeldCertificate, today: string): CertificateState {
+  if (certificate.validUntil && certificate.validUntil < today) return "expired";
+  if (certificate.validFrom && certificate.validFrom > today) return "notYetValid";
+  return "valid";
+}
+
+/** The codes of the certificates that hold today, once each. */
+export function validCertificateCodes(certificates: readonly HeldCertificate[], today: string): string[] {
+  return [...new Set(certificates.filter((certificate) => certificateState(certificate, today) === "valid").map((certificate) => certificate.code))];
+}
+
+/**
+ * The certifications a product may claim today: those it lists, less the
+ * ones its firm holds only as certificates that do not hold today (a CE that
+ * ran out in 2024 no longer certifies the firm's lamps). A code the firm
+ * does not list at all stays: the product's own claim, as the firm made it.
+ */
+export function productCertificationCodes(productCodes: readonly string[], firmCertificates: readonly HeldCertificate[], today: string): string[] {
+  const holding = new Set(validCertificateCodes(firmCertificates, today));
+  const listed = new Set(firmCertificates.map((certificate) => certificate.code));
+  return [...new Set(productCodes.filter((code) => holding.has(code) || !listed.has(code)))];
+}
+
+/** Whole days from `from` to `to` (both "YYYY-MM-DD"). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export interface DueReminder {
+  code: string;
+  validUntil: string;
+  /** The reminder's threshold (60 or 15). */
+  daysBefore: number;
+  /** Days left today, counting the last valid day. */
+  daysLeft: number;
+}
+
+/**
+ * The renewal reminders due today: for each certificate that still holds
+ * and ends within a threshold, the smallest threshold reached, unless
+ * `sent` has it already (keys from `reminderKey`). A reminder missed while
+ * the server was down is sent late, not skipped; a firm that learns of the
+ * 60-day mark at 14 days gets only the 15-day one.
+ */
+export function dueCertificateReminders(certificates: readonly HeldCertificate[], today: string, sent: ReadonlySet<string>): DueReminder[] {
+  const due: DueReminder[] = [];
+  for (const certificate of certificates) {
+    if (!certificate.validUntil || certificateState(certificate, today) !== "valid") continue;
+    const daysLeft = daysBetween(today, certificate.validUntil);
+    const reached = CERTIFICATE_REMINDER_DAYS.filter((days) => daysLeft <= days);
+    if (reached.length === 0) continue;
+    const daysBefore = Math.min(...reached);
+    const key = reminderKey(certificate.code, certificate.validUntil, daysBefore);
+    if (sent.has(key) || due.some((reminder) => reminderKey(reminder.code, reminder.validUntil, reminder.daysBefore) === key)) continue;
+    due.push({ code: certificate.code, validUntil: certificate.validUntil, daysBefore, daysLeft });
+  }
+  return due;
+}
+
+export function reminderKey(code: string, validUntil: string, daysBefore: number): string {
+  return `${code}|${validUntil}|${daysBefore}`;
+}
+
+function isDay(value: unknown): value is string {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
