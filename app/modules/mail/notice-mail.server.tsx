@@ -17,7 +17,7 @@ export function absoluteUrl(pathname: string): string {
  * HTML part rendered by React (which escapes whatever the users wrote).
  */
 export async function renderNoticeMail(input: { locale: Locale; kind: NotificationKind; params: NotificationParams; link: string }) {
-  const t = await getFixedT(input.locale, ["notification", "inquiry", "participation", "delegation"]);
+  const t = await getFixedT(input.locale, ["notification", "inquiry", "participation", "delegation", "meetings"]);
   const notice = renderNotice(t, input.locale, input.kind, input.params);
   const url = absoluteUrl(input.link);
   const action = t("mail.open");

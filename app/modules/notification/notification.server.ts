@@ -63,7 +63,7 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
     take,
     select: { id: true, kind: true, inquiryId: true, params: true, readAt: true, createdAt: true },
   });
-  const t = await getFixedT(locale, ["notification", "inquiry", "participation", "delegation"]);
+  const t = await getFixedT(locale, ["notification", "inquiry", "participation", "delegation", "meetings"]);
   return rows
     .filter((row) => isNotificationKind(row.kind))
     .map((row) => {

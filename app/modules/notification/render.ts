@@ -35,7 +35,9 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     ? `delegation:notice.${kind.slice("delegation.".length)}`
     : kind.startsWith("delegation.")
       ? `participation:notice.${kind}`
-      : `notice.${kind}`;
+      : kind.startsWith("meeting.")
+        ? `meetings:notice.${kind}`
+        : `notice.${kind}`;
   return {
     title: t(`${key}.title`, values),
     body: t(`${key}.body`, values),

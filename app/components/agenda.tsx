@@ -1,0 +1,60 @@
+import { useTranslation } from "react-i18next";
+
+interface Row {
+  requestId: string;
+  day: string;
+  fairTime: string;
+  ownTime: string | null;
+  counterpart: string;
+  counterpartZh: string;
+  table: string | null;
+  interpreter: string | null;
+  remote: boolean;
+  videoLink: string | null;
+}
+
+/** A participant's agenda; `zhLabels` adds the Chinese headings (the buyer's bilingual print). */
+export function AgendaTable({ rows, zone, zhLabels }: { rows: Row[]; zone: string; zhLabels?: Record<string, string> }) {
+  const { t } = useTranslation("meetings");
+  const label = (key: string) => (zhLabels ? `${t(`agenda.${key}`)} / ${zhLabels[key]}` : t(`agenda.${key}`));
+  if (!rows.length) return <p>{t("agenda.none")}</p>;
+  return (
+    <div className="table-wrap">
+      <table data-testid="agenda">
+        <thead>
+          <tr>
+            <th scope="col">{label("day")}</th>
+            <th scope="col">{`${label("time")} (${zone})`}</th>
+            <th scope="col">{label("ownTime")}</th>
+            <th scope="col">{label("with")}</th>
+            <th scope="col">{label("place")}</th>
+            <th scope="col">{label("interpreter")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.requestId} data-request={row.requestId}>
+              <td>{row.day}</td>
+              <td>{row.fairTime}</td>
+              <td>{row.ownTime ?? ""}</td>
+              <td>
+                {row.counterpart}
+                {zhLabels && row.counterpartZh !== row.counterpart ? ` / ${row.counterpartZh}` : ""}
+              </td>
+              <td>
+                {row.remote ? (
+                  <>
+                    {label("remote")} {row.videoLink ? <a href={row.videoLink}>{row.videoLink}</a> : null}
+                  </>
+                ) : (
+                  `${label("table")} ${row.table ?? ""}`
+                )}
+              </td>
+              <td>{row.interpreter ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

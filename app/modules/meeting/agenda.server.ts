@@ -1,0 +1,55 @@
+import type { Locale } from "~/i18n/config";
+import { displayTextIn } from "~/modules/i18n-text/display.server";
+import { prisma } from "~/utils/db.server";
+import type { AgendaMeeting } from "./agenda";
+import type { MeetingEdition } from "./edition.server";
+import type { Interpreter } from "./grid";
+
+/**
+ * A participant's meetings once the bureau has published the schedule: a
+ * buyer's (with its own zone when it meets remotely) or a firm's. Nothing
+ * before publishing. Each side reads only its own: callers pass the company
+ * or firm the signed-in user acts for.
+ */
+export async function agendaFor(edition: MeetingEdition, owner: { buyerCompanyId: string } | { firmId: string }, locale: Locale) {
+  const grid = await prisma.meetingGrid.findUnique({ where: { editionId: edition.id }, select: { status: true, interpreters: true, publishedAt: true } });
+  const published = grid?.status === "PUBLISHED";
+  const registration =
+    "buyerCompanyId" in owner
+      ? await prisma.meetingRegistration.findUnique({ where: { editionId_buyerCompanyId: { editionId: edition.id, buyerCompanyId: owner.buyerCompanyId } }, select: { mode: true, timeZone: true } })
+      : null;
+  if (!published) return { published: false, ownZone: null, meetings: [] as AgendaMeeting[] };
+  const rows = await prisma.meeting.findMany({
+    where: { editionId: edition.id, request: { ...owner, status: "ACCEPTED" } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: {
+      requestId: true,
+      startsAt: true,
+      endsAt: true,
+      table: true,
+      interpreterId: true,
+      remote: true,
+      updatedAt: true,
+      sequence: true,
+      request: { select: { firm: { select: { name: true } }, buyerCompany: { select: { name: true, meetingRegistrations: { where: { editionId: edition.id }, select: { videoLink: true } } } } } },
+    },
+  });
+  const interpreters = new Map(((grid?.interpreters ?? []) as unknown as Interpreter[]).map((entry) => [entry.id, entry.name]));
+  const meetings = rows.map((row): AgendaMeeting => {
+    const firmSide = "firmId" in owner;
+    return {
+      requestId: row.requestId,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      counterpart: firmSide ? row.request.buyerCompany.name : displayTextIn(row.request.firm.name, locale),
+      counterpartZh: firmSide ? row.request.buyerCompany.name : displayTextIn(row.request.firm.name, "zh-CN"),
+      table: row.table,
+      interpreter: row.interpreterId ? (interpreters.get(row.interpreterId) ?? null) : null,
+      remote: row.remote,
+      videoLink: row.remote ? (row.request.buyerCompany.meetingRegistrations[0]?.videoLink ?? null) : null,
+      sequence: row.sequence,
+      updatedAt: row.updatedAt,
+    };
+  });
+  return { published: true, ownZone: registration?.mode === "REMOTE" ? registration.timeZone : null, meetings };
+}
