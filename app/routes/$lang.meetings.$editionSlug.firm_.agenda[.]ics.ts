@@ -1,9 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmMember } from "~/modules/access/user.server";
-import { agendaIcs } from "~/modules/meeting/agenda";
-import { agendaFor } from "~/modules/meeting/agenda.server";
+import { agendaCalendar } from "~/modules/meeting/agenda.server";
 import { assertDelegationFirm, getMeetingEdition } from "~/modules/meeting/edition.server";
 import { throwDomainError } from "~/utils/domain-error.server";
 
@@ -13,14 +11,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireFirmMember(request);
   const edition = await getMeetingEdition(params.editionSlug ?? "", locale).catch(throwDomainError);
   await assertDelegationFirm(edition.id, member.firmId).catch(throwDomainError);
-  const agenda = await agendaFor(edition, { firmId: member.firmId }, locale);
-  const t = await getFixedT(locale, "meetings");
-  const body = agendaIcs(agenda.meetings, {
-    name: t("agenda.title", { fair: edition.name }),
-    fairZone: edition.timeZone,
-    summary: (meeting) => t("agenda.summary", { with: meeting.counterpart }),
-    location: (meeting) => (meeting.remote ? (meeting.videoLink ?? t("agenda.remote")) : `${t("agenda.table")} ${meeting.table ?? ""}`),
-    uidDomain: "meetings.ponte",
-  });
-  return new Response(body, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="${edition.slug}-agenda.ics"`, "Cache-Control": "private, no-store" } });
+  const { body, fileName } = await agendaCalendar(edition, { firmId: member.firmId }, locale);
+  return new Response(body, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "private, no-store" } });
 }

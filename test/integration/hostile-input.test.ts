@@ -175,7 +175,7 @@ describe("hostile values in the bureau's delegation forms (issue 9)", () => {
   beforeAll(async () => {
     const supplier = await createSupplier();
     const edition = await prisma.fairEdition.create({
-      data: { slug: "hostile-input-fair", shortName: "Hostile 2027", name: { en: { text: "Hostile fair", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2027-10-21"), endsOn: new Date("2027-10-24") },
+      data: { slug: "hostile-bureau-fair", shortName: "Hostile 2027", name: { en: { text: "Hostile fair", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2027-10-21"), endsOn: new Date("2027-10-24") },
     });
     const call = await prisma.delegationCall.create({
       data: { editionId: edition.id, status: "CLOSED", opensAt: new Date("2026-11-01"), deadline: new Date("2027-08-31"), quota: 1, boothTypes: [{ code: "STD", name: "Standard", widthM: 3, depthM: 3, feeCny: 18000 }] },

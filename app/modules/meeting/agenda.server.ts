@@ -1,7 +1,8 @@
 import type { Locale } from "~/i18n/config";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { prisma } from "~/utils/db.server";
-import type { AgendaMeeting } from "./agenda";
+import { getFixedT } from "~/i18n/i18next.server";
+import { agendaIcs, type AgendaMeeting } from "./agenda";
 import type { MeetingEdition } from "./edition.server";
 import type { Interpreter } from "./grid";
 
@@ -52,4 +53,20 @@ export async function agendaFor(edition: MeetingEdition, owner: { buyerCompanyId
     };
   });
   return { published: true, ownZone: registration?.mode === "REMOTE" ? registration.timeZone : null, meetings };
+}
+
+/**
+ * One side's published meetings as an iCalendar file, worded in `locale`
+ * (events in the fair's zone; a meeting keeps its UID when it moves).
+ */
+export async function agendaCalendar(edition: MeetingEdition, owner: { buyerCompanyId: string } | { firmId: string }, locale: Locale) {
+  const [agenda, t] = await Promise.all([agendaFor(edition, owner, locale), getFixedT(locale, "meetings")]);
+  const body = agendaIcs(agenda.meetings, {
+    name: t("agenda.title", { fair: edition.name }),
+    fairZone: edition.timeZone,
+    summary: (meeting) => t("agenda.summary", { with: meeting.counterpart }),
+    location: (meeting) => (meeting.remote ? (meeting.videoLink ?? t("agenda.remote")) : `${t("agenda.table")} ${meeting.table ?? ""}`),
+    uidDomain: "meetings.ponte",
+  });
+  return { body, fileName: `${edition.slug}-agenda.ics` };
 }
