@@ -75,7 +75,7 @@ function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
 /** Rows of any table whose text mentions one of the needles (an id, an e-mail, a name). */
 async function tracesOf(needles: string[]): Promise<string[]> {
   const tables = await prisma.$queryRaw<{ table_name: string }[]>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`;
+    SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`;
   const found: string[] = [];
   for (const { table_name: table } of tables) {
     for (const needle of needles) {

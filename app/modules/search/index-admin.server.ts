@@ -123,11 +123,24 @@ export async function indexExists(uid: string, client: Meilisearch = searchClien
   }
 }
 
+/**
+ * Creates `uid` unless it exists. Another instance starting at the same
+ * moment, or the sync loop writing to it, may create it between the check
+ * and the creation: an index that exists by then is what was wanted.
+ */
+export async function createIndexIfMissing(uid: string, primaryKey: string, client: Meilisearch = searchClient()) {
+  if (await indexExists(uid, client)) return;
+  try {
+    await succeeded(client.createIndex(uid, { primaryKey }));
+  } catch (error) {
+    if (error instanceof SearchTaskError && error.task.error?.code === "index_already_exists") return;
+    throw error;
+  }
+}
+
 /** Creates `uid` (if needed) with the settings of `key`, synonyms included. */
 export async function createConfiguredIndex(key: IndexKey, uid: string, client: Meilisearch = searchClient()) {
-  if (!(await indexExists(uid, client))) {
-    await succeeded(client.createIndex(uid, { primaryKey: indexDefinitions[key].primaryKey }));
-  }
+  await createIndexIfMissing(uid, indexDefinitions[key].primaryKey, client);
   const synonyms = key === "hs" ? {} : await effectiveSynonyms();
   await succeeded(client.index(uid).updateSettings({ ...settingsFor(key), synonyms }));
 }

@@ -5,6 +5,7 @@ import { allDocuments, countRecords, hsDocuments, type SearchEntity } from "./do
 import {
   allSucceeded,
   createConfiguredIndex,
+  createIndexIfMissing,
   currentSettingsHash,
   indexExists,
   liveIndexUid,
@@ -88,7 +89,7 @@ export async function rebuildIndex(key: IndexKey): Promise<ReindexReport> {
       if (before.ids.length) await writeRecords(key, before.ids, building);
       mark = before.mark;
     }
-    if (!(await indexExists(live))) await succeeded(client.createIndex(live, { primaryKey: key === "hs" ? "code" : "id" }));
+    await createIndexIfMissing(live, key === "hs" ? "code" : "id", client);
     await succeeded(client.swapIndexes([{ indexes: [live, building], rename: false }]));
     if (key !== "hs") {
       // ...and those the sync loop wrote to the old index during the swap, onto the live one.
