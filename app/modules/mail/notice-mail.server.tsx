@@ -3,7 +3,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { localeTags, type Locale } from "~/i18n/config";
 import { getEnv } from "~/utils/env.server";
 import type { NotificationKind, NotificationParams } from "~/modules/notification/kinds";
-import { renderNotice } from "~/modules/notification/render";
+import { noticeNamespaces, renderNotice } from "~/modules/notification/render";
 
 /** Absolute address of a page, for links in e-mails. */
 export function absoluteUrl(pathname: string): string {
@@ -17,7 +17,7 @@ export function absoluteUrl(pathname: string): string {
  * HTML part rendered by React (which escapes whatever the users wrote).
  */
 export async function renderNoticeMail(input: { locale: Locale; kind: NotificationKind; params: NotificationParams; link: string }) {
-  const t = await getFixedT(input.locale, ["notification", "inquiry", "participation", "delegation", "meetings"]);
+  const t = await getFixedT(input.locale, noticeNamespaces);
   const notice = renderNotice(t, input.locale, input.kind, input.params);
   const url = absoluteUrl(input.link);
   const action = t("mail.open");

@@ -4,7 +4,7 @@ import { defaultLocale, matchLocale, type Locale } from "~/i18n/config";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { renderNoticeMail } from "~/modules/mail/notice-mail.server";
 import { isNotificationKind, kindsForRole, notificationKinds, noticePath, type NotificationKind, type NotificationParams } from "./kinds";
-import { renderNotice } from "./render";
+import { noticeNamespaces, renderNotice } from "./render";
 
 type Tx = Prisma.TransactionClient;
 
@@ -63,7 +63,7 @@ export async function listNotifications(userId: string, locale: Locale, take = 5
     take,
     select: { id: true, kind: true, inquiryId: true, params: true, readAt: true, createdAt: true },
   });
-  const t = await getFixedT(locale, ["notification", "inquiry", "participation", "delegation", "meetings"]);
+  const t = await getFixedT(locale, noticeNamespaces);
   return rows
     .filter((row) => isNotificationKind(row.kind))
     .map((row) => {

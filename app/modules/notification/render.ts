@@ -1,17 +1,24 @@
 import type { TFunction } from "i18next";
 import { DateTime } from "luxon";
 import { textIn } from "~/modules/i18n-text/localized-text";
-import { textFallbacks, matchLocale, defaultLocale } from "~/i18n/config";
+import { textFallbacks, matchLocale, defaultLocale, type Namespace } from "~/i18n/config";
 import { formatters } from "~/utils/format";
 import type { NotificationKind, NotificationParams } from "./kinds";
 
 /**
- * A notice's words in one language, from its kind and parameters (the same
- * text in the app and in the e-mail). `t` is bound to the "notification"
- * namespace of the reader's language; `inquiry` gives the status names.
+ * Where a kind's words live: under `notice.<kind>` in the namespace of the
+ * domain that sends it (the "notification" namespace for the others).
  */
-const bureauDelegationKinds = new Set<string>(["delegation.decision", "delegation.booth"]);
+const wordsByGroup: Partial<Record<string, Namespace>> = { delegation: "delegation", meeting: "meetings" };
 
+/** The namespaces a `t` for `renderNotice` must be bound to. */
+export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings"] as const satisfies readonly Namespace[];
+
+/**
+ * A notice's words in one language, from its kind and parameters (the same
+ * text in the app and in the e-mail). `t` is bound to `noticeNamespaces` of
+ * the reader's language; `inquiry` gives the status names.
+ */
 export function renderNotice(t: TFunction, locale: string, kind: NotificationKind, params: NotificationParams) {
   const lang = matchLocale(locale) ?? defaultLocale;
   const firm = params.firmName ? textIn(params.firmName, lang, textFallbacks[lang]) : "";
@@ -29,15 +36,7 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     booth: params.booth ?? "",
     interpolation: { escapeValue: false },
   };
-  // Delegation notices keep their words in the delegation namespaces: the
-  // firm's own steps in "participation", the bureau's decisions in "delegation".
-  const key = bureauDelegationKinds.has(kind)
-    ? `delegation:notice.${kind.slice("delegation.".length)}`
-    : kind.startsWith("delegation.")
-      ? `participation:notice.${kind}`
-      : kind.startsWith("meeting.")
-        ? `meetings:notice.${kind}`
-        : `notice.${kind}`;
+  const key = `${wordsByGroup[kind.split(".")[0]] ?? "notification"}:notice.${kind}`;
   return {
     title: t(`${key}.title`, values),
     body: t(`${key}.body`, values),
