@@ -1,20 +1,9 @@
 import { useTranslation } from "react-i18next";
+import type { AgendaRow } from "~/modules/meeting/agenda";
 
-interface Row {
-  requestId: string;
-  day: string;
-  fairTime: string;
-  ownTime: string | null;
-  counterpart: string;
-  counterpartZh: string;
-  table: string | null;
-  interpreter: string | null;
-  remote: boolean;
-  videoLink: string | null;
-}
 
 /** A participant's agenda; `zhLabels` adds the Chinese headings (the buyer's bilingual print). */
-export function AgendaTable({ rows, zone, zhLabels }: { rows: Row[]; zone: string; zhLabels?: Record<string, string> }) {
+export function AgendaTable({ rows, zone, zhLabels }: { rows: AgendaRow[]; zone: string; zhLabels?: Record<string, string> }) {
   const { t } = useTranslation("meetings");
   const label = (key: string) => (zhLabels ? `${t(`agenda.${key}`)} / ${zhLabels[key]}` : t(`agenda.${key}`));
   if (!rows.length) return <p>{t("agenda.none")}</p>;

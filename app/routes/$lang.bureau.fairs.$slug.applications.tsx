@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "~/i18n/config";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
 import { getCallWorkspace, rankedApplicationsForBureau } from "~/modules/delegation/bureau-view.server";
@@ -19,18 +18,10 @@ import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["delegation", "validation"] };
 
-async function workspace(slug: string | undefined, locale: Locale) {
-  try {
-    return await getCallWorkspace(slug ?? "", locale);
-  } catch (error) {
-    throwDomainError(error);
-  }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   await requireBureau(request);
-  const { edition, call } = await workspace(params.slug, locale);
+  const { edition, call } = await getCallWorkspace(params.slug ?? "", locale).catch(throwDomainError);
   if (!call) notFound();
   // The what-if: weights tried in the query string rank the list; nothing is saved.
   const tried = weightsFromQuery(new URL(request.url).searchParams);
@@ -44,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const staff = await requireBureau(request);
-  const { call } = await workspace(params.slug, locale);
+  const { call } = await getCallWorkspace(params.slug ?? "", locale).catch(throwDomainError);
   if (!call) notFound();
   const { status, ...answer } = await runBureauAction({ userId: staff.id }, call.id, await readFormData(request));
   return json(answer, { status });

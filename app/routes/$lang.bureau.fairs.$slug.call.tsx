@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "~/i18n/config";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
 import { getCallWorkspace, eligibilityOptions } from "~/modules/delegation/bureau-view.server";
@@ -20,18 +19,10 @@ import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["delegation", "validation"] };
 
-async function workspace(slug: string | undefined, locale: Locale) {
-  try {
-    return await getCallWorkspace(slug ?? "", locale);
-  } catch (error) {
-    throwDomainError(error);
-  }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   await requireBureau(request);
-  const { edition, call } = await workspace(params.slug, locale);
+  const { edition, call } = await getCallWorkspace(params.slug ?? "", locale).catch(throwDomainError);
   const zone = edition.timeZone;
   // A new call opens now and closes eight weeks before the fair, with one standard booth.
   const closes = new Date(new Date(`${edition.startsOn}T18:00:00Z`).getTime() - 56 * 86_400_000);
@@ -59,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const staff = await requireBureau(request);
-  const { edition, call } = await workspace(params.slug, locale);
+  const { edition, call } = await getCallWorkspace(params.slug ?? "", locale).catch(throwDomainError);
   const formData = await readFormData(request);
   const actor = { userId: staff.id };
   if (formData.get("intent") === "move") {

@@ -3,7 +3,7 @@ import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { textIn } from "~/modules/i18n-text/localized-text";
 import { notFoundError } from "~/utils/domain-error";
 import type { Locale } from "~/i18n/config";
-import { callWeights } from "./calls.server";
+import { callTermsColumns, callWeights } from "./calls.server";
 import { nextStatuses, type CallStatus } from "./lifecycle";
 import { rankCall } from "./ranking.server";
 import { rankChanges, type ScoreWeights } from "./scoring";
@@ -40,24 +40,7 @@ export async function getCallWorkspace(slug: string, locale: Locale) {
       endsOn: true,
       timeZone: true,
       call: {
-        select: {
-          id: true,
-          status: true,
-          opensAt: true,
-          deadline: true,
-          quota: true,
-          townIds: true,
-          clusterIds: true,
-          verifiedOnly: true,
-          minProducts: true,
-          boothTypes: true,
-          booths: true,
-          subsidySharePercent: true,
-          subsidyCapCny: true,
-          documentsAsked: true,
-          weights: true,
-          rosterPublishedAt: true,
-        },
+        select: { ...callTermsColumns, booths: true, weights: true, rosterPublishedAt: true },
       },
     },
   });

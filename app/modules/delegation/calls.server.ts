@@ -158,3 +158,20 @@ export async function openCallsForFirm(firmId: string, now = new Date()): Promis
     applicationStatus: call.applications[0]?.status ?? null,
   }));
 }
+
+/** The columns of a call's terms, as the bureau's workspace and the firm's pages read them. */
+export const callTermsColumns = {
+  id: true,
+  status: true,
+  opensAt: true,
+  deadline: true,
+  quota: true,
+  townIds: true,
+  clusterIds: true,
+  verifiedOnly: true,
+  minProducts: true,
+  boothTypes: true,
+  subsidySharePercent: true,
+  subsidyCapCny: true,
+  documentsAsked: true,
+} as const;

@@ -5,6 +5,7 @@ import { ineligibleReasons, type IneligibleReason } from "./eligibility";
 import { applicationWindow, canFirmChange, type ApplicationStatus, type CallStatus } from "./lifecycle";
 import { boothTypesOf, expectedSubsidy } from "./subsidy";
 import { attendeesText } from "./application-form";
+import { callTermsColumns } from "./calls.server";
 
 /**
  * What a firm member's delegation pages show, read for the member's own
@@ -91,22 +92,7 @@ export async function delegationsForFirm(firmId: string, locale: Locale, now = n
   };
 }
 
-const callTermsSelect = {
-  id: true,
-  status: true,
-  opensAt: true,
-  deadline: true,
-  quota: true,
-  townIds: true,
-  clusterIds: true,
-  verifiedOnly: true,
-  minProducts: true,
-  boothTypes: true,
-  subsidySharePercent: true,
-  subsidyCapCny: true,
-  documentsAsked: true,
-  edition: { select: editionSelect },
-} as const;
+const callTermsSelect = { ...callTermsColumns, edition: { select: editionSelect } } as const;
 
 function terms(call: { id: string; status: string; opensAt: Date; deadline: Date; quota: number; boothTypes: unknown; subsidySharePercent: unknown; subsidyCapCny: unknown; documentsAsked: unknown; edition: Parameters<typeof edition>[0] }, locale: Locale) {
   return {

@@ -39,7 +39,6 @@ export async function notifyApplicant(
       // The reason is shown whole on the firm's page; the notice carries its start.
       ...(extra.reason ? { excerpt: excerptOf(extra.reason, 300) } : {}),
       applicationId,
-      path,
     },
     link: (locale) => `/${locale}${path}`,
   });

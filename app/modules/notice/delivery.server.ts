@@ -8,7 +8,8 @@ import { defaultLocale, matchLocale, type Locale } from "~/i18n/config";
 import type { NotificationKind, NotificationParams } from "~/modules/notification/kinds";
 import { log } from "~/utils/logger.server";
 import { NOTICE_ZONE } from "./notice.server";
-import { loadTargetProfiles, certificateDay } from "./profiles.server";
+import { loadTargetProfiles } from "./profiles.server";
+import { zhongshanDay } from "~/utils/time-zone";
 import { readRules } from "./rules";
 import { selectAudience } from "./targeting";
 
@@ -29,7 +30,7 @@ const noticeError = (code: string, status = 409, field?: string) => new DomainEr
 export async function audienceOf(rulesValue: unknown, now = new Date()) {
   const rules = readRules(rulesValue);
   if (!rules) return [];
-  return selectAudience(rules, await loadTargetProfiles({ rules }), certificateDay(now));
+  return selectAudience(rules, await loadTargetProfiles({ rules }), zhongshanDay(now));
 }
 
 async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: NotificationKind; params: NotificationParams; noticeId: string }) {

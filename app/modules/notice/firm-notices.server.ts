@@ -4,7 +4,8 @@ import { textFallbacks, type Locale } from "~/i18n/config";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { resolveText } from "~/modules/i18n-text/localized-text";
 import { isBureau, type AuthUser } from "~/modules/access/user.server";
-import { loadTargetProfiles, certificateDay } from "./profiles.server";
+import { loadTargetProfiles } from "./profiles.server";
+import { zhongshanDay } from "~/utils/time-zone";
 import { nameReasons } from "./reasons.server";
 import { readRules } from "./rules";
 import { evaluateTargeting, type TargetReason } from "./targeting";
@@ -30,7 +31,7 @@ async function concernsFirm(notice: { id: string; rules: unknown }, firmId: stri
   const receipt = await prisma.policyNoticeReceipt.findUnique({ where: { noticeId_firmId: { noticeId: notice.id, firmId } }, select: { delivered: true } });
   const rules = readRules(notice.rules);
   const [profile] = rules ? await loadTargetProfiles({ rules, firmIds: [firmId] }) : [];
-  const result = rules && profile ? evaluateTargeting(rules, profile, certificateDay()) : null;
+  const result = rules && profile ? evaluateTargeting(rules, profile, zhongshanDay()) : null;
   if (result?.match) return result.reasons;
   return receipt?.delivered ? [] : null;
 }
@@ -121,7 +122,7 @@ export async function policiesForFirm(firmId: string, locale: Locale, now = new 
   ]);
   const profile = profiles[0];
   const byNotice = new Map(receipts.map((row) => [row.noticeId, row]));
-  const today = certificateDay(now);
+  const today = zhongshanDay(now);
   const kept: { notice: (typeof notices)[number]; reasons: TargetReason[] }[] = [];
   for (const notice of notices) {
     const rules = readRules(notice.rules);

@@ -1,5 +1,4 @@
 import { heldCertificates } from "~/modules/reference/certificate-validity";
-import { zhongshanDay } from "~/utils/time-zone";
 import { prisma } from "~/utils/db.server";
 import type { TargetingRules } from "./rules";
 import type { FirmTargetProfile } from "./targeting";
@@ -38,9 +37,4 @@ export async function loadTargetProfiles(options: { rules: TargetingRules | null
     sizeBand: firm.employeesBand,
     verified: firm.verification === "VERIFIED",
   }));
-}
-
-/** Today in Zhongshan, as targeting compares certificate validity (the same day search and matching use). */
-export function certificateDay(now = new Date()): string {
-  return zhongshanDay(now);
 }

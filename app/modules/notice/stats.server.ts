@@ -1,7 +1,8 @@
 import { prisma } from "~/utils/db.server";
 import type { Locale } from "~/i18n/config";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
-import { loadTargetProfiles, certificateDay } from "./profiles.server";
+import { loadTargetProfiles } from "./profiles.server";
+import { zhongshanDay } from "~/utils/time-zone";
 import { nameReasons } from "./reasons.server";
 import { readRules, type TargetingRules } from "./rules";
 import { selectAudience } from "./targeting";
@@ -30,7 +31,7 @@ async function firmRows(firmIds: string[], locale: Locale) {
 /** The bureau's preview: how many firms the rules reach now, and the first of them with why. */
 export async function previewAudience(rules: TargetingRules | null, locale: Locale, now = new Date()) {
   if (!rules) return { count: 0, firms: [] };
-  const audience = selectAudience(rules, await loadTargetProfiles({ rules }), certificateDay(now));
+  const audience = selectAudience(rules, await loadTargetProfiles({ rules }), zhongshanDay(now));
   const listed = audience.slice(0, LISTED);
   const [names, reasons] = await Promise.all([firmRows(listed.map((row) => row.firmId), locale), nameReasons(listed.map((row) => row.reasons), locale)]);
   return {

@@ -49,13 +49,13 @@ async function reindexChangedFirms(since: string, day: string): Promise<number> 
       WHERE jsonb_typeof(c) = 'object' AND (
         (c->>'validUntil' >= ${since} AND c->>'validUntil' < ${day})
         OR (c->>'validFrom' > ${since} AND c->>'validFrom' <= ${day})))`;
-  for (const { id } of firms) {
-    const products = await prisma.product.findMany({ where: { firmId: id }, select: { id: true } });
-    await prisma.$transaction(async (tx) => {
-      await enqueueSearchSync(tx, "firm", id);
-      await enqueueSearchSync(tx, "product", products.map((product) => product.id));
-    });
-  }
+  if (firms.length === 0) return 0;
+  const firmIds = firms.map((firm) => firm.id);
+  const products = await prisma.product.findMany({ where: { firmId: { in: firmIds } }, select: { id: true } });
+  await prisma.$transaction(async (tx) => {
+    await enqueueSearchSync(tx, "firm", firmIds);
+    await enqueueSearchSync(tx, "product", products.map((product) => product.id));
+  });
   return firms.length;
 }
 
@@ -67,18 +67,17 @@ async function sendDueReminders(day: string): Promise<number> {
       SELECT 1 FROM jsonb_array_elements(f.certifications) c
       WHERE jsonb_typeof(c) = 'object' AND c->>'validUntil' >= ${day} AND c->>'validUntil' <= ${horizon})`;
   let sent = 0;
-  for (const { id } of candidates) {
-    const firm = await prisma.firm.findUnique({
-      where: { id },
-      select: {
-        id: true,
-        name: true,
-        certifications: true,
-        members: { where: { status: "ACTIVE" }, select: { id: true, email: true, locale: true } },
-        certificateReminders: { select: { code: true, validUntil: true, daysBefore: true } },
-      },
-    });
-    if (!firm) continue;
+  const firms = await prisma.firm.findMany({
+    where: { id: { in: candidates.map((candidate) => candidate.id) } },
+    select: {
+      id: true,
+      name: true,
+      certifications: true,
+      members: { where: { status: "ACTIVE" }, select: { id: true, email: true, locale: true } },
+      certificateReminders: { select: { code: true, validUntil: true, daysBefore: true } },
+    },
+  });
+  for (const firm of firms) {
     const already = new Set(firm.certificateReminders.map((row) => reminderKey(row.code, row.validUntil, row.daysBefore)));
     for (const reminder of dueCertificateReminders(heldCertificates(firm.certifications), day, already)) {
       await prisma.$transaction(async (tx) => {
