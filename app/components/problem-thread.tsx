@@ -163,12 +163,13 @@ export function AssignForm({ problem }: { problem: Problem }) {
 
 export function OpenCloseForm({ problem }: { problem: Problem }) {
   const { t } = useTranslation("problems");
-  const answer = useAnswer(["close", "reopen"]);
+  // A refused rating shows here too: its form is only on the page once it can be sent.
+  const answer = useAnswer(["close", "reopen", "rate"]);
   const errors = answer?.result?.error?.[""] ?? null;
   const closed = problem.status === "CLOSED";
   return (
     <section className="card stack">
-      {answer?.done ? (
+      {answer?.done && answer.intent !== "rate" ? (
         <p className="notice notice--success" role="status">
           {t(answer.intent === "close" ? "thread.closed" : "thread.reopened")}
         </p>

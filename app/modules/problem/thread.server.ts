@@ -121,7 +121,7 @@ export async function rateProblem(viewer: ProblemViewer, input: { rating: number
   if (viewer.side !== "FIRM") throw forbiddenError();
   await prisma.$transaction(async (tx) => {
     const problem = await current(tx, viewer.problemId);
-    move(problem, { type: "rate", answered: problem.firstAnsweredAt !== null }, "rating");
+    move(problem, { type: "rate", answered: problem.firstAnsweredAt !== null });
     await tx.problem.update({ where: { id: problem.id }, data: { rating: input.rating, ratingComment: input.comment ?? null, ratedAt: now } });
     await recordAudit(tx, { actorId: viewer.user.id, entityType: "problem", entityId: problem.id, action: "rate", changes: { rating: input.rating } });
   });
