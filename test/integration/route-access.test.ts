@@ -244,7 +244,8 @@ beforeAll(async () => {
     }
     clients.set(visitor, client);
   }
-});
+  // A reindex, a server and four argon2 sign-ins: over a minute on a loaded machine.
+}, 180_000);
 afterAll(async () => {
   await server.close();
 });
