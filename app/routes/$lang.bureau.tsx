@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
 
-export const handle = { i18n: ["bureau", "notices"] };
+export const handle = { i18n: ["bureau", "notices", "reference"] };
 
 /** The bureau's area: bureau staff and admins only, checked on every request. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,6 +25,7 @@ export default function BureauLayout() {
         </NavLink>
         <NavLink to={`/${lang}/bureau/verification`}>{t("nav.verification")}</NavLink>
         <NavLink to={`/${lang}/bureau/fairs`}>{t("nav.fairs")}</NavLink>
+        <NavLink to={`/${lang}/bureau/reference`}>{t("reference:nav")}</NavLink>
         <NavLink to={`/${lang}/bureau/import`}>{t("nav.import")}</NavLink>
         <NavLink to={`/${lang}/bureau/audit`}>{t("nav.audit")}</NavLink>
         <NavLink to={`/${lang}/bureau/search`}>{t("nav.search")}</NavLink>

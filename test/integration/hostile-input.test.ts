@@ -315,3 +315,36 @@ describe("malformed requests", () => {
     }
   });
 });
+
+describe("hostile values in the bureau's reference data forms (issue 14)", () => {
+  const fixture = { townId: "", clusterId: "", aliasId: "" };
+  beforeAll(async () => {
+    const town = await prisma.town.create({ data: { slug: "hostile-town", name: { "zh-CN": { text: "敌意镇", origin: "author" }, en: { text: "Hostile Town", origin: "author" } } } });
+    const cluster = await prisma.cluster.create({ data: { slug: "hostile-cluster", townId: town.id, name: { "zh-CN": { text: "敌意集群", origin: "author" }, en: { text: "Hostile cluster", origin: "author" } } } });
+    const alias = await prisma.referenceAlias.create({ data: { kind: "town", key: "hostiletownalias", alias: "Hostile town alias", townId: town.id, origin: "bureau" } });
+    Object.assign(fixture, { townId: town.id, clusterId: cluster.id, aliasId: alias.id });
+  });
+  const forms: { name: string; fixed: () => Record<string, string>; fields: string[] }[] = [
+    { name: "rename a town", fixed: () => ({ intent: "rename", kind: "town", id: fixture.townId }), fields: ["nameZh", "nameEn", "namePt"] },
+    { name: "rename a cluster", fixed: () => ({ intent: "rename", kind: "cluster", id: fixture.clusterId }), fields: ["nameEn", "hsHeadings"] },
+    { name: "add an alias", fixed: () => ({ intent: "addAlias", kind: "cluster", id: fixture.clusterId }), fields: ["alias"] },
+    { name: "rename an alias", fixed: () => ({ intent: "renameAlias", aliasId: fixture.aliasId }), fields: ["alias"] },
+    { name: "any target", fixed: () => ({ intent: "addAlias", alias: "Target" }), fields: ["kind", "id"] },
+    { name: "any intent", fixed: () => ({}), fields: ["intent", "aliasId"] },
+  ];
+  for (const form of forms) {
+    it(`never fails: ${form.name}`, async () => {
+      for (const value of values) {
+        const response = await admin.post("/en/bureau/reference", { ...Object.fromEntries(form.fields.map((field) => [field, value])), ...form.fixed() });
+        expect(response.status, `${form.name} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        expect(await response.text()).not.toContain('<script>alert("x")</script>');
+      }
+    }, 120_000);
+  }
+  it("keeps the town's names and bounds what was stored", async () => {
+    const town = await prisma.town.findUniqueOrThrow({ where: { id: fixture.townId } });
+    expect(JSON.stringify(town.name).length).toBeLessThan(1_000);
+    const aliases = await prisma.referenceAlias.findMany({ where: { clusterId: fixture.clusterId } });
+    for (const row of aliases) expect(row.alias.length).toBeLessThanOrEqual(100);
+  });
+});
