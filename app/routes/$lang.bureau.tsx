@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
 
-export const handle = { i18n: ["bureau", "notices"] };
+export const handle = { i18n: ["bureau", "notices", "training"] };
 
 /** The bureau's area: bureau staff and admins only, checked on every request. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,6 +31,7 @@ export default function BureauLayout() {
         <NavLink to={`/${lang}/bureau/inquiries`}>{t("nav.inquiryFigures")}</NavLink>
         <NavLink to={`/${lang}/bureau/reports`}>{t("nav.inquiryReports")}</NavLink>
         <NavLink to={`/${lang}/bureau/notices`}>{t("notices:nav.notices")}</NavLink>
+        <NavLink to={`/${lang}/bureau/training`}>{t("training:nav.training")}</NavLink>
       </nav>
       <div className="area-body">
         <Outlet />

@@ -1,17 +1,20 @@
 /** Meeting notices (issue 10): their words live in the "meetings" namespace. */
 export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published"] as const;
 
+/** Training session notices (issue 11): their words live in the "training" namespace. */
+export const trainingNotificationKinds = ["training.registered", "training.reminder"] as const;
+
 /**
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, ...trainingNotificationKinds] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
   BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status", ...meetingNotificationKinds],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, ...trainingNotificationKinds],
   BUREAU_STAFF: ["inquiry.reported"],
   ADMIN: ["inquiry.reported"],
 };
