@@ -5,9 +5,11 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { FormattedDate } from "~/components/formatted";
 import { ReasonList } from "~/components/notice-bureau";
+import { NoticeHistory } from "~/components/notice-history";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireNoticeViewer } from "~/modules/access/notice.server";
 import { markNoticeAction, markNoticeRead } from "~/modules/notice/firm-notices.server";
+import { noticeHistory } from "~/modules/notice/history.server";
 import { FirmNoticeActionSchema } from "~/modules/notice/notice.schema";
 import { forbidden } from "~/utils/http.server";
 import { parseSubmission, readFormData } from "~/utils/form.server";
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await markNoticeRead(notice.id, viewer.firmId, viewer.id);
     if (!notice.firm.readAt) notice.firm.readAt = new Date().toISOString();
   }
-  return json({ title: notice.title, notice });
+  return json({ title: notice.title, notice, history: await noticeHistory(notice.id, locale) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
@@ -41,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NoticePage() {
   const { t } = useTranslation("notices");
-  const { notice } = useLoaderData<typeof loader>();
+  const { notice, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { lang } = useParams();
@@ -77,6 +79,7 @@ export default function NoticePage() {
           ) : null}
         </dl>
       </header>
+      <NoticeHistory editedAt={history.editedAt} changes={history.changes} />
       {notice.translated ? <p className="muted">{t("originalLanguage")}</p> : null}
       {/* The body is text, never markup: React escapes it, line breaks are kept by CSS. */}
       <div lang={notice.bodyLang} style={{ whiteSpace: "pre-wrap" }} data-testid="notice-body">

@@ -202,7 +202,8 @@ describe("bad input and refusals", () => {
     const nowhere = await bureau.post("/zh-CN/bureau/training/new", sessionFields({ place: "", videoLink: "" }));
     expect(nowhere.status).toBe(400);
     expect(await nowhere.text()).toContain("请填写地点或视频链接。");
-    for (const odd of [{ capacity: "0" }, { capacity: "abc" }, { capacity: "1e309" }, { videoLink: "javascript:alert(1)" }, { startsAt: "2026-02-30T10:00" }, { titleZh: "长".repeat(300) }]) {
+    const odds: Record<string, string>[] = [{ capacity: "0" }, { capacity: "abc" }, { capacity: "1e309" }, { videoLink: "javascript:alert(1)" }, { startsAt: "2026-02-30T10:00" }, { titleZh: "长".repeat(300) }];
+    for (const odd of odds) {
       expect((await bureau.post("/en/bureau/training/new", sessionFields(odd))).status, JSON.stringify(odd).slice(0, 40)).toBe(400);
     }
     expect(await prisma.trainingSession.count()).toBe(1);
