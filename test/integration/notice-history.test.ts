@@ -138,3 +138,27 @@ describe("a notice corrected after sending", () => {
     expect(list).toContain("Read rate of the latest sent notices");
   });
 });
+
+describe("public notices on public pages", () => {
+  it("are in the sitemap with their language alternates and carry meta; targeted ones stay out of both", async () => {
+    const created = await bureau.post("/en/bureau/notices/new", form({ ...texts, titleZh: "广交会线上展征集通知", titleEn: "Call for the online Canton Fair", category: "fair-call", department: "中山市商务局", isPublic: "on" }));
+    expect(created.status).toBe(302);
+    const publicId = created.headers.get("location")!.split("/").pop()!;
+    // Not in the sitemap before it is sent.
+    expect(await (await new TestClient(server.url).get("/sitemap.xml")).text()).not.toContain(`/notices/${publicId}`);
+    expect((await bureau.post(`/en/bureau/notices/${publicId}`, { intent: "sendNow" })).status).toBe(200);
+
+    const xml = await (await new TestClient(server.url).get("/sitemap.xml")).text();
+    for (const lang of ["zh-CN", "zh-Hant", "en", "pt"]) expect(xml).toContain(`<loc>${server.url}/${lang}/notices/${publicId}</loc>`);
+    expect(xml).toContain(`<xhtml:link rel="alternate" hreflang="pt" href="${server.url}/pt/notices/${publicId}"/>`);
+    expect(xml).toContain(`<loc>${server.url}/en/notices</loc>`);
+    expect(xml).not.toContain(`/notices/${noticeId}`);
+
+    const page = await (await new TestClient(server.url).get(`/pt/notices/${publicId}`)).text();
+    expect(page).toContain(`<link rel="canonical" href="${server.url}/pt/notices/${publicId}"/>`);
+    expect(page).toContain('<meta name="description" content="Às empresas:');
+    expect(page).toMatch(/<link rel="alternate" hrefLang="zh-CN" href="[^"]*\/zh-CN\/notices\//i);
+    expect(page).not.toContain('content="noindex"');
+    expect(await (await firm.get(`/en/notices/${noticeId}`)).text()).toContain('<meta name="robots" content="noindex"/>');
+  });
+});
