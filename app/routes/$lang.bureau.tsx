@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
 
-export const handle = { i18n: ["bureau", "notices", "reference"] };
+export const handle = { i18n: ["bureau", "notices", "reference", "training"] };
 
 /** The bureau's area: bureau staff and admins only, checked on every request. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -83,6 +83,12 @@ const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
       "removeAttachmentIds",
     ],
   },
+  // Training sessions (issue 11): the bureau's session form.
+  {
+    path: "/en/bureau/training/new",
+    who: () => admin,
+    fields: ["titleZh", "titleEn", "titlePt", "descriptionZh", "descriptionEn", "descriptionPt", "startsAt", "endsAt", "place", "videoLink", "capacity"],
+  },
 ];
 
 describe("hostile form input", () => {
@@ -180,6 +186,29 @@ describe("hostile form input", () => {
     const page = await (await firm.get(`/en/problems/${problem.id}`)).text();
     expect(page).not.toContain('<script>alert("x")</script>');
     expect(await prisma.problem.count({ where: { firmId: supplier.firm.id } })).toBe(1);
+  });
+
+  // Issue 11: a firm's training registration and the bureau's attendance form.
+  it("never fails on the training registration and attendance forms", async () => {
+    const supplier = await createSupplier();
+    const firm = new TestClient(server.url);
+    await signIn(firm, supplier.member.email, supplier.member.password);
+    const session = await prisma.trainingSession.create({
+      data: { title: { "zh-CN": { text: "敌意输入培训", origin: "author" } }, description: {}, startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 3_600_000), capacity: 2, place: "Room 1" },
+    });
+    for (const value of values) {
+      for (const [client, path, body] of [
+        [firm, "/en/training", { intent: value, sessionId: value }],
+        [firm, "/en/training", { intent: "register", sessionId: value }],
+        [admin, `/en/bureau/training/${session.id}`, { intent: "attendance", attended: value }],
+        [admin, `/en/bureau/training/${session.id}`, { intent: value }],
+      ] as const) {
+        const response = await client.post(path, body);
+        expect(response.status, `${path} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        expect(await response.text()).not.toContain('<script>alert("x")</script>');
+      }
+    }
+    expect(await prisma.trainingRegistration.count({ where: { sessionId: session.id } })).toBe(0);
   }, 120_000);
 
   it("shows hostile text back as text, escaped", async () => {
