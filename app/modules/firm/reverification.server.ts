@@ -21,8 +21,8 @@ export async function pendingChangeOf(db: Tx | typeof prisma, firmId: string): P
 }
 
 /**
- * What the profile form's name, credit code and town may not be: a legal
- * name left blank, a credit code removed or another firm's. Conform field
+ * What the profile form's name and credit code may not be: a legal name
+ * left blank, another firm's credit code. Conform field
  * errors (empty when all is well).
  */
 export async function identityErrors(firmId: string, value: { nameZh?: string; nameEn?: string; uscc?: string }): Promise<Record<string, string[]>> {
@@ -33,8 +33,8 @@ export async function identityErrors(firmId: string, value: { nameZh?: string; n
   for (const locale of blankedLegalNames(asLocalizedText(firm.name), submitted)) {
     errors[locale === "en" ? "nameEn" : "nameZh"] = ["verification:errors.legalNameBlank"];
   }
+  // A blank code keeps the stored one (a form without the field sends none).
   const uscc = value.uscc ? normalizeUscc(value.uscc) : "";
-  if (firm.uscc && !uscc) errors.uscc = ["verification:errors.usccBlank"];
   if (uscc && uscc !== firm.uscc && (await prisma.firm.count({ where: { uscc, id: { not: firmId } } })) > 0) errors.uscc = ["verification:errors.usccTaken"];
   return errors;
 }
