@@ -17,7 +17,7 @@ const refusals: Record<string, string> = {
   notHeld: "The firm is not (or no longer) held by the bureau.",
   memberUnknown: "No active account with this e-mail.",
   memberNotFirm: "This account is not a firm account.",
-  memberHasFirm: "This account already belongs to a firm.",
+  memberHasFirm: "This account already belongs to a firm that has products, inquiries or other members, or is verified.",
 };
 
 async function findFirmId(idOrSlug: string): Promise<string | null> {

@@ -47,9 +47,10 @@ async function heldFirm() {
   return { firm, product, image, logo };
 }
 
-async function memberWithoutFirm(locale = "zh-CN") {
+/** A person who just registered as a firm: their own firm is empty and not verified. */
+async function freshRegistration(locale = "zh-CN") {
   const user = await createUser("FIRM_MEMBER", { locale });
-  await prisma.user.update({ where: { id: user.id }, data: { firmId: null } });
+  await prisma.firm.update({ where: { id: user.firmId! }, data: { verification: "PENDING", published: false } });
   return user;
 }
 
@@ -68,15 +69,16 @@ describe("the bureau's decision on a held firm", () => {
     expect(unknownHtml).toContain('value="nobody@example.test"');
     const buyer = await createUser("BUYER");
     expect(await (await bureau.post(`/pt/bureau/verification/${firm.id}/held`, { intent: "assign", email: buyer.email })).text()).toContain("Esta conta não é uma conta de empresa.");
-    const busy = await createUser("FIRM_MEMBER");
+    const busy = await createUser("FIRM_MEMBER"); // a verified firm
     expect((await bureau.post(`/en/bureau/verification/${firm.id}/held`, { intent: "assign", email: busy.email })).status).toBe(422);
 
-    const newcomer = await memberWithoutFirm("zh-CN");
+    const newcomer = await freshRegistration("zh-CN");
     const assigned = await bureau.post(`/en/bureau/verification/${firm.id}/held`, { intent: "assign", email: newcomer.email.toUpperCase() });
     expect(assigned.status).toBe(200);
     expect(await assigned.text()).toContain("The firm now has a member and is no longer held.");
     expect(await prisma.firm.findUniqueOrThrow({ where: { id: firm.id } })).toMatchObject({ heldByBureauSince: null, published: true, closedAt: null });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: newcomer.id } })).firmId).toBe(firm.id);
+    expect(await prisma.firm.count({ where: { id: newcomer.firmId! } })).toBe(0); // the empty registration gave way
     expect((await loadDocuments("products", [product.id])).documents).toHaveLength(1);
     const mail = await prisma.mailOutbox.findFirstOrThrow({ where: { userId: newcomer.id } });
     expect(mail.locale).toBe("zh-CN");

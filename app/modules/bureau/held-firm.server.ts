@@ -1,5 +1,5 @@
 import { DomainError } from "~/utils/domain-error";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Prisma } from "~/utils/db.server";
 import { log } from "~/utils/logger.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { textIn } from "~/modules/i18n-text/localized-text";
@@ -40,22 +40,35 @@ export async function getHeldFirm(firmId: string, locale: Locale) {
   };
 }
 
-async function heldOrThrow(tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0], firmId: string) {
+type Tx = Prisma.TransactionClient;
+
+async function heldOrThrow(tx: Tx, firmId: string) {
   const firm = await tx.firm.findUnique({ where: { id: firmId }, select: { id: true, name: true, verification: true, published: true, logoKey: true, heldByBureauSince: true, closedAt: true } });
   if (!firm || !firm.heldByBureauSince || firm.closedAt) throw new DomainError("notHeld", { status: 409, messageKey: "verification:errors.notHeld" });
   return firm;
 }
 
-/** Gives the held firm to an existing firm account without a firm; the firm leaves the bureau's hold. */
+/**
+ * Gives the held firm to an existing firm account that has no firm, or only
+ * the empty one its registration created (then deleted); the firm leaves the
+ * bureau's hold.
+ */
 export async function assignHeldFirm(firmId: string, email: string, actor: HeldFirmActor) {
   return prisma.$transaction(async (tx) => {
     const firm = await heldOrThrow(tx, firmId);
     const user = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, locale: true, role: true, status: true, firmId: true } });
     if (!user || user.status !== "ACTIVE") throw new DomainError("memberUnknown", { status: 422, messageKey: "verification:errors.memberUnknown", field: "email" });
     if (user.role !== "FIRM_MEMBER") throw new DomainError("memberNotFirm", { status: 422, messageKey: "verification:errors.memberNotFirm", field: "email" });
-    if (user.firmId) throw new DomainError("memberHasFirm", { status: 422, messageKey: "verification:errors.memberHasFirm", field: "email" });
+    // Registering as a firm creates one: an empty registration (its only member, nothing in it, not verified) gives way.
+    const emptyRegistration = user.firmId ? await isEmptyRegistration(tx, user.firmId) : false;
+    if (user.firmId && !emptyRegistration) throw new DomainError("memberHasFirm", { status: 422, messageKey: "verification:errors.memberHasFirm", field: "email" });
     const published = firm.verification === "VERIFIED";
     await tx.user.update({ where: { id: user.id }, data: { firmId }, select: { id: true } });
+    if (user.firmId && emptyRegistration) {
+      await tx.firm.delete({ where: { id: user.firmId }, select: { id: true } });
+      await recordAudit(tx, { actorId: actor.id, actorLabel: actor.label, entityType: "firm", entityId: user.firmId, action: "delete-empty-firm", changes: { member: user.id, heldFirm: firmId } });
+      await enqueueSearchSync(tx, "firm", user.firmId);
+    }
     await tx.firm.update({ where: { id: firmId }, data: { heldByBureauSince: null, published }, select: { id: true } });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -76,6 +89,16 @@ export async function assignHeldFirm(firmId: string, email: string, actor: HeldF
     });
     return { userId: user.id, published };
   });
+}
+
+async function isEmptyRegistration(tx: Tx, firmId: string) {
+  const own = await tx.firm.findUnique({
+    where: { id: firmId },
+    select: { verification: true, _count: { select: { members: true, products: true, inquiries: true, delegationEntries: true, meetingRequests: true } } },
+  });
+  if (!own || own.verification === "VERIFIED") return false;
+  const { members, ...rest } = own._count;
+  return members === 1 && Object.values(rest).every((count) => count === 0);
 }
 
 /** Closes the held firm: products deleted (and out of the index), logo and product images deleted from storage. */
