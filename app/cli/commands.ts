@@ -16,6 +16,7 @@ import { reindexAll, type ReindexReport } from "~/modules/search/reindex.server"
 import { indexKeys, type IndexKey } from "~/modules/search/indexes.server";
 import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
 import { privacyCommands } from "./privacy-commands";
+import { heldFirmCommands } from "./held-firm-commands";
 
 export interface CommandContext {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -196,6 +197,7 @@ export const commands: Record<string, Command> = {
     },
   },
   ...privacyCommands,
+  ...heldFirmCommands,
 };
 
 function printReindex(report: ReindexReport) {

@@ -18,6 +18,7 @@ import enNotices from "./resources/en/notices.json";
 import enParticipation from "./resources/en/participation.json";
 import enDelegation from "./resources/en/delegation.json";
 import enPrivacy from "./resources/en/privacy.json";
+import enVerification from "./resources/en/verification.json";
 import enMeetings from "./resources/en/meetings.json";
 import enProblems from "./resources/en/problems.json";
 import enReference from "./resources/en/reference.json";
@@ -40,6 +41,7 @@ import ptNotices from "./resources/pt/notices.json";
 import ptParticipation from "./resources/pt/participation.json";
 import ptDelegation from "./resources/pt/delegation.json";
 import ptPrivacy from "./resources/pt/privacy.json";
+import ptVerification from "./resources/pt/verification.json";
 import ptMeetings from "./resources/pt/meetings.json";
 import ptProblems from "./resources/pt/problems.json";
 import ptReference from "./resources/pt/reference.json";
@@ -62,6 +64,7 @@ import zhNotices from "./resources/zh-CN/notices.json";
 import zhParticipation from "./resources/zh-CN/participation.json";
 import zhDelegation from "./resources/zh-CN/delegation.json";
 import zhPrivacy from "./resources/zh-CN/privacy.json";
+import zhVerification from "./resources/zh-CN/verification.json";
 import zhMeetings from "./resources/zh-CN/meetings.json";
 import zhProblems from "./resources/zh-CN/problems.json";
 import zhReference from "./resources/zh-CN/reference.json";
@@ -74,9 +77,9 @@ type Resources = Record<Exclude<Locale, "zh-Hant">, Record<Namespace, Tree>>;
 // One line per locale; each namespace is a file in resources/<locale>/.
 /** Translations written by people, per locale and namespace. English is the reference. */
 const written: Resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, notices: enNotices, participation: enParticipation, delegation: enDelegation, privacy: enPrivacy, meetings: enMeetings, problems: enProblems, reference: enReference, training: enTraining },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, notices: ptNotices, participation: ptParticipation, delegation: ptDelegation, privacy: ptPrivacy, meetings: ptMeetings, problems: ptProblems, reference: ptReference, training: ptTraining },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, notices: zhNotices, participation: zhParticipation, delegation: zhDelegation, privacy: zhPrivacy, meetings: zhMeetings, problems: zhProblems, reference: zhReference, training: zhTraining },
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, notices: enNotices, participation: enParticipation, delegation: enDelegation, privacy: enPrivacy, meetings: enMeetings, problems: enProblems, reference: enReference, training: enTraining, verification: enVerification },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, notices: ptNotices, participation: ptParticipation, delegation: ptDelegation, privacy: ptPrivacy, meetings: ptMeetings, problems: ptProblems, reference: ptReference, training: ptTraining, verification: ptVerification },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, notices: zhNotices, participation: zhParticipation, delegation: zhDelegation, privacy: zhPrivacy, meetings: zhMeetings, problems: zhProblems, reference: zhReference, training: zhTraining, verification: zhVerification },
 };
 
 /**

@@ -288,6 +288,37 @@ describe("hostile values in the bureau's delegation forms (issue 9)", () => {
   });
 });
 
+// Issue 14: the profile's credit code, the bureau's re-verification decision and its decision on a held firm.
+describe("hostile values in re-verification and held-firm forms", () => {
+  it("never fails, and changes nothing", async () => {
+    const supplier = await createSupplier();
+    const firmClient = new TestClient(server.url);
+    await signIn(firmClient, supplier.member.email, supplier.member.password);
+    await prisma.firmPendingChange.create({ data: { firmId: supplier.firm.id, uscc: "91442000MA4W00000X", fields: ["uscc"] } });
+    const held = await prisma.firm.create({ data: { slug: `hostile-held-${supplier.firm.id}`, name: { en: { text: "Held", origin: "author" } }, description: {}, heldByBureauSince: new Date() } });
+    const before = await prisma.firm.findUniqueOrThrow({ where: { id: supplier.firm.id } });
+    for (const value of values) {
+      const profile = await firmClient.post(`/en/catalog/firms/${supplier.firm.id}`, { nameZh: value, nameEn: value, uscc: value, townId: value });
+      expect(profile.status, `profile with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+      expect(await profile.text()).not.toContain('<script>alert("x")</script>');
+      const change = await admin.post(`/en/bureau/verification/${supplier.firm.id}/change`, { intent: value, reason: value });
+      expect(change.status, `change with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+      expect(await change.text()).not.toContain('<script>alert("x")</script>');
+      const decision = await admin.post(`/en/bureau/verification/${held.id}/held`, { intent: value, email: value, confirm: value });
+      expect(decision.status, `held with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+      const assign = await admin.post(`/en/bureau/verification/${held.id}/held`, { intent: "assign", email: value });
+      expect(assign.status).toBeGreaterThanOrEqual(400);
+      expect(assign.status).toBeLessThan(500);
+      expect(await assign.text()).not.toContain('<script>alert("x")</script>');
+    }
+    // A hostile reason is bounded; the change still waits.
+    expect((await admin.post(`/en/bureau/verification/${supplier.firm.id}/change`, { intent: "reject", reason: HUGE })).status).toBe(400);
+    expect(await prisma.firmPendingChange.count({ where: { firmId: supplier.firm.id } })).toBe(1);
+    expect((await prisma.firm.findUniqueOrThrow({ where: { id: held.id } })).heldByBureauSince).not.toBeNull();
+    expect((await prisma.firm.findUniqueOrThrow({ where: { id: supplier.firm.id } })).uscc).toBe(before.uscc);
+  }, 180_000);
+});
+
 describe("malformed requests", () => {
   const raw = (path: string, body: BodyInit, headers: Record<string, string>) =>
     fetch(`${server.url}${path}`, { method: "POST", body, headers: { Origin: server.url, ...headers }, redirect: "manual" });

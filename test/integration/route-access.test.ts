@@ -31,6 +31,10 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   // Operations (issue 3): verification, audit trail, imports and exports, buyer profile and requests.
   { path: "/en/bureau/verification", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/verification/no-such-firm", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // Re-verification and held firms (issue 14).
+  { path: "/en/bureau/verification?status=REVERIFICATION", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/verification/no-such-firm/change", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/bureau/verification/no-such-firm/held", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/bureau/audit", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/import", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/export?kind=firms&format=csv", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -133,6 +137,16 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
   {
     path: "/en/bureau/verification/no-such-firm",
     body: { intent: "verify" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/bureau/verification/no-such-firm/change",
+    body: { intent: "approve" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/bureau/verification/no-such-firm/held",
+    body: { intent: "close", confirm: "on" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
   },
   {

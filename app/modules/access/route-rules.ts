@@ -112,6 +112,8 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.training.$sessionId[.]ics": "firmMember",
   "routes/$lang.bureau.verification._index": "bureau",
   "routes/$lang.bureau.verification.$firmId": "bureau",
+  "routes/$lang.bureau.verification.$firmId_.change": "bureau",
+  "routes/$lang.bureau.verification.$firmId_.held": "bureau",
   "routes/$lang.bureau.fairs._index": "bureau",
   "routes/$lang.bureau.fairs.new": "bureau",
   "routes/$lang.bureau.fairs.$slug._index": "bureau",

@@ -9,10 +9,10 @@ import type { NotificationKind, NotificationParams } from "./kinds";
  * Where a kind's words live: under `notice.<kind>` in the namespace of the
  * domain that sends it (the "notification" namespace for the others).
  */
-const wordsByGroup: Partial<Record<string, Namespace>> = { delegation: "delegation", meeting: "meetings", problem: "problems", training: "training" };
+const wordsByGroup: Partial<Record<string, Namespace>> = { delegation: "delegation", meeting: "meetings", problem: "problems", training: "training", verification: "verification" };
 
 /** The namespaces a `t` for `renderNotice` must be bound to. */
-export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings", "problems", "training"] as const satisfies readonly Namespace[];
+export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings", "problems", "training", "verification"] as const satisfies readonly Namespace[];
 
 /**
  * A notice's words in one language, from its kind and parameters (the same
@@ -35,6 +35,7 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     decision: params.decision ? t(`delegation:status.${params.decision}`) : "",
     booth: params.booth ?? "",
     subject: params.problemSubject ?? "",
+    reason: params.reason ?? "",
     interpolation: { escapeValue: false },
   };
   const key = `${wordsByGroup[kind.split(".")[0]] ?? "notification"}:notice.${kind}`;

@@ -115,6 +115,7 @@ export async function deleteAccount(userId: string, actor: DeletionActor): Promi
     await tx.firmBuyerBlock.updateMany({ where: { blockedById: user.id }, data: { blockedById: null } });
     await tx.searchSynonymGroup.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
     await tx.policyNotice.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
+    await tx.firmPendingChange.updateMany({ where: { requestedById: user.id }, data: { requestedById: null } });
     await tx.mailOutbox.deleteMany({ where: { OR: [{ userId: user.id }, { toAddress: user.email }] } });
     await tx.rateLimitHit.deleteMany({ where: { key: { in: [user.email, user.id] } } });
 
