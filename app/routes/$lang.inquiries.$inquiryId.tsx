@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextareaField } from "~/components/forms";
 import { FormattedDate, FormattedDateTime, FormattedNumber } from "~/components/formatted";
 import { AttachmentField, MessageLanguage } from "~/components/inquiry";
+import { TranslatedText } from "~/components/translated-text";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
@@ -27,7 +28,7 @@ import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 import { parseSubmission } from "~/utils/form.server";
 
-export const handle = { i18n: ["inquiry", "validation", "privacy"] };
+export const handle = { i18n: ["inquiry", "validation", "privacy", "translation"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquiryStyles }];
 
@@ -165,9 +166,7 @@ export default function InquiryThreadPage() {
               ) : (
                 <>
                   {/* Text only: whatever was written is shown, never interpreted as HTML. */}
-                  <p className="message__body" lang={message.language}>
-                    {message.body}
-                  </p>
+                  <TranslatedText className="message__body" original={message.body} language={message.language} translation={message.translation} />
                   <p className="message__language">
                     <MessageLanguage language={message.language} source={message.languageSource} />
                   </p>

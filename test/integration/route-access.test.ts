@@ -71,6 +71,7 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/search?in=firms", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/api/v1/search/products?q=lamp", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/search", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/translations", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   // Matching (issue 4): a request's matches, a firm's matching requests and the answer form.
   { path: "/en/account/requests/no-such-request/matches", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/catalog/requests", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: "redirect:firm", BUREAU_STAFF: "redirect:/en/catalog", ADMIN: "redirect:/en/catalog" } },
@@ -153,6 +154,11 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
   {
     path: "/en/bureau/search",
     body: { intent: "addSynonyms", terms: "only-one" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
+    path: "/en/bureau/translations",
+    body: { intent: "retry", jobId: "not-a-number" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
   },
   {

@@ -165,11 +165,11 @@ export async function answerSourcingRequest(
           createdAt: now,
           ...openingWrites({ side: "FIRM", authorId: member.id, body: input.message, language, now, products, order, attachments, keys }),
         },
-        select: { id: true, firmId: true, buyerCompanyId: true },
+        select: { id: true, firmId: true, buyerCompanyId: true, messages: { select: { id: true, language: true }, take: 1 } },
       });
       await notifySide(tx, "BUYER", { ...inquiry, firmName: firm.name, buyerCompany: request.buyerCompany.name }, "inquiry.offer", {
         excerpt: excerptOf(input.message),
-      });
+      }, undefined, inquiry.messages[0]);
       // On the request's trail: the bureau sees which firms answered it.
       await recordAudit(tx, {
         actorId: member.id,
