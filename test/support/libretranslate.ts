@@ -22,7 +22,7 @@ export interface TestTranslator {
 const LANGUAGES = ["en", "pt", "zh"];
 const PHRASES: Record<string, Record<string, string>> = {
   zh: { "Olá": "您好", "Preciso de": "我需要", "com entrega em Santos": "交货地桑托斯" },
-  pt: { "您好": "Olá", "价格": "preço", "每件": "por peça" },
+  pt: { "您好": "Olá", "价格每件": "preço por peça" },
 };
 
 function fakeTranslate(q: string, target: string): string {
