@@ -16,19 +16,24 @@ export function TranslatedText({
   language,
   translation,
   className,
+  as: Tag = "p",
+  id,
 }: {
   original: string;
   language: string;
   translation: TranslationViewData;
   className?: string;
+  /** The element the text is shown in (a heading for a title). */
+  as?: "p" | "h2";
+  id?: string;
 }) {
   const { t, i18n } = useTranslation("translation");
   if (translation.state === "machine" || translation.state === "authored") {
     return (
       <div className="translated stack-sm" data-translation={translation.state}>
-        <p className={className} lang={i18n.language}>
+        <Tag className={className} lang={i18n.language} id={id}>
           {translation.text}
-        </p>
+        </Tag>
         <p className="translated__mark muted">
           <small>{translation.state === "machine" ? t("mark.machine") : t("mark.authored")}</small>
         </p>
@@ -43,9 +48,9 @@ export function TranslatedText({
   }
   return (
     <div className="translated stack-sm" data-translation={translation.state}>
-      <p className={className} lang={language}>
+      <Tag className={className} lang={language} id={id}>
         {original}
-      </p>
+      </Tag>
       {translation.state === "original" ? null : (
         <p className="translated__mark muted">
           <small>{translation.state === "pending" ? t("mark.pending") : t("mark.none")}</small>

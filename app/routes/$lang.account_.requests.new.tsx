@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       unit: null,
       targetPriceUsd: null,
       // Start unticked: the buyer chooses what this request needs (the profile's list is only a reminder).
-      requiredCertifications: [],
+      requiredCertifications: [] as string[],
       destinationCountry: company.country,
       deadline: null,
       visibility: "PUBLIC",

@@ -132,6 +132,49 @@ describe("a conversation across languages", () => {
     expect(await drainTranslationJobs()).toMatchObject({ translated: 0 });
     await buyer.get(`/pt/inquiries/${inquiryId}`);
     expect(translator.requests.length).toBe(asked);
+
+    // The firm replaces the machine's Portuguese with its own, which then counts as authored.
+    const firmThread = await (await firm.get(`/zh-CN/inquiries/${inquiryId}`)).text();
+    expect(firmThread).toContain("对方看到的译文");
+    expect(firmThread).toContain("[pt] Olá！FOB preço por peça");
+    const answer = await prisma.inquiryMessage.findFirstOrThrow({ where: { inquiryId, side: "FIRM" } });
+    const own = "Olá! O preço FOB é de 11,80 dólares por peça, com prazo de 25 dias.";
+    const saved = await firm.post(`/zh-CN/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "pt", text: own }));
+    expect(saved.status).toBe(200);
+    const authoredHtml = await (await buyer.get(`/pt/inquiries/${inquiryId}`)).text();
+    expect(authoredHtml).toContain(own);
+    expect(authoredHtml).toContain("Tradução escrita pelo autor");
+    expect(authoredHtml).not.toContain("[pt] Olá！FOB");
+    // Only the message's own side may; odd values are refused, never a 500.
+    expect((await buyer.post(`/pt/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "pt", text: "sequestro" }))).status).toBe(404);
+    expect((await firm.post(`/zh-CN/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "../../x", text: own }))).status).toBe(400);
+    expect((await firm.post(`/zh-CN/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "pt", text: "   " }))).status).toBe(400);
+    expect((await firm.post(`/zh-CN/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "pt", text: "x".repeat(20_001) }))).status).toBe(400);
+    // The engine never overwrites it.
+    await prisma.$transaction((tx) => requestTranslations(tx, { kind: "inquiry.message", id: answer.id, field: "body", language: "zh" }, ["pt"]));
+    expect(await drainTranslationJobs()).toMatchObject({ translated: 0, skipped: 1 });
+    expect(await (await buyer.get(`/pt/inquiries/${inquiryId}`)).text()).toContain(own);
+  });
+});
+
+describe("a request in words", () => {
+  it("reaches the firm in Chinese, marked, with the buyer's Portuguese one click away", async () => {
+    translator.mode = "ok";
+    const supplier = await createSupplier({ locale: "zh-CN" });
+    const { user: buyerUser } = await createBuyer({ locale: "pt" });
+    const buyer = await clientFor(buyerUser, "pt");
+    const created = await buyer.post("/pt/account/requests/new", new URLSearchParams({ title: "Preciso de luminária de teto LED", titleLocale: "pt", visibility: "PUBLIC" }));
+    expect(created.status).toBe(302);
+    const request = await prisma.sourcingRequest.findFirstOrThrow({ where: { buyerCompanyId: buyerUser.buyerCompanyId! } });
+    expect(request.hsCodes).toEqual([]);
+    const firm = await clientFor(supplier.member, "zh-CN");
+    const page = `/zh-CN/catalog/firms/${supplier.firm.id}/requests/${request.id}`;
+    expect(await (await firm.get(page)).text()).toContain("尚未翻译：译文正在生成");
+    expect(await drainTranslationJobs()).toMatchObject({ translated: 2, failed: 0 });
+    const html = await (await firm.get(page)).text();
+    expect(html).toContain("[zh] 我需要 吸顶灯 LED");
+    expect(html).toContain("机器翻译：并非作者原文");
+    expect(html).toMatch(/<summary>查看原文<\/summary><p lang="pt">Preciso de luminária de teto LED<\/p>/);
   });
 });
 

@@ -13,6 +13,7 @@ import { refreshFirmResponseStats } from "./response-stats.server";
 import { attachmentRows, notifySide, otherSide, threadLink, threadNames, withStoredAttachments } from "./thread-writes.server";
 import type { InquiryStatusValue } from "./inquiry.schema";
 import { translationsFor } from "~/modules/translation/views.server";
+import { ownMessageTranslations } from "~/modules/translation/authored.server";
 
 /**
  * A thread and what its parties do in it. Every function takes the context
@@ -78,6 +79,7 @@ export async function getThread(access: InquiryViewer, locale: Locale) {
     inquiry.messages.filter((message) => message.side !== access.side && !message.statusChange).map((message) => ({ id: message.id, text: message.body, language: message.language })),
     locale,
   );
+  const ownTranslations = access.side ? await ownMessageTranslations(inquiry.messages.filter((message) => message.side === access.side && !message.statusChange).map((message) => message.id)) : {};
   return {
     id: inquiry.id,
     viewerSide: access.side,
@@ -110,6 +112,8 @@ export async function getThread(access: InquiryViewer, locale: Locale) {
         authorDeleted: message.authorDeletedAt !== null,
         body: message.body,
         translation: translations[message.id] ?? { state: "original" as const },
+        /** One's own message as the other side reads it, to correct. */
+        ownTranslations: ownTranslations[message.id] ?? [],
         language: message.language,
         languageSource: message.languageSource,
         statusChange: message.statusChange,
