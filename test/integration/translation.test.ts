@@ -29,7 +29,7 @@ beforeAll(async () => {
   process.env.SMTP_URL = smtp.url;
   process.env.TRANSLATE_URL = translator.url;
   process.env.TRANSLATE_API_KEY = "secret-key";
-  process.env.TRANSLATE_TIMEOUT_MS = "500";
+  process.env.TRANSLATE_TIMEOUT_MS = "4000";
   resetEnvCache();
   server = await startTestServer();
 });
@@ -154,7 +154,7 @@ describe("a conversation across languages", () => {
     await prisma.$transaction((tx) => requestTranslations(tx, { kind: "inquiry.message", id: answer.id, field: "body", language: "zh" }, ["pt"]));
     expect(await drainTranslationJobs()).toMatchObject({ translated: 0, skipped: 1 });
     expect(await (await buyer.get(`/pt/inquiries/${inquiryId}`)).text()).toContain(own);
-  });
+  }, 180_000);
 });
 
 describe("a request in words", () => {
@@ -175,7 +175,7 @@ describe("a request in words", () => {
     expect(html).toContain("[zh] 我需要 吸顶灯 LED");
     expect(html).toContain("机器翻译：并非作者原文");
     expect(html).toMatch(/<summary>查看原文<\/summary><p lang="pt">Preciso de luminária de teto LED<\/p>/);
-  });
+  }, 180_000);
 });
 
 describe("an engine that fails", () => {
@@ -240,7 +240,7 @@ describe("an engine that fails", () => {
     translator.mode = "ok";
     expect(await drainTranslationJobs()).toMatchObject({ translated: 1 });
     expect(await (await firm.get(`/zh-CN/inquiries/${inquiryId}`)).text()).toContain("[zh] 您好, qual é o prazo de entrega para o Brasil?");
-  });
+  }, 180_000);
 
   it("releases a held mail without translation when the wait is over", async () => {
     translator.mode = "timeout";
@@ -255,7 +255,7 @@ describe("an engine that fails", () => {
     const mail = await smtp.waitFor((m) => recipientsOf(m).includes(supplier.member.email));
     expect(mail.text).toContain("Bom dia, podem enviar o catálogo completo?");
     translator.mode = "ok";
-  });
+  }, 180_000);
 
   it("leaves a language the engine does not support as it is, marked not translated, and translates a 20,000-character text in parts", async () => {
     const supplier = await createSupplier({ locale: "zh-CN" });
@@ -285,5 +285,5 @@ describe("an engine that fails", () => {
     expect(html).toContain("Hola, necesitamos un presupuesto");
     expect(html).toMatch(/Hola, necesitamos un presupuesto para lámparas de techo\.<\/p><p class="translated__mark muted"><small>未翻译/);
     expect(await prisma.translationJob.findFirstOrThrow({ where: { sourceId: spanish.id } })).toMatchObject({ status: "DONE", lastError: "language not supported: es → zh" });
-  });
+  }, 180_000);
 });

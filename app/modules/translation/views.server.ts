@@ -1,5 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { toTraditional } from "~/modules/i18n-text/chinese-script.server";
 import { sourceHash } from "./answer";
 import { readerLanguage, translationConfigured } from "./translation.server";
 
@@ -41,7 +42,9 @@ export async function translationsFor(
     const row = stored.get(item.id);
     // A translation of an older version of the text is not shown as this one's.
     if (row && (row.authored || row.sourceHash === sourceHash(item.text))) {
-      views[item.id] = { state: row.authored ? "authored" : "machine", text: row.text, engine: row.engine };
+      // Engines write Simplified Chinese; Macao's readers get it in Traditional characters (OpenCC).
+      const text = readerLocale === "zh-Hant" ? toTraditional(row.text) : row.text;
+      views[item.id] = { state: row.authored ? "authored" : "machine", text, engine: row.engine };
     } else {
       views[item.id] = { state: waiting.has(item.id) ? "pending" : "none" };
     }
