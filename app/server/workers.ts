@@ -9,6 +9,8 @@ import { runCertificateWatch } from "~/modules/reference/certificate-watch.serve
 import { sendDueNotices } from "~/modules/notice/delivery.server";
 import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
 import { sendTrainingReminders } from "~/modules/training/training.server";
+import { drainTranslationJobs, translationConfigured } from "~/modules/translation/translation.server";
+import { releaseHeldMails } from "~/modules/translation/mail-hold.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
@@ -17,6 +19,7 @@ import { sendTrainingReminders } from "~/modules/training/training.server";
 const MAIL_POLL_MS = 2000;
 const SEARCH_POLL_MS = 1000;
 const NOTICE_POLL_MS = 15_000;
+const TRANSLATION_POLL_MS = 3000;
 
 export function startWorkers(): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
@@ -81,6 +84,21 @@ export function startWorkers(): () => Promise<void> {
       await drainMailOutbox({ limit: 50 });
     } finally {
       mailing = false;
+    }
+  });
+
+  // Machine translation (only with TRANSLATE_URL): jobs first, then the
+  // mails that waited for them (released even when the engine was switched
+  // off meanwhile); a run never overlaps the previous one.
+  let translating = false;
+  every("translation", TRANSLATION_POLL_MS, async () => {
+    if (translating) return;
+    translating = true;
+    try {
+      if (translationConfigured()) await drainTranslationJobs({ limit: 10 });
+      await releaseHeldMails();
+    } finally {
+      translating = false;
     }
   });
 

@@ -55,6 +55,8 @@ const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
     who: () => buyer,
     fields: ["title", "titleLocale", "hsCodes", "keywords", "quantity", "unit", "targetPriceUsd", "requiredCertifications", "destinationCountry", "deadline", "visibility"],
   },
+  // Machine translation (issue 12): the bureau retries parked jobs.
+  { path: "/en/bureau/translations", who: () => admin, fields: ["intent", "jobId"] },
   // Policy notices (issue 11): the bureau's notice form (admins are bureau).
   {
     path: "/en/bureau/notices/new",

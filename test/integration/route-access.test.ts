@@ -77,6 +77,7 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/bureau/search", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   // Reference data (issue 14): the bureau edits towns, clusters, certifications and their aliases.
   { path: "/en/bureau/reference", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/translations", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   // Matching (issue 4): a request's matches, a firm's matching requests and the answer form.
   { path: "/en/account/requests/no-such-request/matches", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/catalog/requests", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: "redirect:firm", BUREAU_STAFF: "redirect:/en/catalog", ADMIN: "redirect:/en/catalog" } },
@@ -187,6 +188,11 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
   {
     path: "/en/bureau/reference",
     body: { intent: "addAlias", kind: "town", id: "no-such-town", alias: "" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
+    path: "/en/bureau/translations",
+    body: { intent: "retry", jobId: "not-a-number" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
   },
   {

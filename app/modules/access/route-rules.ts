@@ -97,6 +97,7 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.bureau.reports": "bureau",
   "routes/$lang.bureau.search": "bureau",
   "routes/$lang.bureau.reference": "bureau",
+  "routes/$lang.bureau.translations": "bureau",
   "routes/$lang.bureau.notices._index": "bureau",
   "routes/$lang.bureau.notices.new": "bureau",
   "routes/$lang.bureau.notices.$noticeId._index": "bureau",

@@ -38,6 +38,8 @@ export interface NotificationParams {
   buyerCompany?: string;
   status?: string;
   excerpt?: string;
+  /** The excerpt machine-translated into the recipient's language (app/modules/translation), added when it was made. */
+  translatedExcerpt?: string;
   /** A certificate's code and last valid day ("YYYY-MM-DD"), and the days left then. */
   certificate?: string;
   validUntil?: string;

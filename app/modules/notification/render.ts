@@ -12,7 +12,7 @@ import type { NotificationKind, NotificationParams } from "./kinds";
 const wordsByGroup: Partial<Record<string, Namespace>> = { delegation: "delegation", meeting: "meetings", problem: "problems", training: "training", verification: "verification" };
 
 /** The namespaces a `t` for `renderNotice` must be bound to. */
-export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings", "problems", "training", "verification"] as const satisfies readonly Namespace[];
+export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings", "problems", "training", "verification", "translation"] as const satisfies readonly Namespace[];
 
 /**
  * A notice's words in one language, from its kind and parameters (the same
@@ -43,6 +43,9 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     title: t(`${key}.title`, values),
     body: t(`${key}.body`, values),
     excerpt: params.excerpt ?? null,
+    translatedExcerpt: params.excerpt && params.translatedExcerpt ? params.translatedExcerpt : null,
+    /** How the translation is marked wherever it is shown. */
+    translationMark: t("translation:mark.machine"),
   };
 }
 
