@@ -8,6 +8,7 @@ import { deleteOldTasks, syncSynonyms } from "~/modules/search/index-admin.serve
 import { runCertificateWatch } from "~/modules/reference/certificate-watch.server";
 import { sendDueNotices } from "~/modules/notice/delivery.server";
 import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
+import { sendMeetingReminders } from "~/modules/meeting/reminders.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
@@ -64,6 +65,8 @@ export function startWorkers(): () => Promise<void> {
   // Delegation deadline reminders: each firm once per call (the reminder row
   // is the lock), so every instance may run it.
   every("delegation reminders", 15 * 60 * 1000, () => sendDeadlineReminders());
+  // Meeting reminders the evening before (the reminder row is the lock, as above).
+  every("meeting reminders", 10 * 60 * 1000, () => sendMeetingReminders());
   // Synonyms the bureau edited while the engine was away.
   every("search vocabulary", 30_000, () => syncSynonyms());
 

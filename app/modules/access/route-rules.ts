@@ -32,7 +32,8 @@ export type AccessRule =
   | "noticeAttachment"
   | "delegationApplicant"
   | "ownApplication"
-  | "applicationViewer";
+  | "applicationViewer"
+  | "meetingFeed";
 
 /** What each rule means, and the access functions a route of that rule calls. */
 export const accessRules: Record<AccessRule, { who: string; calls: readonly string[] }> = {
@@ -59,6 +60,7 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   delegationApplicant: { who: "a member of an exporting firm, for a call not in draft; others 403; an unknown call 404", calls: ["requireCallApplicant"] },
   ownApplication: { who: "the members of the firm that applied; another firm's application 404; buyers and bureau staff 403", calls: ["requireOwnApplication"] },
   applicationViewer: { who: "the members of the firm that applied and bureau staff; anyone else 404", calls: ["requireApplicationViewer"] },
+  meetingFeed: { who: "whoever holds a participant's secret calendar-feed URL, no session needed; a wrong or revoked token 404", calls: ["requireMeetingFeed"] },
 };
 
 export const routeRules: Record<string, AccessRule> = {
@@ -132,6 +134,7 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.meetings.$editionSlug.buyer_.agenda[.]ics": "buyer",
   "routes/$lang.meetings.$editionSlug.firm_.agenda": "firmMember",
   "routes/$lang.meetings.$editionSlug.firm_.agenda[.]ics": "firmMember",
+  "routes/feeds.meetings.$token": "meetingFeed",
   "routes/$lang.search": "publicWithViewer",
   "routes/$lang.delegations._index": "firmMember",
   "routes/$lang.delegations.calls.$callId": "delegationApplicant",

@@ -1,5 +1,5 @@
 /** Meeting notices (issue 10): their words live in the "meetings" namespace. */
-export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published"] as const;
+export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published", "meeting.changed", "meeting.reminder"] as const;
 
 /**
  * The notices Ponte sends. Each is shown in the app and, unless the user
@@ -48,6 +48,9 @@ export interface NotificationParams {
   /** The bureau's decision and the booth it assigned. */
   decision?: string;
   booth?: string;
+  /** Meeting notices: how many of the reader's meetings a change placed, moved or cancelled; a meeting's start (ISO, shown in `timeZone`). */
+  changes?: { added: number; moved: number; cancelled: number };
+  startsAt?: string;
 }
 
 /** Where a notice that is not about an inquiry leads. */

@@ -34,6 +34,10 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     deadline: params.deadline ? deadlineText(params.deadline, params.timeZone, lang) : "",
     decision: params.decision ? t(`delegation:status.${params.decision}`) : "",
     booth: params.booth ?? "",
+    added: params.changes?.added ?? 0,
+    moved: params.changes?.moved ?? 0,
+    cancelled: params.changes?.cancelled ?? 0,
+    when: params.startsAt ? deadlineText(params.startsAt, params.timeZone, lang) : "",
     interpolation: { escapeValue: false },
   };
   const key = `${wordsByGroup[kind.split(".")[0]] ?? "notification"}:notice.${kind}`;
