@@ -55,7 +55,7 @@ beforeAll(async () => {
   const notice = await prisma.policyNotice.create({
     data: { title: { "zh-CN": { text: "通知", origin: "author" } }, body: { "zh-CN": { text: "正文", origin: "author" } }, category: "subsidy", department: "商务局", isPublic: true, status: "SENT", sentAt: new Date() },
   });
-  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id, callId: call.id, applicationId: application.id, slug: closedEdition.slug };
+  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id, callId: call.id, applicationId: application.id, slug: closedEdition.slug, editionSlug: closedEdition.slug };
 }, 120_000);
 afterAll(async () => {
   await server.close();
