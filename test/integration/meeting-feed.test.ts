@@ -136,7 +136,8 @@ describe("a participant's calendar feed", { timeout: 120_000 }, () => {
     }
     // Odd bodies on the agenda forms: 400, never a 500 (an undeclared field is dropped); another side's page is refused.
     expect((await buyerClient.post(agenda, { intent: "feedRevoke", extra: "1" })).status).toBe(200);
-    for (const body of [{ intent: "nonsense" }, {}, { intent: ["feedRenew", "feedRevoke"] }, { intent: "feedRevoke".repeat(1000) }]) {
+    const odd: Record<string, string | string[]>[] = [{ intent: "nonsense" }, {}, { intent: ["feedRenew", "feedRevoke"] }, { intent: "feedRevoke".repeat(1000) }];
+    for (const body of odd) {
       expect((await buyerClient.post(agenda, body)).status, JSON.stringify(body)).toBe(400);
     }
     expect((await buyerClient.post(`/pt/meetings/${SLUG}/firm/agenda`, { intent: "feedRenew" })).status).toBe(403);
