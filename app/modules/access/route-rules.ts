@@ -33,7 +33,8 @@ export type AccessRule =
   | "delegationApplicant"
   | "ownApplication"
   | "applicationViewer"
-  | "meetingFeed";
+  | "meetingFeed"
+  | "problemViewer";
 
 /** What each rule means, and the access functions a route of that rule calls. */
 export const accessRules: Record<AccessRule, { who: string; calls: readonly string[] }> = {
@@ -61,6 +62,7 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   ownApplication: { who: "the members of the firm that applied; another firm's application 404; buyers and bureau staff 403", calls: ["requireOwnApplication"] },
   applicationViewer: { who: "the members of the firm that applied and bureau staff; anyone else 404", calls: ["requireApplicationViewer"] },
   meetingFeed: { who: "whoever holds a participant's secret calendar-feed URL, no session needed; a wrong or revoked token 404", calls: ["requireMeetingFeed"] },
+  problemViewer: { who: "a problem (and its files): the members of the firm that raised it and bureau staff; anyone else 404", calls: ["requireProblemViewer"] },
 };
 
 export const routeRules: Record<string, AccessRule> = {
@@ -146,6 +148,12 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.inquiries.new": "buyer",
   "routes/$lang.inquiries.$inquiryId": "inquiryParty",
   "routes/$lang.inquiries.$inquiryId.attachments.$attachmentId": "inquiryViewer",
+  "routes/$lang.problems._index": "firmMember",
+  "routes/$lang.problems.new": "firmMember",
+  "routes/$lang.problems.$problemId._index": "problemViewer",
+  "routes/$lang.problems.$problemId.attachments.$attachmentId": "problemViewer",
+  "routes/$lang.bureau.problems._index": "bureau",
+  "routes/$lang.bureau.problems.figures": "bureau",
   "routes/$lang.notifications": "signedIn",
   "routes/$lang.notifications.preferences": "signedIn",
   "routes/api.v1.hs.suggest": "public",

@@ -9,10 +9,10 @@ import type { NotificationKind, NotificationParams } from "./kinds";
  * Where a kind's words live: under `notice.<kind>` in the namespace of the
  * domain that sends it (the "notification" namespace for the others).
  */
-const wordsByGroup: Partial<Record<string, Namespace>> = { delegation: "delegation", meeting: "meetings" };
+const wordsByGroup: Partial<Record<string, Namespace>> = { delegation: "delegation", meeting: "meetings", problem: "problems" };
 
 /** The namespaces a `t` for `renderNotice` must be bound to. */
-export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings"] as const satisfies readonly Namespace[];
+export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings", "problems"] as const satisfies readonly Namespace[];
 
 /**
  * A notice's words in one language, from its kind and parameters (the same
@@ -38,6 +38,7 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     moved: params.changes?.moved ?? 0,
     cancelled: params.changes?.cancelled ?? 0,
     when: params.startsAt ? deadlineText(params.startsAt, params.timeZone, lang) : "",
+    subject: params.problemSubject ?? "",
     interpolation: { escapeValue: false },
   };
   const key = `${wordsByGroup[kind.split(".")[0]] ?? "notification"}:notice.${kind}`;
