@@ -15,6 +15,7 @@ import { matchLocale } from "~/i18n/config";
 import { reindexAll, type ReindexReport } from "~/modules/search/reindex.server";
 import { indexKeys, type IndexKey } from "~/modules/search/indexes.server";
 import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
+import { sendMeetingReminders } from "~/modules/meeting/reminders.server";
 import { privacyCommands } from "./privacy-commands";
 import { heldFirmCommands } from "./held-firm-commands";
 
@@ -177,6 +178,15 @@ export const commands: Record<string, Command> = {
     run: async () => {
       const run = await sendDeadlineReminders();
       out(`Reminded ${run.firmsReminded} firms about ${run.calls} calls.`);
+      return 0;
+    },
+  },
+  "remind-meetings": {
+    summary: "remind both sides of each published fair meeting the evening before, in the reader's zone (each side once per meeting and time)",
+    usage: "npm run cli -- remind-meetings",
+    run: async () => {
+      const run = await sendMeetingReminders();
+      out(`Reminded ${run.reminded} participants of ${run.meetings} upcoming meetings.`);
       return 0;
     },
   },

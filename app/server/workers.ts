@@ -11,6 +11,7 @@ import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
 import { sendTrainingReminders } from "~/modules/training/training.server";
 import { drainTranslationJobs, translationConfigured } from "~/modules/translation/translation.server";
 import { releaseHeldMails } from "~/modules/translation/mail-hold.server";
+import { sendMeetingReminders } from "~/modules/meeting/reminders.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
@@ -71,6 +72,8 @@ export function startWorkers(): () => Promise<void> {
   // Training reminders: each session once, the day before (the conditional
   // update of remindedAt is the claim), so every instance may run it.
   every("training reminders", 15 * 60 * 1000, () => sendTrainingReminders());
+  // Meeting reminders the evening before (the reminder row is the lock, as above).
+  every("meeting reminders", 10 * 60 * 1000, () => sendMeetingReminders());
   // Synonyms the bureau edited while the engine was away.
   every("search vocabulary", 30_000, () => syncSynonyms());
 

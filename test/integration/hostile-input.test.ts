@@ -369,6 +369,23 @@ describe("malformed requests", () => {
     expect((await api.json()).error.code).toBe("notFound");
   });
 
+  // Issue 10: the agenda page's calendar-feed form, and feed URLs with odd tokens (no session needed, so anyone can try).
+  it("answers odd calendar-feed forms and feed addresses without failing", async () => {
+    const edition = await prisma.fairEdition.create({
+      data: { slug: "hostile-input-meetings", shortName: "HIM", name: { en: { text: "Hostile Input Meetings", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2099-10-01"), endsOn: new Date("2099-10-04") },
+    });
+    await prisma.delegationCall.create({ data: { editionId: edition.id, status: "OPEN", opensAt: new Date("2026-01-01"), deadline: new Date("2099-01-01"), quota: 5 } });
+    for (const value of values) {
+      const response = await buyer.post(`/en/meetings/${edition.slug}/buyer/agenda`, { intent: value });
+      expect(response.status, `intent ${JSON.stringify(value.slice(0, 30))}`).toBe(400);
+      expect(await response.text()).not.toContain('<script>alert("x")</script>');
+    }
+    for (const token of [...values.map((value) => encodeURIComponent(value)), "..%2f..%2fetc%2fpasswd.ics", "A".repeat(43), `${"A".repeat(43)}.ics.ics`, "%E0%A4%A.ics"]) {
+      const response = await fetch(`${server.url}/feeds/meetings/${token}`, { redirect: "manual" });
+      expect(response.status, token.slice(0, 30)).toBe(404);
+    }
+  });
+
   it("answers odd fair addresses without failing", async () => {
     const slug = encodeURIComponent("澳门国际贸易投资展览会".repeat(40));
     for (const path of [`/en/fairs/${slug}`, "/en/fairs/..%2f..%2fetc%2fpasswd", "/en/fairs?page=1e309", "/en/fairs?page=-1", "/zh-CN/fairs/%E2%80%AE"]) {

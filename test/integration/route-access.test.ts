@@ -56,6 +56,9 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/meetings/no-such-fair/firm/agenda", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/meetings/no-such-fair/firm/agenda.ics", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/bureau/meetings/no-such-fair", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // A participant's calendar feed: the secret URL alone opens it; a wrong token is 404 for everyone, signed in or not.
+  { path: `/feeds/meetings/${"A".repeat(43)}.ics`, expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/feeds/meetings/not-a-token", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   // Fairs and delegations, the firm's side (issue 9): its own firm's pages only; another firm's application or an unknown one is 404.
   { path: "/en/delegations", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/delegations/calls/no-such-call", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
@@ -208,6 +211,16 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
   {
     path: "/en/meetings/no-such-fair/firm",
     body: { intent: "accept", requestId: "x" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/meetings/no-such-fair/buyer/agenda",
+    body: { intent: "feedRenew" },
+    expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/meetings/no-such-fair/firm/agenda",
+    body: { intent: "feedRevoke" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
   },
   {

@@ -33,6 +33,7 @@ export type AccessRule =
   | "delegationApplicant"
   | "ownApplication"
   | "applicationViewer"
+  | "meetingFeed"
   | "problemViewer";
 
 /** What each rule means, and the access functions a route of that rule calls. */
@@ -60,6 +61,7 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   delegationApplicant: { who: "a member of an exporting firm, for a call not in draft; others 403; an unknown call 404", calls: ["requireCallApplicant"] },
   ownApplication: { who: "the members of the firm that applied; another firm's application 404; buyers and bureau staff 403", calls: ["requireOwnApplication"] },
   applicationViewer: { who: "the members of the firm that applied and bureau staff; anyone else 404", calls: ["requireApplicationViewer"] },
+  meetingFeed: { who: "whoever holds a participant's secret calendar-feed URL, no session needed; a wrong or revoked token 404", calls: ["requireMeetingFeed"] },
   problemViewer: { who: "a problem (and its files): the members of the firm that raised it and bureau staff; anyone else 404", calls: ["requireProblemViewer"] },
 };
 
@@ -143,6 +145,7 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.meetings.$editionSlug.buyer_.agenda[.]ics": "buyer",
   "routes/$lang.meetings.$editionSlug.firm_.agenda": "firmMember",
   "routes/$lang.meetings.$editionSlug.firm_.agenda[.]ics": "firmMember",
+  "routes/feeds.meetings.$token": "meetingFeed",
   "routes/$lang.search": "publicWithViewer",
   "routes/$lang.delegations._index": "firmMember",
   "routes/$lang.delegations.calls.$callId": "delegationApplicant",
