@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -17,9 +17,13 @@ import { fairReport } from "~/modules/meeting/report.server";
 import { domainErrorReply, throwDomainError } from "~/utils/domain-error.server";
 import { parseSubmission, readFormData } from "~/utils/form.server";
 import { pageMeta } from "~/utils/meta";
+// The bar charts' styles live with the inquiry statistics, where the chart was first used.
+import chartStyles from "~/styles/inquiry.css";
 import { parseQuery } from "~/utils/query";
 
 export const handle = { i18n: ["meetingReport", "meetings", "validation"] };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartStyles }];
 
 const ReportQuerySchema = z.object({ compare: z.string().max(80).optional().catch(undefined) });
 
