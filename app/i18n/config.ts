@@ -10,7 +10,7 @@ export type Locale = (typeof supportedLocales)[number];
 
 export const defaultLocale: Locale = "en";
 
-export const namespaces = ["common", "auth", "home", "bureau", "validation", "catalog", "directory", "import", "audit", "buyer", "inquiry", "notification", "search", "matching", "notices", "participation", "delegation", "privacy", "meetings", "problems", "reference", "training", "verification", "translation"] as const;
+export const namespaces = ["common", "auth", "home", "bureau", "validation", "catalog", "directory", "import", "audit", "buyer", "inquiry", "notification", "search", "matching", "notices", "participation", "delegation", "privacy", "meetings", "problems", "reference", "training", "verification", "translation", "meetingReport"] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** Language names in their own language, for the switcher. */

@@ -115,6 +115,31 @@ describe("hostile form input", () => {
     });
   }
 
+  // Issue 10: a buyer's meeting outcomes and the bureau's corrections on the fair report, at an edition whose schedule is published.
+  it("never fails on the meeting outcome forms", async () => {
+    const edition = await prisma.fairEdition.create({
+      data: { slug: "hostile-meetings-2026", shortName: "HM 2026", name: { en: { text: "Hostile meetings", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2026-10-01"), endsOn: new Date("2026-10-04") },
+    });
+    await prisma.delegationCall.create({ data: { editionId: edition.id, status: "ROSTER_PUBLISHED", opensAt: new Date("2026-01-01"), deadline: new Date("2026-03-01"), quota: 5 } });
+    await prisma.meetingGrid.create({ data: { editionId: edition.id, status: "PUBLISHED" } });
+    const outcomeFields = ["requestId", "attendance", "interest", "samplesRequested", "quotationSent", "intendedOrderUsd", "orderPlaced", "confirmedOrderUsd", "rating", "notes"];
+    const targets = [
+      { path: `/pt/meetings/${edition.slug}/buyer/outcomes`, who: buyer, fixed: {} as Record<string, string> },
+      { path: `/en/bureau/meetings/${edition.slug}/report`, who: admin, fixed: { side: "FIRM" } },
+      { path: `/en/bureau/meetings/${edition.slug}/report`, who: admin, fixed: { side: "BUYER" } },
+    ];
+    for (const target of targets) {
+      for (const value of values) {
+        const response = await target.who.post(target.path, { ...Object.fromEntries(outcomeFields.map((field) => [field, value])), ...target.fixed });
+        expect(response.status, `${target.path} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        const html = await response.text();
+        expect(html).not.toContain('<script>alert("x")</script>');
+      }
+      // A well-formed record for a meeting that does not exist: not found, not a failure.
+      expect((await target.who.post(target.path, { requestId: "no-such-request", attendance: "HELD", ...target.fixed })).status).toBe(404);
+    }
+  });
+
   // Issue 9, the firm's side: the application form (apply and edit) and the withdrawal.
   it("never fails on a firm's delegation forms", async () => {
     const supplier = await createSupplier();

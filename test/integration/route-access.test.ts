@@ -59,6 +59,11 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   // A participant's calendar feed: the secret URL alone opens it; a wrong token is 404 for everyone, signed in or not.
   { path: `/feeds/meetings/${"A".repeat(43)}.ics`, expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/feeds/meetings/not-a-token", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // Meeting outcomes and the fair report (issue 10): each side its own outcomes; the report is the bureau's.
+  { path: "/en/meetings/no-such-fair/buyer/outcomes", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/meetings/no-such-fair/firm/outcomes", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/bureau/meetings/no-such-fair/report", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/bureau/meetings/no-such-fair/report.xlsx", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
   // Fairs and delegations, the firm's side (issue 9): its own firm's pages only; another firm's application or an unknown one is 404.
   { path: "/en/delegations", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/delegations/calls/no-such-call", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
@@ -226,6 +231,21 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
   {
     path: "/en/bureau/meetings/no-such-fair",
     body: { intent: "run" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/meetings/no-such-fair/buyer/outcomes",
+    body: { requestId: "x", attendance: "HELD", rating: "5" },
+    expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/meetings/no-such-fair/firm/outcomes",
+    body: { requestId: "x", attendance: "HELD", intendedOrderUsd: "1000" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/bureau/meetings/no-such-fair/report",
+    body: { side: "FIRM", requestId: "x", attendance: "HELD" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
   },
   {
