@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, SelectField, TextareaField } from "./forms";
 
@@ -142,5 +142,27 @@ export function OutcomeList({ side, rows, lastResult }: { side: "FIRM" | "BUYER"
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A side's outcomes page: its meetings, the link back to its agenda, and "saved" after a save. */
+export function OutcomesPage(props: { side: "FIRM" | "BUYER"; title: string; agendaHref: string; rows: OutcomeRowView[]; actionData: { result: Result; saved?: boolean } | undefined }) {
+  const { t } = useTranslation("meetingReport");
+  return (
+    <div className="stack-lg">
+      <header className="stack">
+        <h1>{props.title}</h1>
+        <p className="lead">{t(props.side === "FIRM" ? "outcome.introFirm" : "outcome.introBuyer")}</p>
+        <p>
+          <Link to={props.agendaHref}>{t("outcome.toAgenda")}</Link>
+        </p>
+      </header>
+      {props.actionData?.saved ? (
+        <p className="notice notice--success" role="status">
+          {t("outcome.saved")}
+        </p>
+      ) : null}
+      <OutcomeList side={props.side} rows={props.rows} lastResult={props.actionData?.result} />
+    </div>
   );
 }

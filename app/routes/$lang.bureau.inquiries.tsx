@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/bar-chart";
+import { PeriodForm } from "~/components/figures";
 import { FormattedNumber } from "~/components/formatted";
 import { TableWrap } from "~/components/table-wrap";
 import { getFixedT } from "~/i18n/i18next.server";
@@ -61,29 +62,7 @@ export default function InquiryFiguresPage() {
         <h1>{t("figures.title")}</h1>
         <p className="lead">{t("figures.intro")}</p>
       </header>
-      <Form method="get" className="period-form card">
-        <div className="field">
-          <label htmlFor="figures-from">{t("figures.from")}</label>
-          <input id="figures-from" type="date" name="from" defaultValue={from} />
-        </div>
-        <div className="field">
-          <label htmlFor="figures-to">{t("figures.to")}</label>
-          <input id="figures-to" type="date" name="to" defaultValue={to} />
-        </div>
-        <div className="field">
-          <label htmlFor="figures-by">{t("figures.groupBy")}</label>
-          <select id="figures-by" name="by" defaultValue={by}>
-            {figureDimensions.map((option) => (
-              <option key={option} value={option}>
-                {t(`figures.dimension.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("figures.show")}
-        </button>
-      </Form>
+      <PeriodForm ns="inquiry" idPrefix="figures" from={from} to={to} by={by} dimensions={figureDimensions} />
       {figures.rows.length === 0 ? (
         <p>{t("figures.none")}</p>
       ) : (

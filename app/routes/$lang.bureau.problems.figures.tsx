@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BarChart } from "~/components/bar-chart";
+import { PeriodForm } from "~/components/figures";
 import { FormattedNumber } from "~/components/formatted";
 import { TableWrap } from "~/components/table-wrap";
 import { getFixedT } from "~/i18n/i18next.server";
@@ -65,29 +66,7 @@ export default function ProblemFiguresPage() {
         <h1>{t("figures.title")}</h1>
         <p className="lead">{t("figures.intro")}</p>
       </header>
-      <Form method="get" className="period-form card">
-        <div className="field">
-          <label htmlFor="problem-figures-from">{t("figures.from")}</label>
-          <input id="problem-figures-from" type="date" name="from" defaultValue={from} />
-        </div>
-        <div className="field">
-          <label htmlFor="problem-figures-to">{t("figures.to")}</label>
-          <input id="problem-figures-to" type="date" name="to" defaultValue={to} />
-        </div>
-        <div className="field">
-          <label htmlFor="problem-figures-by">{t("figures.groupBy")}</label>
-          <select id="problem-figures-by" name="by" defaultValue={by}>
-            {problemFigureDimensions.map((option) => (
-              <option key={option} value={option}>
-                {t(`figures.dimension.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("figures.show")}
-        </button>
-      </Form>
+      <PeriodForm ns="problems" idPrefix="problem-figures" from={from} to={to} by={by} dimensions={problemFigureDimensions} />
       <section className="card stack" aria-labelledby="problem-figures-table">
         <h2 id="problem-figures-table">{t("figures.byDimension", { dimension })}</h2>
         <TableWrap label={t("figures.byDimension", { dimension })}>

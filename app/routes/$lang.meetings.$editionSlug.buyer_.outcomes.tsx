@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { OutcomeList } from "~/components/meeting-outcomes";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { OutcomesPage } from "~/components/meeting-outcomes";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBuyerCompany } from "~/modules/access/buyer.server";
@@ -42,25 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BuyerOutcomes() {
-  const { t } = useTranslation("meetingReport");
   const { lang } = useParams();
   const { title, edition, rows } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  return (
-    <div className="stack-lg">
-      <header className="stack">
-        <h1>{title}</h1>
-        <p className="lead">{t("outcome.introBuyer")}</p>
-        <p>
-          <Link to={`/${lang}/meetings/${edition.slug}/buyer/agenda`}>{t("outcome.toAgenda")}</Link>
-        </p>
-      </header>
-      {actionData?.saved ? (
-        <p className="notice notice--success" role="status">
-          {t("outcome.saved")}
-        </p>
-      ) : null}
-      <OutcomeList side="BUYER" rows={rows} lastResult={actionData?.result} />
-    </div>
-  );
+  return <OutcomesPage side="BUYER" title={title} agendaHref={`/${lang}/meetings/${edition.slug}/buyer/agenda`} rows={rows} actionData={actionData} />;
 }
