@@ -60,9 +60,9 @@ export function AuditTrail({ events, showEntity = true }: { events: AuditTrailEv
                 {" · "}
                 {t(`trail.entities.${event.entityType}`, { defaultValue: event.entityType })}{" "}
                 {event.firmId ? (
-                  <Link to={`/${lang}/bureau/verification/${event.firmId}`}>{event.entityLabel ?? event.entityId}</Link>
+                  <Link to={`/${lang}/bureau/verification/${event.firmId}`}>{event.entityLabel || event.entityId}</Link>
                 ) : (
-                  <span>{event.entityLabel ?? <span className="mono">{event.entityId}</span>}</span>
+                  <span>{event.entityLabel || <span className="mono">{event.entityId}</span>}</span>
                 )}
               </>
             ) : null}
