@@ -408,7 +408,8 @@ describe("malformed requests", () => {
     // (An empty token is the folder `/feeds/meetings/`, a path without a language: sent to the reader's language like any such path.)
     for (const token of [...values.filter(Boolean).map((value) => encodeURIComponent(value)), "..%2f..%2fetc%2fpasswd.ics", "A".repeat(43), `${"A".repeat(43)}.ics.ics`, "%E0%A4%A.ics"]) {
       const response = await fetch(`${server.url}/feeds/meetings/${token}`, { redirect: "manual" });
-      expect(response.status, token.slice(0, 30)).toBe(404);
+      // A token too long for a request line is refused by the HTTP server itself (431), never a 500.
+      expect([404, 431], token.slice(0, 30)).toContain(response.status);
     }
   });
 
