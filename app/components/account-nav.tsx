@@ -27,7 +27,7 @@ export function AccountNav() {
           { to: `/${lang}/delegations`, label: t("nav.delegations"), end: false },
           { to: `/${lang}/training`, label: t("nav.training"), end: false },
           { to: `/${lang}/account/import`, label: tImport("nav.firmImport"), end: false },
-          { to: `/${lang}/problems`, label: t("problems:nav.firm"), end: false },
+          { to: `/${lang}/problems`, label: t("nav.problems"), end: false },
         ]
       : []),
   ];
