@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { TableWrap } from "~/components/table-wrap";
 import { FormattedDateTime } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -67,7 +68,7 @@ export default function BureauTranslationsPage() {
               {t("bureau.retryAll")}
             </button>
           </Form>
-          <div className="table-wrap">
+          <TableWrap label={t("bureau.parked")}>
             <table>
               <thead>
                 <tr>
@@ -105,7 +106,7 @@ export default function BureauTranslationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
     </div>
