@@ -5,8 +5,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextareaField } from "~/components/forms";
-import { FormattedDate, FormattedDateTime, FormattedNumber } from "~/components/formatted";
-import { AttachmentField, MessageLanguage } from "~/components/inquiry";
+import { FormattedDate, FormattedDateTime } from "~/components/formatted";
+import { AttachmentField, AttachmentList, MessageLanguage } from "~/components/inquiry";
 import { TranslatedText } from "~/components/translated-text";
 import { OwnTranslations } from "~/components/own-translation";
 import { InquiryTerms } from "~/components/inquiry-terms";
@@ -188,21 +188,7 @@ export default function InquiryThreadPage() {
                   </p>
                 </>
               )}
-              {message.attachments.length ? (
-                <ul className="attachments" aria-label={t("thread.attachments")}>
-                  {message.attachments.map((attachment) => (
-                    <li key={attachment.id}>
-                      <a href={`/${lang}/inquiries/${thread.id}/attachments/${attachment.id}`} target="_blank" rel="noreferrer">
-                        {attachment.fileName}
-                      </a>{" "}
-                      <span className="muted">
-                        ({attachment.contentType === "application/pdf" ? "PDF" : attachment.contentType.replace("image/", "").toUpperCase()},{" "}
-                        <FormattedNumber value={Math.max(1, Math.round(attachment.sizeBytes / 1024))} /> {t("abbr.kb", { ns: "common" })})
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <AttachmentList label={t("thread.attachments")} attachments={message.attachments} href={(id) => `/${lang}/inquiries/${thread.id}/attachments/${id}`} />
               {message.own ? <OwnTranslations messageId={message.id} translations={message.ownTranslations} /> : null}
               {message.own ? (
                 <p className="message__receipt muted">{message.readByOtherSide ? `✓✓ ${t("thread.read")}` : `✓ ${t("thread.notRead")}`}</p>
