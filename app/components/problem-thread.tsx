@@ -206,3 +206,9 @@ export function RateForm({ problem }: { problem: Problem }) {
     </section>
   );
 }
+
+/** A problem's status as a coloured badge, in the reader's language. */
+export function ProblemStatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation("problems");
+  return <span className={`badge problem-status problem-status--${status.toLowerCase()}`}>{t(`status.${status}`)}</span>;
+}
