@@ -5,7 +5,7 @@ import { asLocalizedText } from "~/modules/i18n-text/localized-text";
  * The texts that can be translated, read fresh when a job runs (a job names
  * its source, never carries a copy: an edited text is translated as it now is).
  */
-export const translationSources = ["inquiry.message", "request.title"] as const;
+export const translationSources = ["inquiry.message", "request.title", "product.description", "firm.description", "notice.title", "notice.body"] as const;
 export type TranslationSourceKind = (typeof translationSources)[number];
 
 export interface SourceText {
@@ -27,6 +27,19 @@ export async function readSource(kind: string, id: string, field: string): Promi
   if (kind === "request.title" && field === "title") {
     const request = await prisma.sourcingRequest.findUnique({ where: { id }, select: { title: true } });
     return request ? authoredText(request.title) : null;
+  }
+  if (kind === "product.description" && field === "description") {
+    const product = await prisma.product.findUnique({ where: { id }, select: { description: true } });
+    return product ? authoredText(product.description) : null;
+  }
+  if (kind === "firm.description" && field === "description") {
+    const firm = await prisma.firm.findUnique({ where: { id }, select: { description: true } });
+    return firm ? authoredText(firm.description) : null;
+  }
+  if (kind === "notice.title" || kind === "notice.body") {
+    if (field !== kind.slice("notice.".length)) return null;
+    const notice = await prisma.policyNotice.findUnique({ where: { id }, select: { title: true, body: true } });
+    return notice ? authoredText(field === "title" ? notice.title : notice.body) : null;
   }
   return null;
 }
