@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { drainMailOutbox } from "~/modules/mail/outbox.server";
 import { drainTranslationJobs } from "~/modules/translation/translation.server";
+import { localizedView, requestLocalizedTranslations } from "~/modules/translation/localized.server";
 import { releaseHeldMails } from "~/modules/translation/mail-hold.server";
 import { createUser } from "../support/factories";
 import { createSupplier, createTownWithCluster } from "../support/inquiry-factories";
@@ -35,7 +36,7 @@ beforeAll(async () => {
   process.env.TRANSLATE_TIMEOUT_MS = "4000";
   resetEnvCache();
   server = await startTestServer();
-});
+}, 180_000);
 
 afterAll(async () => {
   await server?.close();
@@ -60,7 +61,8 @@ function form(fields: Record<string, string | string[]>) {
 const drain = () => drainTranslationJobs({ limit: 100 });
 
 async function newProduct(member: TestClient, firmId: string, overrides: Record<string, string | string[]>) {
-  const response = await member.post(`/zh-CN/catalog/firms/${firmId}/products/new`, productForm(overrides));
+  // The test database has no certification list: the product claims none.
+  const response = await member.post(`/zh-CN/catalog/firms/${firmId}/products/new`, productForm({ certifications: [], ...overrides }));
   expect(response.status, await response.clone().text().then((text) => text.slice(0, 300))).toBe(302);
   return /\/catalog\/products\/([^?]+)/.exec(response.headers.get("location") ?? "")![1];
 }
@@ -97,7 +99,7 @@ describe("product and firm descriptions", () => {
     // The firm writes its own Portuguese: it is shown as the firm's text, and the engine is not asked for it.
     const own = "Luminária para sala e quarto, escrita pela empresa.";
     const asked = translator.requests.length;
-    expect((await member.post(`/zh-CN/catalog/products/${productId}`, productForm({ descriptionZh: original, descriptionPt: own }))).status).toBe(200);
+    expect((await member.post(`/zh-CN/catalog/products/${productId}`, productForm({ certifications: [], descriptionZh: original, descriptionPt: own }))).status).toBe(200);
     await drain();
     expect(translator.requests.filter((request) => request.target === "pt").length).toBe(translator.requests.slice(0, asked).filter((request) => request.target === "pt").length);
     const ownHtml = await (await reader.get(`${PT}/products/${productId}`)).text();
@@ -107,7 +109,7 @@ describe("product and firm descriptions", () => {
 
     // The Chinese text changes: the English translation of the old text is no longer shown, and is made again.
     const changed = "您好，适用于办公室。";
-    expect((await member.post(`/zh-CN/catalog/products/${productId}`, productForm({ descriptionZh: changed, descriptionPt: own }))).status).toBe(200);
+    expect((await member.post(`/zh-CN/catalog/products/${productId}`, productForm({ certifications: [], descriptionZh: changed, descriptionPt: own }))).status).toBe(200);
     const stale = await (await reader.get(`/en/products/${productId}`)).text();
     expect(stale).toContain(changed);
     expect(stale).not.toContain("[en] 您好，适用于客厅和卧室。");
@@ -126,11 +128,13 @@ describe("product and firm descriptions", () => {
     const supplier = await createSupplier({ locale: "zh-CN", townId: place.town.id, clusterId: place.cluster.id });
     const member = await clientFor(supplier.member, "zh-CN");
     const firm = await prisma.firm.findUniqueOrThrow({ where: { id: supplier.firm.id }, select: { slug: true, name: true } });
+    const names = firm.name as Record<"zh-CN" | "en", { text: string }>;
     const saved = await member.post(
       `/zh-CN/catalog/firms/${supplier.firm.id}`,
-      form({ nameZh: (firm.name as { "zh-CN": { text: string } })["zh-CN"].text, descriptionZh: "您好，专业生产灯饰二十年。", townId: place.town.id, clusterId: place.cluster.id, languages: ["zh"] }),
+      { nameZh: names["zh-CN"].text, nameEn: names.en.text, descriptionZh: "您好，专业生产灯饰二十年。", townId: place.town.id, clusterId: place.cluster.id, languages: ["zh"] },
     );
-    expect(saved.status, await saved.clone().text().then((text) => text.slice(0, 300))).toBe(200);
+    expect(saved.status).toBe(200);
+    expect(await prisma.translationJob.count({ where: { sourceKind: "firm.description", sourceId: supplier.firm.id } })).toBe(2);
     expect(await drain()).toMatchObject({ failed: 0 });
     const html = await (await new TestClient(server.url).get(`${PT}/firms/${firm.slug}`)).text();
     expect(html).toContain("[pt] Olá，专业生产");
@@ -170,23 +174,30 @@ describe("product and firm descriptions", () => {
     expect(await (await reader.get(`${PT}/products/${productId}`)).text()).toContain("[pt] Olá，防水等级IP65。");
   }, 180_000);
 
-  it("with no engine configured, makes no job and the page says 'not translated'", async () => {
+  it("with no engine configured, asks for nothing and shows the original marked 'not translated', never a 500", async () => {
     const supplier = await createSupplier({ locale: "zh-CN" });
     const member = await clientFor(supplier.member, "zh-CN");
+    const productId = await newProduct(member, supplier.firm.id, { descriptionZh: "您好，无引擎。" });
+    const { description } = await prisma.product.findUniqueOrThrow({ where: { id: productId }, select: { description: true } });
+    // The server under test was started with an engine (its build reads the environment once); the same code in
+    // this process reads it again with TRANSLATE_URL unset.
     delete process.env.TRANSLATE_URL;
     resetEnvCache();
     try {
-      const productId = await newProduct(member, supplier.firm.id, { descriptionZh: "您好，无引擎。" });
-      expect(await prisma.translationJob.count({ where: { sourceKind: "product.description", sourceId: productId } })).toBe(0);
-      const page = await new TestClient(server.url).get(`${PT}/products/${productId}`);
-      expect(page.status).toBe(200);
-      const html = await page.text();
-      expect(html).toContain("您好，无引擎。");
-      expect(html).toContain("Não traduzido");
+      await prisma.$transaction((tx) => requestLocalizedTranslations(tx, { kind: "product.description", id: "no-engine", field: "description" }, description));
+      expect(await prisma.translationJob.count({ where: { sourceId: "no-engine" } })).toBe(0);
+      expect(await localizedView("product.description", "description", productId, description, "pt")).toEqual({ text: "您好，无引擎。", language: "zh-CN", translation: { state: "none" } });
     } finally {
       process.env.TRANSLATE_URL = translator.url;
       resetEnvCache();
     }
+    // No translation will come (no job): the page shows the original, marked.
+    await prisma.translationJob.deleteMany({ where: { sourceKind: "product.description", sourceId: productId } });
+    const page = await new TestClient(server.url).get(`${PT}/products/${productId}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("您好，无引擎。");
+    expect(html).toContain("Não traduzido");
   }, 180_000);
 });
 

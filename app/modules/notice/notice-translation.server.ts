@@ -2,7 +2,7 @@ import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/i18n/config";
 import { authoredLocales } from "~/modules/i18n-text/localized-text";
 import { localizedViews, requestLocalizedTranslations } from "~/modules/translation/localized.server";
-import { authoredText } from "~/modules/translation/sources.server";
+import { authoredSourceFor } from "~/modules/translation/sources.server";
 import { readerLanguage, requestTranslations, translationConfigured } from "~/modules/translation/translation.server";
 
 type Tx = Prisma.TransactionClient;
@@ -34,7 +34,7 @@ export async function noticeTextViews(notices: readonly { id: string; title: unk
 export function noticeMailSource(body: unknown, locale: string): { text: string; language: string } | null {
   if (!translationConfigured()) return null;
   const target = readerLanguage(locale);
-  const source = authoredText(body);
+  const source = authoredSourceFor(body, target);
   if (!source || source.language === target) return null;
   if (authoredLocales(body).some((written) => readerLanguage(written) === target)) return null;
   return source;
@@ -42,7 +42,8 @@ export function noticeMailSource(body: unknown, locale: string): { text: string;
 
 /** At sending: makes sure a translation is asked for every language the held mails wait for. */
 export async function requestNoticeMailTranslations(tx: Tx, noticeId: string, body: unknown, targets: Iterable<string>) {
-  const source = authoredText(body);
-  if (!source) return;
-  await requestTranslations(tx, { kind: "notice.body", id: noticeId, field: "body", language: source.language }, targets);
+  for (const target of targets) {
+    const source = authoredSourceFor(body, target);
+    if (source) await requestTranslations(tx, { kind: "notice.body", id: noticeId, field: "body", language: source.language }, [target]);
+  }
 }

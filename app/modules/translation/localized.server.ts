@@ -2,7 +2,7 @@ import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/i18n/config";
 import { displayText } from "~/modules/i18n-text/display.server";
 import { asLocalizedText, authoredLocales } from "~/modules/i18n-text/localized-text";
-import { authoredText } from "./sources.server";
+import { authoredSourceFor } from "./sources.server";
 import { readerLanguage, requestTranslations, type SourceRef } from "./translation.server";
 import { translationsFor, type TranslationView } from "./views.server";
 
@@ -27,11 +27,14 @@ function authoredLanguages(value: unknown): Set<string> {
  * no longer matches). Without an engine it does nothing.
  */
 export async function requestLocalizedTranslations(tx: Pick<Prisma.TransactionClient, "translationJob">, source: SourceRef, after: unknown, before?: unknown) {
-  const text = authoredText(after);
-  if (!text) return;
   if (before !== undefined && sameText(before, after)) return;
   const own = authoredLanguages(after);
-  await requestTranslations(tx, { ...source, language: text.language }, READER_LANGUAGES.filter((lang) => !own.has(lang)));
+  for (const target of READER_LANGUAGES) {
+    if (own.has(target)) continue;
+    // Each language is translated from the text its readers would otherwise see.
+    const text = authoredSourceFor(after, target);
+    if (text) await requestTranslations(tx, { ...source, language: text.language }, [target]);
+  }
 }
 
 function sameText(before: unknown, after: unknown): boolean {
@@ -67,7 +70,7 @@ export async function localizedViews(kind: string, field: string, items: readonl
     }
     views[item.id] = { text: resolved.text, language: resolved.locale, translation: { state: "original" } };
     if (!resolved.isFallback) continue;
-    const source = authoredText(item.value);
+    const source = authoredSourceFor(item.value, readerLanguage(locale));
     if (!source || source.language === readerLanguage(locale)) continue;
     foreign.push({ id: item.id, ...source });
   }
