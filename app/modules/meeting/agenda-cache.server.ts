@@ -22,7 +22,7 @@ export async function agendaVersion(editionId: string, owner: Owner): Promise<st
   const [row] = await prisma.$queryRaw<{ stamp: string | null }[]>`
     SELECT concat_ws('|',
       (SELECT concat_ws(':', g."status", g."updatedAt") FROM "MeetingGrid" g WHERE g."editionId" = ${editionId}),
-      (SELECT e."updatedAt" FROM "FairEdition" e WHERE e."id" = ${editionId}),
+      (SELECT e."updatedAt" FROM "Fair" e WHERE e."id" = ${editionId}),
       count(r."id"),
       max(r."updatedAt"), max(m."updatedAt"), sum(m."sequence"), max(c."cancelledAt"), max(c."sequence"),
       max(f."updatedAt"), max(b."updatedAt"), max(reg."updatedAt")
