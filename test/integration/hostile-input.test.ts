@@ -122,7 +122,7 @@ describe("hostile form input", () => {
     });
     await prisma.delegationCall.create({ data: { editionId: edition.id, status: "ROSTER_PUBLISHED", opensAt: new Date("2026-01-01"), deadline: new Date("2026-03-01"), quota: 5 } });
     await prisma.meetingGrid.create({ data: { editionId: edition.id, status: "PUBLISHED" } });
-    const outcomeFields = ["requestId", "attendance", "interest", "samplesRequested", "quotationSent", "intendedOrderUsd", "orderPlaced", "confirmedOrderUsd", "rating", "notes"];
+    const outcomeFields = ["requestId", "attendance", "interest", "samplesRequested", "quotationSent", "intendedOrderUsd", "orderPlaced", "confirmedOrderUsd", "rating", "notes", "followUpStage"];
     const targets = [
       { path: `/pt/meetings/${edition.slug}/buyer/outcomes`, who: buyer, fixed: {} as Record<string, string> },
       { path: `/en/bureau/meetings/${edition.slug}/report`, who: admin, fixed: { side: "FIRM" } },
