@@ -10,12 +10,13 @@ import { CAPACITY_MAX, DESCRIPTION_MAX, LINK_MAX, PLACE_MAX, SessionFormSchema, 
  * languages, times on Zhongshan's clock, place or video link, capacity.
  * What the bureau typed comes back with the errors.
  */
-export function TrainingSessionForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
+export function TrainingSessionForm({ lastResult, defaultValue, submitLabel }: { lastResult?: SubmissionResult<string[]> | null; defaultValue?: Record<string, string>; submitLabel?: string }) {
   const { t } = useTranslation("training");
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "training-session-form",
     lastResult,
+    defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SessionFormSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -42,7 +43,7 @@ export function TrainingSessionForm({ lastResult }: { lastResult?: SubmissionRes
       </fieldset>
       <p>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {t("form.save")}
+          {submitLabel ?? t("form.save")}
         </button>
       </p>
     </Form>

@@ -48,8 +48,13 @@ const sessionId = z.string({ required_error: "validation:required" }).trim().min
 
 /** A firm takes or gives back its seat. */
 export const RegistrationSchema = z.object({
-  intent: z.enum(["register", "cancel"], { errorMap: () => ({ message: "validation:invalid" }) }),
+  intent: z.enum(["register", "waitlist", "cancel"], { errorMap: () => ({ message: "validation:invalid" }) }),
   sessionId,
+});
+
+/** The bureau cancels the session (firms are told). */
+export const CancelSessionSchema = z.object({
+  intent: z.literal("cancelSession", { errorMap: () => ({ message: "validation:invalid" }) }),
 });
 
 /** The bureau records who attended: the registrations checked attended, the others absent. */
@@ -57,3 +62,6 @@ export const AttendanceSchema = z.object({
   intent: z.literal("attendance", { errorMap: () => ({ message: "validation:invalid" }) }),
   attended: z.array(z.string().trim().max(64)).max(ATTENDANCE_MAX).default([]),
 });
+
+/** The bureau's forms on a session's page: attendance, or cancelling the session. */
+export const SessionPageSchema = z.discriminatedUnion("intent", [AttendanceSchema, CancelSessionSchema], { errorMap: () => ({ message: "validation:invalid" }) });
