@@ -71,6 +71,7 @@ export default function BureauTrainingSession() {
           </p>
         ) : null}
         <p>{t("bureau.seats", { registered: figures.registered, capacity: session.capacity })}</p>
+        <p>{session.audience === null ? t("bureau.audienceAll") : t("bureau.audience", { count: session.audience })}</p>
         {session.waiting > 0 ? <p>{t("bureau.waiting", { count: session.waiting })}</p> : null}
         {figures.attended + figures.absent > 0 ? <p>{t("bureau.attendance", { attended: figures.attended, absent: figures.absent, unrecorded: figures.unrecorded })}</p> : null}
       </header>

@@ -13,8 +13,9 @@ import { domainErrorReply } from "~/utils/domain-error.server";
 import { parseSubmission, readFormData } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { noticeFormOptions } from "~/modules/notice/form-options.server";
 
-export const handle = { i18n: ["training", "validation"] };
+export const handle = { i18n: ["training", "validation", "notices"] };
 
 /** The bureau changes a session still to come: registered firms are told of a new time, place, link or title. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const values = await sessionFormValues(params.sessionId ?? "");
   if (!values) notFound();
   const t = await getFixedT(locale, "training");
-  return json({ title: t("bureau.editTitle"), values });
+  return json({ title: t("bureau.editTitle"), values, options: await noticeFormOptions(locale) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditTrainingSession() {
   const { t } = useTranslation("training");
   const { lang, sessionId } = useParams();
-  const { values } = useLoaderData<typeof loader>();
+  const { values, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack-lg">
@@ -54,7 +55,7 @@ export default function EditTrainingSession() {
         <Link to={`/${lang}/bureau/training/${sessionId}`}>{t("bureau.back")}</Link>
       </p>
       <h1>{t("bureau.editTitle")}</h1>
-      <TrainingSessionForm lastResult={actionData?.result} defaultValue={values} submitLabel={t("form.update")} />
+      <TrainingSessionForm lastResult={actionData?.result} defaultValue={values} options={options} submitLabel={t("form.update")} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { DomainError } from "~/utils/domain-error";
 import { drainMailOutbox } from "~/modules/mail/outbox.server";
 import { joinWaitlist, registerForSession } from "~/modules/training/training.server";
 import { createUser, TEST_PASSWORD } from "../support/factories";
-import { createSupplier } from "../support/inquiry-factories";
+import { createSupplier, createTownWithCluster } from "../support/inquiry-factories";
 import { startTestServer, TestClient, type TestServer } from "../support/server";
 import { signIn } from "../support/session";
 import { recipientsOf, startSmtpServer, type TestSmtpServer } from "../support/smtp";
@@ -126,7 +126,8 @@ describe("the bureau's changes", () => {
     const text = await fewer.text();
     expect(text).toContain("More firms are already registered than this number of seats.");
     expect(text).toContain("Kept place");
-    for (const odd of [{ capacity: "-1" }, { startsAt: "2020-01-01T10:00", endsAt: "2020-01-01T11:00" }, { videoLink: "javascript:alert(1)" }]) {
+    const odds: Record<string, string>[] = [{ capacity: "-1" }, { startsAt: "2020-01-01T10:00", endsAt: "2020-01-01T11:00" }, { videoLink: "javascript:alert(1)" }, { markets: "Brazil" }, { verified: "sometimes" }];
+    for (const odd of odds) {
       expect((await bureau.post(`/en/bureau/training/${sessionId}/edit`, sessionFields(odd))).status).toBe(400);
     }
     expect((await prisma.trainingSession.findUniqueOrThrow({ where: { id: sessionId } })).capacity).toBe(5);
@@ -188,5 +189,41 @@ describe("the bureau's changes", () => {
     expect((await bureau.post(`/en/bureau/training/${sessionId}`, { intent: "cancelSession" })).status).toBe(409);
     expect((await bureau.post(`/en/bureau/training/${sessionId}/edit`, sessionFields({ capacity: "9" }))).status).toBe(409);
     expect((await bureau.post(`/en/bureau/training/${sessionId}`, { intent: "explode" })).status).toBe(400);
+  });
+});
+
+describe("targeting", () => {
+  it("shows a session with rules only to the firms they reach, and refuses the others' registration", async () => {
+    const lighting = await createTownWithCluster({ zh: "古镇", en: "Guzhen", pt: "Guzhen" });
+    const inside = await createSupplier({ townId: lighting.town.id, clusterId: lighting.cluster.id, locale: "en" });
+    await prisma.firm.update({ where: { id: inside.firm.id }, data: { exportMarkets: ["BR", "PT"] } });
+    const elsewhere = await createSupplier({ townId: lighting.town.id, clusterId: lighting.cluster.id, locale: "en" });
+    await prisma.firm.update({ where: { id: elsewhere.firm.id }, data: { exportMarkets: ["CL"] } });
+    firms.push(inside, elsewhere);
+
+    const unknownCluster = await bureau.post("/en/bureau/training/new", { ...sessionFields({ titleEn: "INMETRO for Brazil" }), clusterIds: "no-such-cluster" });
+    expect(unknownCluster.status).toBe(400);
+    const body = new URLSearchParams(Object.entries(sessionFields({ titleEn: "INMETRO for Brazil", capacity: "10", markets: "BR" })));
+    body.append("clusterIds", lighting.cluster.id);
+    const created = await bureau.post("/en/bureau/training/new", body);
+    expect(created.status).toBe(302);
+    const targetedId = created.headers.get("location")!.split("/").pop()!;
+    expect(await (await bureau.get(`/en/bureau/training/${targetedId}`)).text()).toContain("Open to the firms its rules reach: 1 firm.");
+
+    const insideClient = await clientOf(inside.firm.id);
+    const elsewhereClient = await clientOf(elsewhere.firm.id);
+    expect(await (await insideClient.get("/en/training")).text()).toContain("INMETRO for Brazil");
+    expect(await (await elsewhereClient.get("/en/training")).text()).not.toContain("INMETRO for Brazil");
+    for (const intent of ["register", "waitlist"]) {
+      expect((await elsewhereClient.post("/en/training", { intent, sessionId: targetedId })).status).toBe(404);
+    }
+    expect(await prisma.trainingRegistration.count({ where: { sessionId: targetedId } })).toBe(0);
+    expect((await insideClient.post("/en/training", { intent: "register", sessionId: targetedId })).status).toBe(200);
+
+    // The rules are shown again in the edit form; clearing them opens the session to every firm.
+    const edit = await (await bureau.get(`/en/bureau/training/${targetedId}/edit`)).text();
+    expect(edit).toContain('value="BR"');
+    expect(await (await bureau.post(`/en/bureau/training/${targetedId}/edit`, sessionFields({ titleEn: "INMETRO for Brazil", capacity: "10" }))).status).toBe(302);
+    expect(await (await elsewhereClient.get("/en/training")).text()).toContain("INMETRO for Brazil");
   });
 });

@@ -4,6 +4,7 @@ import { authored } from "~/modules/i18n-text/localized-text";
 import { checkSessionTimes, capacityProblem, materialChanges, zonedInstant } from "./session";
 import { lockSession, promoteWaiting, tellFirm, trainingError } from "./training.server";
 import type { SessionFormValues } from "./training.schema";
+import { rulesColumn, sessionRulesFromForm } from "./audience.server";
 
 /**
  * The bureau changes or cancels a training session (issue 11). Under the
@@ -21,6 +22,7 @@ export async function updateTrainingSession(sessionId: string, values: SessionFo
   const endsAt = zonedInstant(values.endsAt);
   if (!startsAt) throw trainingError("time", 400, "startsAt");
   if (!endsAt) throw trainingError("time", 400, "endsAt");
+  const rules = await sessionRulesFromForm(values);
   return prisma.$transaction(async (tx) => {
     const locked = await lockSession(tx, sessionId);
     if (locked.cancelledAt) throw trainingError("sessionCancelled", 409);
@@ -43,6 +45,7 @@ export async function updateTrainingSession(sessionId: string, values: SessionFo
         place: after.place,
         videoLink: after.videoLink,
         capacity: values.capacity,
+        rules: rulesColumn(rules),
         ...(changes.length ? { sequence: { increment: 1 } } : {}),
         // A new time is a new day-before: remind again.
         ...(changes.includes("time") ? { remindedAt: null } : {}),
@@ -54,7 +57,7 @@ export async function updateTrainingSession(sessionId: string, values: SessionFo
       entityType: "trainingSession",
       entityId: sessionId,
       action: "update",
-      changes: { changed: changes, capacity: { from: before.capacity, to: values.capacity }, startsAt: startsAt.toISOString() },
+      changes: { changed: changes, rules, capacity: { from: before.capacity, to: values.capacity }, startsAt: startsAt.toISOString() },
     });
     const seated = values.capacity > before.capacity ? await promoteWaiting(tx, sessionId, { capacity: values.capacity, actorId: input.actorId }) : [];
     if (changes.length) {

@@ -2,12 +2,14 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { DomainError, notFoundError } from "~/utils/domain-error";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { authored } from "~/modules/i18n-text/localized-text";
+import { emptyRules, readRules } from "~/modules/notice/rules";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { notify } from "~/modules/notification/notification.server";
 import type { NotificationKind } from "~/modules/notification/kinds";
 import type { Locale } from "~/i18n/config";
 import { attendanceFigures, cancellationOutcome, checkSessionTimes, localInputValue, promotable, registrationOutcome, seatsLeft, sessionTimeText, TRAINING_ZONE, waitlistOutcome, zonedInstant, type RegistrationState } from "./session";
 import type { SessionFormValues } from "./training.schema";
+import { firmAudienceCheck, rulesColumn, sessionAudienceCount, sessionRulesFromForm } from "./audience.server";
 
 /**
  * The bureau's training sessions (issue 11): created by the bureau, a seat
@@ -29,6 +31,7 @@ export async function createTrainingSession(values: SessionFormValues, input: { 
   if (!endsAt) throw trainingError("time", 400, "endsAt");
   const problem = checkSessionTimes({ startsAt, endsAt, now });
   if (problem) throw trainingError(problem.problem, 400, problem.field);
+  const rules = await sessionRulesFromForm(values);
   return prisma.$transaction(async (tx) => {
     const session = await tx.trainingSession.create({
       data: {
@@ -39,6 +42,7 @@ export async function createTrainingSession(values: SessionFormValues, input: { 
         place: values.place || null,
         videoLink: values.videoLink || null,
         capacity: values.capacity,
+        rules: rulesColumn(rules),
         createdById: input.actorId,
       },
       select: { id: true },
@@ -48,14 +52,14 @@ export async function createTrainingSession(values: SessionFormValues, input: { 
       entityType: "trainingSession",
       entityId: session.id,
       action: "create",
-      changes: { title: values.titleZh, startsAt: startsAt.toISOString(), capacity: values.capacity },
+      changes: { title: values.titleZh, startsAt: startsAt.toISOString(), capacity: values.capacity, rules },
     });
     return session;
   });
 }
 
 /** A session's fields as the bureau's form shows them (times on Zhongshan's clock); null when there is none. */
-export async function sessionFormValues(id: string): Promise<Record<string, string> | null> {
+export async function sessionFormValues(id: string): Promise<Record<string, string | string[]> | null> {
   const session = await prisma.trainingSession.findUnique({ where: { id } });
   if (!session) return null;
   // Only what a person wrote: machine translations are not the bureau's text to edit.
@@ -75,7 +79,14 @@ export async function sessionFormValues(id: string): Promise<Record<string, stri
     place: session.place ?? "",
     videoLink: session.videoLink ?? "",
     capacity: String(session.capacity),
+    ...sessionRulesFormValues(session.rules),
   };
+}
+
+/** The stored rules as the form's fields (the rule kinds a session offers: towns, clusters, markets, verification). */
+function sessionRulesFormValues(stored: unknown) {
+  const rules = readRules(stored ?? {}) ?? emptyRules;
+  return { townIds: rules.townIds, clusterIds: rules.clusterIds, markets: rules.markets.join(" "), verified: rules.verified };
 }
 
 /** The bureau's list: every session, newest start first, with seats and attendance. */
@@ -108,6 +119,8 @@ export async function getSessionForBureau(id: string, locale: Locale) {
   if (!session) return null;
   return {
     ...sessionView(session, locale),
+    /** Firms the rules reach; null: open to every firm. */
+    audience: await sessionAudienceCount(session.rules),
     remindedAt: session.remindedAt?.toISOString() ?? null,
     waiting: session._count.registrations,
     registrants: session.registrations.map((row) => ({ id: row.id, firmId: row.firm.id, firmName: displayTextIn(row.firm.name, locale), attended: row.attended, at: row.createdAt.toISOString() })),
@@ -139,7 +152,10 @@ export async function listSessionsForFirm(firmId: string, locale: Locale, now = 
     take: 200,
     include: { registrations: { where: { status: { in: ["REGISTERED", "WAITLISTED"] } }, select: { firmId: true, attended: true, status: true } } },
   });
-  return sessions.map((session) => {
+  const targeted = await firmAudienceCheck(firmId, now);
+  // Sessions whose rules the firm does not meet are not shown (unless it holds a seat or waits for one).
+  const visible = sessions.filter((session) => targeted(session.rules) || session.registrations.some((row) => row.firmId === firmId));
+  return visible.map((session) => {
     const seated = session.registrations.filter((row) => row.status === "REGISTERED");
     const own = seated.find((row) => row.firmId === firmId);
     return {
@@ -155,8 +171,8 @@ export async function listSessionsForFirm(firmId: string, locale: Locale, now = 
 
 /** Locks the session's row for the rest of the transaction and reads what the decision needs. */
 export async function lockSession(tx: Tx, sessionId: string) {
-  const [row] = await tx.$queryRaw<{ capacity: number; startsAt: Date; cancelledAt: Date | null }[]>`
-    SELECT "capacity", "startsAt", "cancelledAt" FROM "TrainingSession" WHERE "id" = ${sessionId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<{ capacity: number; startsAt: Date; cancelledAt: Date | null; rules: unknown }[]>`
+    SELECT "capacity", "startsAt", "cancelledAt", "rules" FROM "TrainingSession" WHERE "id" = ${sessionId} FOR UPDATE`;
   if (!row) throw notFoundError();
   return row;
 }
@@ -166,6 +182,12 @@ async function lockOpenSession(tx: Tx, sessionId: string) {
   const session = await lockSession(tx, sessionId);
   if (session.cancelledAt) throw trainingError("sessionCancelled", 409);
   return session;
+}
+
+/** A firm outside the session's rules does not see it: not found (checked before the transaction, which holds the connection). */
+async function requireTargeted(sessionId: string, firmId: string) {
+  const session = await prisma.trainingSession.findUnique({ where: { id: sessionId }, select: { rules: true } });
+  if (!session || !(await firmAudienceCheck(firmId))(session.rules)) throw notFoundError();
 }
 
 async function firmMembers(tx: Tx, firmId: string) {
@@ -187,6 +209,7 @@ export async function tellFirm(tx: Tx, input: { firmId: string; kind: Notificati
  */
 export async function registerForSession(sessionId: string, input: { firmId: string; actorId: string; now?: Date }) {
   const now = input.now ?? new Date();
+  await requireTargeted(sessionId, input.firmId);
   await prisma.$transaction(async (tx) => {
     const session = await lockOpenSession(tx, sessionId);
     const current = await tx.trainingRegistration.findUnique({ where: { sessionId_firmId: { sessionId, firmId: input.firmId } }, select: { status: true } });
@@ -212,6 +235,7 @@ export async function registerForSession(sessionId: string, input: { firmId: str
  */
 export async function joinWaitlist(sessionId: string, input: { firmId: string; actorId: string; now?: Date }): Promise<"registered" | "waitlisted"> {
   const now = input.now ?? new Date();
+  await requireTargeted(sessionId, input.firmId);
   return prisma.$transaction(async (tx) => {
     const session = await lockOpenSession(tx, sessionId);
     const current = await tx.trainingRegistration.findUnique({ where: { sessionId_firmId: { sessionId, firmId: input.firmId } }, select: { status: true } });
