@@ -70,7 +70,7 @@ describe("the bureau's service desk", () => {
     await bureauPage.getByLabel("Lighting (Guzhen)").check();
     await bureauPage.getByLabel("Export markets").fill("BR");
     await bureauPage.getByRole("button", { name: "Save as draft" }).click();
-    await bureauPage.waitForURL(/\/en\/bureau\/notices\/[^/]+$/);
+    await bureauPage.waitForURL(/\/en\/bureau\/notices\/(?!new$)[^/]+$/);
     noticeUrl = new URL(bureauPage.url()).pathname.replace("/en/bureau", "");
 
     const reach = (await bureauPage.getByTestId("audience-count").textContent()) ?? "";
@@ -133,11 +133,12 @@ describe("the bureau's service desk", () => {
     await bureauPage.getByLabel("Place", { exact: true }).fill("中山市商务局三楼会议室");
     await bureauPage.getByLabel("Seats (one per firm)").fill("1");
     await bureauPage.getByRole("button", { name: "Publish" }).click();
-    await bureauPage.waitForURL(/\/en\/bureau\/training\/[^/]+$/);
+    await bureauPage.waitForURL(/\/en\/bureau\/training\/(?!new$)[^/]+$/);
+    await bureauPage.getByText("0 of 1 seats taken").waitFor();
 
     const firmSession = firmPage.locator("li", { has: firmPage.getByRole("heading", { name: training.titleZh }) });
     await firmPage.goto("/zh-CN/training");
-    await firmSession.getByRole("button", { name: "报名" }).click();
+    await firmSession.getByRole("button", { name: "报名", exact: true }).click();
     await firmPage.getByText("贵企业已报名，培训前一天会提醒您。").waitFor();
     await firmSession.getByText("已报名", { exact: true }).waitFor();
 
