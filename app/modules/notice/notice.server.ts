@@ -26,7 +26,7 @@ const noticeError = (code: string, field?: string, params?: Record<string, strin
   new DomainError(code, { status, messageKey: `notices:errors.${code}`, field, params });
 
 /** The rules of the form, validated, with their towns, clusters and certifications known. */
-export async function rulesFromForm(values: NoticeFormValues): Promise<TargetingRules> {
+export async function rulesFromForm(values: Pick<NoticeFormValues, "townIds" | "clusterIds" | "hsCodes" | "markets" | "certificationsHeld" | "certificationsMissing" | "sizeBands" | "verified">): Promise<TargetingRules> {
   const parsed = TargetingRulesSchema.safeParse({
     townIds: values.townIds,
     clusterIds: values.clusterIds,
