@@ -108,12 +108,16 @@ export async function getFirmPage(slug: string, locale: Locale, viewer: Viewer) 
     salesChannels: firm.salesChannels,
     exportMarkets: firm.exportMarkets.map((code) => ({ code, name: countryName(code, locale) })),
     languages: firm.languages.map((code) => ({ code, name: languageName(code, locale) })),
-    certifications: asCertifications(firm.certifications).map((row) => ({
-      ...row,
-      name: certificationLabels.get(row.code) ?? row.code,
-      // The bureau's rules decide a certificate stated with a first valid day only (validity months).
-      expired: certificateState(applyCertificationRule(row, certificationRules.get(row.code)), today) === "expired",
-    })),
+    certifications: asCertifications(firm.certifications).map((row) => {
+      // The bureau's rules give a certificate stated with a first valid day only its last one (validity months).
+      const ruled = applyCertificationRule(row, certificationRules.get(row.code));
+      return {
+        ...row,
+        ...(ruled.validUntil ? { validUntil: ruled.validUntil } : {}),
+        name: certificationLabels.get(row.code) ?? row.code,
+        expired: certificateState(ruled, today) === "expired",
+      };
+    }),
     contacts: asContacts(firm.contacts),
     website: firm.website,
     email: firm.email,
