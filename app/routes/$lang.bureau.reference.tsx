@@ -3,10 +3,12 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AliasEditor, NameEditor, type ReferenceActionData } from "~/components/reference/reference-forms";
+import { AddRecordForm, CertificationRulesEditor, DesignationEditor, RemoveRecordForm } from "~/components/reference/reference-records";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
 import { addAlias, listReferenceData, renameAlias, renameReference, retireAlias } from "~/modules/reference/reference-admin.server";
+import { addCluster, addTown, designateTown, removeReference, setCertificationRules } from "~/modules/reference/reference-lifecycle.server";
 import { formIdOf, intents, schemaOf, type Intent } from "~/modules/reference/reference-edit";
 import { domainErrorReply } from "~/utils/domain-error.server";
 import { parseSubmission, readFormData } from "~/utils/form.server";
@@ -41,7 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (value.intent === "rename") await renameReference(value, actor);
     else if (value.intent === "addAlias") await addAlias(value, actor);
     else if (value.intent === "renameAlias") await renameAlias(value, actor);
-    else await retireAlias(value.aliasId, actor);
+    else if (value.intent === "retireAlias") await retireAlias(value.aliasId, actor);
+    else if (value.intent === "addTown") await addTown(value, actor);
+    else if (value.intent === "addCluster") await addCluster(value, actor);
+    else if (value.intent === "removeReference") await removeReference(value, actor);
+    else if (value.intent === "designate") await designateTown(value, actor);
+    else await setCertificationRules(value, actor);
   } catch (error) {
     const { result, status } = domainErrorReply(error, submission);
     return json<ReferenceActionData>({ formId, result, done: null }, { status });
@@ -68,12 +75,19 @@ export default function ReferenceData() {
 
       <section aria-labelledby="towns-title" className="stack">
         <h2 id="towns-title">{t("towns")}</h2>
+        <AddRecordForm kind="town" actionData={actionData} busy={busy} />
         {towns.map((town) => (
           <article key={town.id} className="card stack" aria-labelledby={`town-${town.id}`}>
             <h3 id={`town-${town.id}`}>
-              {town.label} <span className="muted">({t("firms", { count: town.firms })})</span>
+              {town.label}{" "}
+              <span className="muted">
+                ({town.designation ? `${t(`designation.${town.designation}`, { defaultValue: town.designation })} · ` : ""}
+                {t("firms", { count: town.firms })})
+              </span>
             </h3>
+            <RemoveRecordForm kind="town" id={town.id} owner={town.label} actionData={actionData} busy={busy} />
             <NameEditor kind="town" id={town.id} names={town.names} actionData={actionData} busy={busy} />
+            <DesignationEditor town={town} actionData={actionData} busy={busy} />
             <h4>{t("alias.title")}</h4>
             <AliasEditor kind="town" id={town.id} owner={town.label} aliases={town.aliases} actionData={actionData} busy={busy} />
           </article>
@@ -82,11 +96,13 @@ export default function ReferenceData() {
 
       <section aria-labelledby="clusters-title" className="stack">
         <h2 id="clusters-title">{t("clusters")}</h2>
+        <AddRecordForm kind="cluster" towns={towns} actionData={actionData} busy={busy} />
         {clusters.map((cluster) => (
           <article key={cluster.id} className="card stack" aria-labelledby={`cluster-${cluster.id}`}>
             <h3 id={`cluster-${cluster.id}`}>
               {cluster.label} <span className="muted">({cluster.town ? `${cluster.town} · ` : ""}{t("firms", { count: cluster.firms })})</span>
             </h3>
+            <RemoveRecordForm kind="cluster" id={cluster.id} owner={cluster.label} actionData={actionData} busy={busy} />
             <NameEditor kind="cluster" id={cluster.id} names={cluster.names} hsHeadings={cluster.hsHeadings} actionData={actionData} busy={busy} />
             <h4>{t("alias.title")}</h4>
             <AliasEditor kind="cluster" id={cluster.id} owner={cluster.label} aliases={cluster.aliases} actionData={actionData} busy={busy} />
@@ -101,6 +117,8 @@ export default function ReferenceData() {
             <h3 id={`certification-${row.id}`}>
               {row.id} <span className="muted">{row.label}</span>
             </h3>
+            <CertificationRulesEditor code={row.id} rules={row.rules} actionData={actionData} busy={busy} />
+            <h4>{t("alias.title")}</h4>
             <AliasEditor kind="certification" id={row.id} owner={row.id} aliases={row.aliases} actionData={actionData} busy={busy} />
           </article>
         ))}

@@ -8,7 +8,7 @@
 import { productTypes, structuredTitle, type ClusterKey, type ProductAttributes, type ProductType } from "~/modules/product/vocabulary";
 import { withUsccCheck } from "~/modules/firm/uscc";
 import { countryName } from "~/modules/reference/countries.server";
-import { towns } from "./reference";
+import { clusterTowns as towns } from "./reference";
 import type { Rng } from "~/utils/random";
 import { chance, intBetween, pick, pickSome, rngFor } from "./random";
 

@@ -17,19 +17,24 @@ import { buyerSeed, demoAccounts, firmSeed, productSeed, requestSeed, scales, ty
 const BATCH = 1000;
 
 export async function seedReference() {
+  // A town or cluster the bureau removed stays removed (issue 14).
+  const retired = new Set((await prisma.referenceRetirement.findMany({ select: { kind: true, code: true } })).map((row) => `${row.kind}:${row.code}`));
   for (const [position, town] of towns.entries()) {
-    const saved = await prisma.town.upsert({
-      where: { slug: town.slug },
-      create: { slug: town.slug, name: authoredJson(town.name), position },
-      update: {},
-      select: { id: true },
-    });
+    const saved = retired.has(`town:${town.slug}`)
+      ? null
+      : await prisma.town.upsert({
+          where: { slug: town.slug },
+          create: { slug: town.slug, name: authoredJson(town.name), position, designation: town.designation ?? null, specialty: town.specialty ? authoredJson(town.specialty) : {} },
+          update: {},
+          select: { id: true },
+        });
+    if (!town.cluster || retired.has(`cluster:${town.cluster.slug}`)) continue;
     await prisma.cluster.upsert({
       where: { slug: town.cluster.slug },
       create: {
         slug: town.cluster.slug,
         name: authoredJson(town.cluster.name),
-        townId: saved.id,
+        townId: saved?.id ?? null,
         hsHeadings: town.cluster.hsHeadings,
         position,
       },
@@ -37,7 +42,12 @@ export async function seedReference() {
     });
   }
   await prisma.certification.createMany({
-    data: certifications.map((certification) => ({ code: certification.code, name: authoredJson(certification.name) })),
+    data: certifications.map((certification) => ({
+      code: certification.code,
+      name: authoredJson(certification.name),
+      markets: certification.markets,
+      validityMonths: certification.validityMonths ?? null,
+    })),
     skipDuplicates: true,
   });
   await installAliasSeeds(aliasSeeds);

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { firmColumns, productColumns } from "~/modules/import/columns";
-import { towns } from "../../prisma/seed/reference";
+import { clusterTowns as towns } from "../../prisma/seed/reference";
 import { firmSeed, productSeed } from "../../prisma/seed/demo";
 
 /**

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli";
+import { towns } from "../../prisma/seed/reference";
 
 /** The CLI as an operator runs it: a separate process on its own DATA_DIR. */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ponte-cli-"));
@@ -24,7 +25,7 @@ describe("npm run cli", () => {
     try {
       const stats = await runCli(["stats"], { DATA_DIR: fresh, DATABASE_URL: "", MEILI_HOST: "" });
       expect(stats.code).toBe(0);
-      expect(JSON.parse(stats.stdout)).toMatchObject({ towns: 6, firms: 0, users: 0 });
+      expect(JSON.parse(stats.stdout)).toMatchObject({ towns: towns.length, firms: 0, users: 0 });
     } finally {
       fs.rmSync(fresh, { recursive: true, force: true });
     }

@@ -453,6 +453,11 @@ describe("hostile values in the bureau's reference data forms (issue 14)", () =>
     { name: "rename an alias", fixed: () => ({ intent: "renameAlias", aliasId: fixture.aliasId }), fields: ["alias"] },
     { name: "any target", fixed: () => ({ intent: "addAlias", alias: "Target" }), fields: ["kind", "id"] },
     { name: "any intent", fixed: () => ({}), fields: ["intent", "aliasId"] },
+    { name: "add a town", fixed: () => ({ intent: "addTown" }), fields: ["slug", "nameZh", "nameEn", "designation", "designatedBy"] },
+    { name: "add a cluster", fixed: () => ({ intent: "addCluster", nameZh: "敌意新集群" }), fields: ["slug", "nameEn", "townId", "hsHeadings"] },
+    { name: "remove a town or cluster", fixed: () => ({ intent: "removeReference" }), fields: ["kind", "id"] },
+    { name: "designate a town", fixed: () => ({ intent: "designate", id: fixture.townId }), fields: ["designation", "designatedBy", "specialtyZh", "specialtyPt"] },
+    { name: "certification rules", fixed: () => ({ intent: "certificationRules", id: "CE" }), fields: ["markets", "validityMonths", "expiryRequired", "reminderDays"] },
   ];
   for (const form of forms) {
     it(`never fails: ${form.name}`, async () => {

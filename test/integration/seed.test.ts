@@ -3,18 +3,19 @@ import { prisma } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { installReferenceData, seedDemo, seedIfEmpty } from "../../prisma/seed/seed.server";
 import { demoAccounts, scales } from "../../prisma/seed/demo";
+import { towns } from "../../prisma/seed/reference";
 
 describe("seeding", () => {
   it("seeds an empty database once, with demo accounts for each role", async () => {
     // Every start installs the reference data first; the database is still empty of firms and accounts.
     await installReferenceData();
-    expect(await prisma.town.count()).toBe(6);
+    expect(await prisma.town.count()).toBe(towns.length);
     expect(await seedIfEmpty()).toBe(true);
     expect(await prisma.firm.count()).toBe(scales.small.firms);
     expect(await prisma.product.count()).toBe(scales.small.products);
     expect(await prisma.buyerCompany.count()).toBe(scales.small.buyers);
     expect(await prisma.sourcingRequest.count()).toBe(scales.small.requests);
-    expect(await prisma.town.count()).toBe(6);
+    expect(await prisma.town.count()).toBe(towns.length);
     expect(await prisma.fairEdition.count({ where: { shortName: { startsWith: "MIF" } } })).toBeGreaterThan(0);
     for (const account of demoAccounts) {
       const user = await prisma.user.findUniqueOrThrow({ where: { email: account.email } });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isValidUscc } from "~/modules/firm/uscc";
 import { isKnownHsCode } from "~/modules/hs/nomenclature.server";
 import { buyerSeed, firmSeed, productSeed, requestSeed, scales } from "../../prisma/seed/demo";
-import { towns } from "../../prisma/seed/reference";
+import { clusterTowns as towns } from "../../prisma/seed/reference";
 
 describe("demo data", () => {
   const scale = scales.small;

@@ -61,6 +61,9 @@ export const fieldKinds: Record<string, ValueKind> = {
   images: "list",
   aliases: "list",
   hsHeadings: "list",
+  specialty: "localized",
+  expiryRequired: "boolean",
+  reminderDays: "list",
 };
 
 /** What the reader's language and the reference data say about values. */

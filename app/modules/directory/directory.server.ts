@@ -10,7 +10,8 @@ import { countryName } from "~/modules/reference/countries.server";
 import { languageName } from "~/modules/reference/languages.server";
 import type { AuthUser } from "~/modules/access/user.server";
 import { prisma, type Prisma } from "~/utils/db.server";
-import { certificateState, heldCertificates, productCertificationCodes } from "~/modules/reference/certificate-validity";
+import { applyCertificationRule, certificateState, heldCertificates, productCertificationCodes } from "~/modules/reference/certificate-validity";
+import { loadCertificationRules } from "~/modules/reference/certifications.server";
 import { zhongshanDay } from "~/utils/time-zone";
 import { isPublicFirm, isPublicProduct, publicFirmWhere } from "./visibility.server";
 import { localizedView } from "~/modules/translation/localized.server";
@@ -85,10 +86,11 @@ export async function getFirmPage(slug: string, locale: Locale, viewer: Viewer) 
   const canEdit = canEditFirm(viewer, firm.id);
   if (!isPublic && !canEdit) return null;
   const productWhere: Prisma.ProductWhereInput = { firmId: firm.id, ...(canEdit ? {} : { published: true }) };
-  const [products, productCount, certificationLabels] = await Promise.all([
+  const [products, productCount, certificationLabels, certificationRules] = await Promise.all([
     prisma.product.findMany({ where: productWhere, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: DIRECTORY_PAGE_SIZE, select: productCardSelect }),
     prisma.product.count({ where: productWhere }),
     allCertificationNames(locale),
+    loadCertificationRules(),
   ]);
   const today = zhongshanDay();
   return {
@@ -109,11 +111,16 @@ export async function getFirmPage(slug: string, locale: Locale, viewer: Viewer) 
     salesChannels: firm.salesChannels,
     exportMarkets: firm.exportMarkets.map((code) => ({ code, name: countryName(code, locale) })),
     languages: firm.languages.map((code) => ({ code, name: languageName(code, locale) })),
-    certifications: asCertifications(firm.certifications).map((row) => ({
-      ...row,
-      name: certificationLabels.get(row.code) ?? row.code,
-      expired: certificateState(row, today) === "expired",
-    })),
+    certifications: asCertifications(firm.certifications).map((row) => {
+      // The bureau's rules give a certificate stated with a first valid day only its last one (validity months).
+      const ruled = applyCertificationRule(row, certificationRules.get(row.code));
+      return {
+        ...row,
+        ...(ruled.validUntil ? { validUntil: ruled.validUntil } : {}),
+        name: certificationLabels.get(row.code) ?? row.code,
+        expired: certificateState(ruled, today) === "expired",
+      };
+    }),
     contacts: asContacts(firm.contacts),
     website: firm.website,
     email: firm.email,
@@ -152,8 +159,8 @@ export async function getProductPage(productId: string, locale: Locale, viewer: 
   const isPublic = isPublicProduct(product);
   const canEdit = canEditFirm(viewer, product.firm.id);
   if (!isPublic && !canEdit) return null;
-  const certificationLabels = await allCertificationNames(locale);
-  const holding = productCertificationCodes(product.certifications, heldCertificates(product.firm.certifications), zhongshanDay());
+  const [certificationLabels, certificationRules] = await Promise.all([allCertificationNames(locale), loadCertificationRules()]);
+  const holding = productCertificationCodes(product.certifications, heldCertificates(product.firm.certifications, certificationRules), zhongshanDay());
   return {
     ...productCard(product, locale),
     isPublic,

@@ -3,13 +3,16 @@ import { zhongshanDay } from "~/utils/time-zone";
 import { log } from "~/utils/logger.server";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
 import { notify } from "~/modules/notification/notification.server";
-import { dueCertificateReminders, heldCertificates, reminderKey, CERTIFICATE_REMINDER_DAYS } from "./certificate-validity";
+import { dueCertificateReminders, heldCertificates, reminderHorizon, reminderKey } from "./certificate-validity";
+import { loadCertificationRules } from "./certifications.server";
 
 /**
  * Once a day (Zhongshan's), what the passing of time does to certificates:
  * the firms whose certificates ran out or began since the last run go back
  * to the search index (their badges, facet values and match reasons follow),
- * and firms are reminded to renew 60 and 15 days before a certificate ends.
+ * and firms are reminded to renew 60 and 15 days before a certificate ends
+ * (the days each certification's rule gives; its validity months give the
+ * last valid day of a certificate stated with a first one only).
  * Any number of instances may call it: the one that claims the day runs it.
  */
 export const CERTIFICATE_WATCH_JOB = "certificate-watch";
@@ -60,12 +63,16 @@ async function reindexChangedFirms(since: string, day: string): Promise<number> 
 }
 
 async function sendDueReminders(day: string): Promise<number> {
-  const horizon = addDays(day, Math.max(...CERTIFICATE_REMINDER_DAYS));
+  const rules = await loadCertificationRules();
+  const horizon = addDays(day, reminderHorizon(rules));
+  // A certificate with a first valid day only may end within the horizon under its rule's validity months.
   const candidates = await prisma.$queryRaw<{ id: string }[]>`
     SELECT f.id FROM "Firm" f
     WHERE jsonb_typeof(f.certifications) = 'array' AND EXISTS (
       SELECT 1 FROM jsonb_array_elements(f.certifications) c
-      WHERE jsonb_typeof(c) = 'object' AND c->>'validUntil' >= ${day} AND c->>'validUntil' <= ${horizon})`;
+      WHERE jsonb_typeof(c) = 'object' AND (
+        (c->>'validUntil' >= ${day} AND c->>'validUntil' <= ${horizon})
+        OR (c->>'validUntil' IS NULL AND c->>'validFrom' IS NOT NULL)))`;
   let sent = 0;
   const firms = await prisma.firm.findMany({
     where: { id: { in: candidates.map((candidate) => candidate.id) } },
@@ -79,7 +86,7 @@ async function sendDueReminders(day: string): Promise<number> {
   });
   for (const firm of firms) {
     const already = new Set(firm.certificateReminders.map((row) => reminderKey(row.code, row.validUntil, row.daysBefore)));
-    for (const reminder of dueCertificateReminders(heldCertificates(firm.certifications), day, already)) {
+    for (const reminder of dueCertificateReminders(heldCertificates(firm.certifications, rules), day, already, rules)) {
       await prisma.$transaction(async (tx) => {
         // The row is the guard: another instance that got here first wins.
         const inserted = await tx.$executeRaw`

@@ -1,3 +1,4 @@
+import type { CertificationRules } from "./certificate-validity";
 import type { Locale } from "~/i18n/config";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { prisma } from "~/utils/db.server";
@@ -19,4 +20,10 @@ export async function certificationOptions(locale: Locale) {
 export async function certificationCodes(): Promise<Set<string>> {
   const rows = await prisma.certification.findMany({ select: { code: true } });
   return new Set(rows.map((row) => row.code));
+}
+
+/** The certifications' rules (markets, validity, reminders) as the bureau keeps them, by code. */
+export async function loadCertificationRules(db: Pick<typeof prisma, "certification"> = prisma): Promise<CertificationRules> {
+  const rows = await db.certification.findMany({ select: { code: true, markets: true, validityMonths: true, expiryRequired: true, reminderDays: true } });
+  return new Map(rows.map((row) => [row.code, row]));
 }

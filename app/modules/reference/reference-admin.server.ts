@@ -8,6 +8,7 @@ import type { Locale } from "~/i18n/config";
 import { addReferenceAlias, loadReferenceNameIndexes, removeReferenceAlias } from "./aliases.server";
 import { foldName } from "./names";
 import { parseHsHeadings } from "./reference-edit";
+import { countryName } from "./countries.server";
 
 /**
  * Bureau → Reference data: towns, clusters and certifications with their
@@ -28,16 +29,29 @@ export async function listReferenceData(locale: Locale) {
   const [towns, clusters, certifications] = await Promise.all([
     prisma.town.findMany({
       orderBy: [{ position: "asc" }, { slug: "asc" }],
-      select: { id: true, slug: true, name: true, aliases: aliasSelect, _count: { select: { firms: true } } },
+      select: { id: true, slug: true, name: true, designation: true, designatedBy: true, specialty: true, aliases: aliasSelect, _count: { select: { firms: true } } },
     }),
     prisma.cluster.findMany({
       orderBy: [{ position: "asc" }, { slug: "asc" }],
       select: { id: true, slug: true, name: true, hsHeadings: true, town: { select: { name: true } }, aliases: aliasSelect, _count: { select: { firms: true } } },
     }),
-    prisma.certification.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true, aliases: aliasSelect } }),
+    prisma.certification.findMany({
+      orderBy: { code: "asc" },
+      select: { code: true, name: true, markets: true, validityMonths: true, expiryRequired: true, reminderDays: true, aliases: aliasSelect },
+    }),
   ]);
   return {
-    towns: towns.map((town) => ({ id: town.id, slug: town.slug, label: displayTextIn(town.name, locale), names: names(town.name), firms: town._count.firms, aliases: town.aliases })),
+    towns: towns.map((town) => ({
+      id: town.id,
+      slug: town.slug,
+      label: displayTextIn(town.name, locale),
+      names: names(town.name),
+      designation: town.designation,
+      designatedBy: town.designatedBy ?? "",
+      specialty: names(town.specialty),
+      firms: town._count.firms,
+      aliases: town.aliases,
+    })),
     clusters: clusters.map((cluster) => ({
       id: cluster.id,
       slug: cluster.slug,
@@ -48,7 +62,20 @@ export async function listReferenceData(locale: Locale) {
       firms: cluster._count.firms,
       aliases: cluster.aliases,
     })),
-    certifications: certifications.map((row) => ({ id: row.code, slug: row.code, label: displayTextIn(row.name, locale), aliases: row.aliases })),
+    certifications: certifications.map((row) => ({
+      id: row.code,
+      slug: row.code,
+      label: displayTextIn(row.name, locale),
+      aliases: row.aliases,
+      rules: {
+        markets: row.markets,
+        // Countries by their names in the reader's language; "EU" is named by the page.
+        marketNames: row.markets.map((code) => (code === "EU" ? null : countryName(code, locale))),
+        validityMonths: row.validityMonths,
+        expiryRequired: row.expiryRequired,
+        reminderDays: row.reminderDays,
+      },
+    })),
   };
 }
 

@@ -5,6 +5,7 @@ import { completenessSelect } from "~/modules/firm/completeness";
 import { productSelect as productFields } from "~/modules/product/product.server";
 import { requestSelect as requestFields } from "~/modules/request/request.server";
 import { firmDocument, productDocument, requestDocument, type FirmRow, type FirmPartCache } from "./documents.server";
+import { loadCertificationRules } from "~/modules/reference/certifications.server";
 import { hsDocument, type HsDocument } from "./hs-document";
 import { fairDocument } from "./fair-document.server";
 import type { IndexKey, TextLocale } from "./indexes.server";
@@ -100,20 +101,23 @@ const stamp = (...dates: (Date | null | undefined)[]) => dates.map((date) => dat
 
 async function loadProducts(where: Prisma.ProductWhereInput, take?: number) {
   const firms: FirmPartCache = new Map();
-  const rows = await prisma.product.findMany({ where: { AND: [where, { firm: notHeld }] }, select: productSelect, orderBy: { id: "asc" }, take });
+  const [rows, rules] = await Promise.all([
+    prisma.product.findMany({ where: { AND: [where, { firm: notHeld }] }, select: productSelect, orderBy: { id: "asc" }, take }),
+    loadCertificationRules(),
+  ]);
   return {
     lastId: rows.at(-1)?.id,
-    documents: rows.map((row) => productDocument(row, firms)),
+    documents: rows.map((row) => productDocument(row, firms, rules)),
     versions: new Map(rows.map((row) => [row.id, stamp(row.updatedAt, row.firm.updatedAt)])),
   };
 }
 
 async function loadFirms(where: Prisma.FirmWhereInput, take?: number) {
-  const rows = await prisma.firm.findMany({ where: { AND: [where, notHeld] }, select: firmSelect, orderBy: { id: "asc" }, take });
+  const [rows, rules] = await Promise.all([prisma.firm.findMany({ where: { AND: [where, notHeld] }, select: firmSelect, orderBy: { id: "asc" }, take }), loadCertificationRules()]);
   const aggregates = await productAggregates(rows.map((row) => row.id));
   return {
     lastId: rows.at(-1)?.id,
-    documents: rows.map((row) => firmDocument(firmRow(row, aggregates.get(row.id)))),
+    documents: rows.map((row) => firmDocument(firmRow(row, aggregates.get(row.id)), rules)),
     versions: new Map(rows.map((row) => [row.id, `${stamp(row.updatedAt, aggregates.get(row.id)?.latest)}:${aggregates.get(row.id)?.count ?? 0}`])),
   };
 }

@@ -6,7 +6,7 @@ import { hsTitle } from "~/modules/hs/nomenclature.server";
 import { attributeKeys, attributeValueLabel, productTypesByKey, type VocabularyLocale } from "~/modules/product/vocabulary";
 import type { TextLocale } from "./indexes.server";
 import { hasHan } from "~/modules/i18n-text/han";
-import { heldCertificates, productCertificationCodes, validCertificateCodes } from "~/modules/reference/certificate-validity";
+import { heldCertificates, productCertificationCodes, validCertificateCodes, type CertificationRules } from "~/modules/reference/certificate-validity";
 import { zhongshanDay } from "~/utils/time-zone";
 
 /**
@@ -162,10 +162,10 @@ export interface ProductDocument extends LocalizedFields<"name" | "type" | "hsTi
 }
 
 /** What a product's document takes from its firm; the same for all its products. */
-function firmPart(firm: FirmForDocument, today: string) {
+function firmPart(firm: FirmForDocument, today: string, rules?: CertificationRules) {
   return {
-    // A product's certification counts only while its firm's certificate holds.
-    certificates: heldCertificates(firm.certifications),
+    // A product's certification counts only while its firm's certificate holds (under the bureau's rules).
+    certificates: heldCertificates(firm.certifications, rules),
     today,
     names: { ...localizedFields("firmName", firm.name), ...localizedFields("cluster", firm.cluster?.name) },
     verified: firm.verification === "VERIFIED",
@@ -181,14 +181,14 @@ export type FirmPartCache = Map<string, ReturnType<typeof firmPart>>;
  * A product as a search document. `firms` caches the firm's part across the
  * products of one page (a full reindex builds 100,000 of them).
  */
-export function productDocument(row: ProductRow, firms?: FirmPartCache): ProductDocument {
+export function productDocument(row: ProductRow, firms?: FirmPartCache, rules?: CertificationRules): ProductDocument {
   const attributes = asAttributes(row.attributes);
   const type = typeof attributes.type === "string" ? productTypesByKey.get(attributes.type) : undefined;
   const today = zhongshanDay();
   const firmKey = `${row.firm.id}:${row.firm.updatedAt.getTime()}:${today}`;
   let firm = firms?.get(firmKey);
   if (!firm) {
-    firm = firmPart(row.firm, today);
+    firm = firmPart(row.firm, today, rules);
     firms?.set(firmKey, firm);
   }
   const verified = firm.verified;
@@ -262,7 +262,7 @@ export interface FirmDocument extends LocalizedFields<"name" | "cluster" | "prod
   display: { name: LocalizedText; description: LocalizedText };
 }
 
-export function firmDocument(row: FirmRow): FirmDocument {
+export function firmDocument(row: FirmRow, rules?: CertificationRules): FirmDocument {
   const verified = row.verification === "VERIFIED";
   const types = row.products.typeKeys.map((key) => productTypesByKey.get(key)).filter((type) => type !== undefined);
   const headings = [...new Set(row.products.hsCodes.map((code) => code.slice(0, 4)))].sort();
@@ -281,7 +281,7 @@ export function firmDocument(row: FirmRow): FirmDocument {
     town: row.town?.slug ?? null,
     cluster: row.cluster?.slug ?? null,
     // Only certificates that hold today: an expired one is no facet value and no filter hit.
-    certifications: validCertificateCodes(heldCertificates(row.certifications), zhongshanDay()),
+    certifications: validCertificateCodes(heldCertificates(row.certifications, rules), zhongshanDay()),
     markets: row.exportMarkets,
     languages: row.languages,
     businessTypes: row.businessTypes,
