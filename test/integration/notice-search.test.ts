@@ -79,8 +79,8 @@ beforeAll(async () => {
   bureau = new TestClient(server.url);
   await signIn(bureau, staff.email, TEST_PASSWORD);
   anonymous = new TestClient(server.url);
-  // The index exists (as at start), then notices are sent: the outbox feeds it.
-  await reindexAll(["notices"]);
+  // The indexes exist (as at start), then notices are sent: the outbox feeds them.
+  await reindexAll(["products", "firms", "notices"]);
   publicId = await createAndSend({ ...texts, isPublic: "on", clusterIds: [lighting.cluster.id] });
   privateId = await createAndSend({ ...texts, titleZh: "出口信用保险保费补贴内部通知", titleEn: "Export credit insurance premium subsidy (targeted)", clusterIds: [lighting.cluster.id] });
   await drainSearchOutboxFully();
@@ -130,7 +130,7 @@ describe("the notices index", () => {
     expect(await archiveHas("pt", "prorrogacao", publicId)).toBe(true);
   });
 
-  it("leaves the archive to the database when the index cannot answer", async () => {
+  it("leaves the archive to the database when the index cannot answer", { timeout: 120_000 }, async () => {
     await succeeded(searchClient().deleteIndex(liveIndexUid("notices")));
     expect(await archiveHas("zh-CN", "保费补贴", publicId)).toBe(true);
     expect(await archiveHas("zh-CN", "保费补贴", privateId)).toBe(false);
@@ -140,11 +140,11 @@ describe("the notices index", () => {
 });
 
 describe("a correction of a sent notice", () => {
-  it("tells each targeted firm once, in its language, by mail only where its preferences allow", async () => {
+  it("tells each targeted firm once, in its language, by mail only where its preferences allow", { timeout: 90_000 }, async () => {
     // The Portuguese member turns mails of corrections off (the page lists the new kind).
     const pt = new TestClient(server.url);
     await signIn(pt, members.pt.member.email, TEST_PASSWORD, "pt");
-    const preferences = await pt.get("/pt/notifications/preferences");
+    const preferences = await pt.get("/pt/account");
     expect(await preferences.text()).toContain("A secretaria corrige um aviso enviado à minha empresa");
     const saved = await pt.post("/pt/notifications/preferences", { email: kindsForRole.FIRM_MEMBER.filter((kind) => kind !== "policy.updated") as string[] });
     expect(saved.status).toBeLessThan(400);
