@@ -46,6 +46,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let products: SearchResult<ProductHit> | null = null;
   let firms: SearchResult<FirmHit> | null = null;
   let unavailable = false;
+  // Fairs and open delegation calls, above the first page of results, asked for beside the main search (a search engine hiccup here costs only this box).
+  const fairsFound = parsed.ok && parsed.input.q && parsed.input.page === 1 ? searchFairs(parsed.input.q, locale).catch(() => []) : Promise.resolve([]);
+  // Public policy notices (issue 11), the same way.
+  const noNotices: Awaited<ReturnType<typeof noticeHitsFor>> = { notices: [], total: 0, fallbacks: [] };
+  const noticesFound = parsed.ok && parsed.input.q && parsed.input.page === 1 ? noticeHitsFor(parsed.input.q, locale).catch(() => noNotices) : Promise.resolve(noNotices);
   if (parsed.ok) {
     try {
       const options = { locale, viewer };
@@ -57,12 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   const result = products ?? firms;
-  // Fairs and open delegation calls, above the first page of results (a search engine hiccup here costs only this box).
-  const firstPage = parsed.ok && parsed.input.q && parsed.input.page === 1 && !unavailable ? parsed.input.q : "";
-  const fairs = firstPage ? await searchFairs(firstPage, locale).catch(() => []) : [];
-  // Public policy notices (issue 11), the same way: a hiccup costs only this box.
-  const noNotices: Awaited<ReturnType<typeof noticeHitsFor>> = { notices: [], total: 0, fallbacks: [] };
-  const notices = firstPage ? await noticeHitsFor(firstPage, locale).catch(() => noNotices) : noNotices;
+  const fairs = unavailable ? [] : await fairsFound;
+  const notices = unavailable ? noNotices : await noticesFound;
   return json(
     {
       kind,
