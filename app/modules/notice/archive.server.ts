@@ -2,9 +2,11 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { textFallbacks, type Locale } from "~/i18n/config";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
+import type { LocalizedView } from "~/modules/translation/localized.server";
 import type { NoticeCategory } from "./notice.schema";
 import { searchNoticeIndex } from "~/modules/search/notice-queries.server";
 import { log } from "~/utils/logger.server";
+import { noticeTextViews } from "./notice-translation.server";
 
 /**
  * The public archive: sent public notices, searched in the `notices`
@@ -41,21 +43,25 @@ export async function noticeHitsFor(q: string, locale: Locale, limit = 5) {
 async function pageOf(ids: string[], locale: Locale) {
   const rows = ids.length ? await prisma.policyNotice.findMany({ where: { id: { in: ids }, status: "SENT", isPublic: true }, select: archiveSelect }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return { notices: ids.flatMap((id) => (byId.has(id) ? [archiveRow(byId.get(id)!, locale)] : [])), fallbacks: textFallbacks[locale] };
+  return { notices: await archiveRows(ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])), locale), fallbacks: textFallbacks[locale] };
 }
 
 const archiveSelect = { id: true, title: true, body: true, category: true, department: true, sentAt: true, deadline: true } satisfies Prisma.PolicyNoticeSelect;
 
-function archiveRow(row: Prisma.PolicyNoticeGetPayload<{ select: typeof archiveSelect }>, locale: Locale) {
-  return {
+/** Rows as the archive lists them; written in another language: the machine translation (marked) beside the original. */
+async function archiveRows(rows: Prisma.PolicyNoticeGetPayload<{ select: typeof archiveSelect }>[], locale: Locale) {
+  const views = await noticeTextViews(rows, locale);
+  return rows.map((row) => ({
     id: row.id,
     title: displayTextIn(row.title, locale),
     excerpt: excerpt(displayTextIn(row.body, locale)),
+    titleView: views.titles[row.id],
+    bodyView: excerptView(views.bodies[row.id]),
     category: row.category,
     department: row.department,
     sentAt: row.sentAt?.toISOString() ?? null,
     deadline: row.deadline?.toISOString() ?? null,
-  };
+  }));
 }
 
 function likePattern(query: string): string {
@@ -86,7 +92,17 @@ async function searchDatabase(input: ArchiveInput, locale: Locale) {
       select: archiveSelect,
     }),
   ]);
-  return { total, notices: rows.map((row) => archiveRow(row, locale)), fallbacks: textFallbacks[locale] };
+  return { total, notices: await archiveRows(rows, locale), fallbacks: textFallbacks[locale] };
+}
+
+/** A body's view cut to an excerpt, the translation too. */
+function excerptView(view: LocalizedView): LocalizedView {
+  const { translation } = view;
+  return {
+    ...view,
+    text: excerpt(view.text),
+    translation: translation.state === "machine" || translation.state === "authored" ? { ...translation, text: excerpt(translation.text) } : translation,
+  };
 }
 
 function excerpt(text: string, max = 200) {

@@ -8,6 +8,7 @@ import { changesBetween, textsDiffer, type TextVersion, type VersionChange } fro
 import type { RevisionValues } from "./notice.schema";
 import { pushToFirms } from "./delivery.server";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
+import { requestNoticeTranslations } from "./notice-translation.server";
 
 /**
  * A sent notice's texts can be corrected; each correction keeps the text it
@@ -41,19 +42,16 @@ export async function reviseSentNotice(noticeId: string, input: { values: Revisi
     await tx.policyNoticeVersion.create({
       data: { noticeId, version, title: notice.title as Prisma.InputJsonValue, body: notice.body as Prisma.InputJsonValue, replacedAt: now, editedById: input.actorId },
     });
-    const title = authored({ "zh-CN": values.titleZh, en: values.titleEn, pt: values.titlePt }) as Prisma.InputJsonValue;
+    const texts = { title: authored({ "zh-CN": values.titleZh, en: values.titleEn, pt: values.titlePt }), body: authored({ "zh-CN": values.bodyZh, en: values.bodyEn, pt: values.bodyPt }) };
     await tx.policyNotice.update({
       where: { id: noticeId },
-      data: {
-        title,
-        body: authored({ "zh-CN": values.bodyZh, en: values.bodyEn, pt: values.bodyPt }) as Prisma.InputJsonValue,
-        editedAt: now,
-      },
+      data: { title: texts.title as Prisma.InputJsonValue, body: texts.body as Prisma.InputJsonValue, editedAt: now },
     });
+    await requestNoticeTranslations(tx, noticeId, texts, notice);
     const changed = Object.keys(before).filter((key) => (before[key as keyof typeof before] ?? "").trim() !== (values[key as keyof RevisionValues] ?? "").trim());
     // The firms it was sent to hear of the correction once (in-app, and by mail as their preferences say).
     const receipts = await tx.policyNoticeReceipt.findMany({ where: { noticeId, delivered: true }, select: { firmId: true } });
-    await pushToFirms(tx, { firmIds: receipts.map((row) => row.firmId), kind: "policy.updated", params: { policyNoticeId: noticeId, noticeTitle: title }, noticeId });
+    await pushToFirms(tx, { firmIds: receipts.map((row) => row.firmId), kind: "policy.updated", params: { policyNoticeId: noticeId, noticeTitle: texts.title }, noticeId, body: texts.body });
     await enqueueSearchSync(tx, "notice", noticeId);
     await recordAudit(tx, { actorId: input.actorId, entityType: "policyNotice", entityId: noticeId, action: "revise", changes: { version: version + 1, fields: changed, firmsNotified: receipts.length } });
   }, { timeout: 120_000, maxWait: 30_000 });
