@@ -45,7 +45,7 @@ export function ProblemMessages({ problem }: { problem: Problem }) {
             className={`message message--${message.side === "FIRM" ? "firm" : "buyer"}${message.own ? " message--own" : ""}${message.internal ? " message--event" : ""}`}
           >
             <p className="message__meta">
-              <strong>{message.own ? t("thread.you") : message.side === "BUREAU" ? message.authorName ?? t("thread.bureau") : message.authorName ?? problem.firm.name}</strong>{" "}
+              <strong>{message.authorDeleted ? t("privacy:deletedAccount") : message.own ? t("thread.you") : message.side === "BUREAU" ? message.authorName ?? t("thread.bureau") : message.authorName ?? problem.firm.name}</strong>{" "}
               <span className="muted">({t(message.side === "FIRM" ? "thread.firmSide" : "thread.bureauSide")})</span> · <FormattedDateTime value={message.createdAt} />
             </p>
             {message.internal && bureau ? <p className="badge">{t("thread.internal")}</p> : null}

@@ -18,7 +18,7 @@ import { useFormatters } from "~/utils/format";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 
-export const handle = { i18n: ["problems", "inquiry", "validation"] };
+export const handle = { i18n: ["problems", "inquiry", "validation", "privacy"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquiryStyles }];
 

@@ -18,6 +18,8 @@ import searchStylesHref from "~/styles/search.css";
 import { getOptionalUser, isBureau } from "~/modules/access/user.server";
 import { searchFairs } from "~/modules/search/fair-queries.server";
 import { FairHits } from "~/components/fair-hits";
+import { NoticeHits } from "~/components/notice-hits";
+import { noticeHitsFor } from "~/modules/notice/archive.server";
 import { log } from "~/utils/logger.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -46,6 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let unavailable = false;
   // Fairs and open delegation calls, above the first page of results, asked for beside the main search (a search engine hiccup here costs only this box).
   const fairsFound = parsed.ok && parsed.input.q && parsed.input.page === 1 ? searchFairs(parsed.input.q, locale).catch(() => []) : Promise.resolve([]);
+  // Public policy notices (issue 11), the same way.
+  const noNotices: Awaited<ReturnType<typeof noticeHitsFor>> = { notices: [], total: 0, fallbacks: [] };
+  const noticesFound = parsed.ok && parsed.input.q && parsed.input.page === 1 ? noticeHitsFor(parsed.input.q, locale).catch(() => noNotices) : Promise.resolve(noNotices);
   if (parsed.ok) {
     try {
       const options = { locale, viewer };
@@ -58,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const result = products ?? firms;
   const fairs = unavailable ? [] : await fairsFound;
+  const notices = unavailable ? noNotices : await noticesFound;
   return json(
     {
       kind,
@@ -71,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hsFromWords: result?.hsCodesFromWords?.map((code) => `${formatHsCode(code)} ${hsHeadline(hsTitle(code, locale) ?? "")}`.trim()) ?? null,
       bureau: isBureau(viewer),
       fairs,
+      notices: { hits: notices.notices, total: notices.total },
       firmMember: viewer?.role === "FIRM_MEMBER",
       title: parsed.input.q ? t("search:page.titleFor", { q: parsed.input.q }) : t("search:page.title"),
     },
@@ -219,6 +226,7 @@ export default function SearchPage() {
           {hsFromWords ? <p className="notice">{t("results.hsFromWords", { q: input.q, codes: hsFromWords.join("; ") })}</p> : null}
           {result && result.total === 0 ? <p>{t(!input.q ? "results.none" : hasFilters(input) ? "results.noneForFiltered" : "results.noneFor", { q: input.q })}</p> : null}
           <FairHits hits={data.fairs} lang={lang} firmMember={data.firmMember} />
+          <NoticeHits hits={data.notices.hits} total={data.notices.total} q={input.q ?? ""} lang={lang} />
           {products ? <ProductHitList hits={products.hits} lang={lang} /> : null}
           {firms ? <FirmHitList hits={firms.hits} lang={lang} /> : null}
           {result ? <Pagination page={result.page} pages={result.pages} label={t("results.pages")} /> : null}

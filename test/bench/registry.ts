@@ -14,4 +14,5 @@ export const benchmarks: { name: string; load: () => Promise<Benchmark> }[] = [
   { name: "matching", load: async () => (await import("./matching")).matchingBenchmark },
   { name: "scheduler", load: async () => (await import("./scheduler")).schedulerBenchmark },
   { name: "agenda", load: async () => (await import("./agenda")).agendaBenchmark },
+  { name: "notices", load: async () => (await import("./notices")).noticesBenchmark },
 ];

@@ -4,6 +4,8 @@ import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { drainMailOutbox } from "~/modules/mail/outbox.server";
 import { sendDueNotices } from "~/modules/notice/delivery.server";
+import { reindexAll } from "~/modules/search/reindex.server";
+import { drainSearchOutboxFully } from "~/modules/search/sync.server";
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { createBuyer, createSupplier, createTownWithCluster, samplePdf, fakePng } from "../support/inquiry-factories";
 import { startTestServer, TestClient, type TestServer } from "../support/server";
@@ -59,6 +61,7 @@ beforeAll(async () => {
   process.env.SMTP_URL = smtp.url;
   resetEnvCache();
   server = await startTestServer();
+  await reindexAll(["notices"]);
   lighting = await createTownWithCluster({ zh: "古镇", en: "Guzhen", pt: "Guzhen" });
   furniture = await createTownWithCluster({ zh: "大涌", en: "Dachong", pt: "Dachong" });
   await firmIn("lightingBrazilZh", lighting, ["BR"], "zh-CN");
@@ -209,6 +212,8 @@ describe("a scheduled, public notice", () => {
     expect(await prisma.policyNoticeReceipt.count({ where: { noticeId: id } })).toBe(firmCount);
     expect(await prisma.notification.count({ where: { kind: "policy.notice", params: { path: ["policyNoticeId"], equals: id } } })).toBe(await prisma.user.count({ where: { role: "FIRM_MEMBER", firmId: { not: null } } }));
 
+    // The archive reads the notices index, fed through the search outbox.
+    await drainSearchOutboxFully();
     for (const [lang, q] of [["en", "online Canton"], ["pt", "Feira de Cantão"], ["zh-CN", "广交会"], ["zh-Hant", "廣交會"]]) {
       const archive = await (await anonymous.get(`/${lang}/notices?q=${encodeURIComponent(q)}`)).text();
       expect(archive, `${lang}: ${q}`).toContain(`/notices/${id}`);

@@ -257,3 +257,50 @@ describe("refusals", () => {
     expect(await response.json()).toMatchObject({ error: { code: "unauthorized", message: "Inicie sessão para ler os seus dados." } });
   });
 });
+
+describe("a firm member's problems (issue 11)", () => {
+  it("are in the export with the files they sent, and on deletion stay for the bureau, signed 'deleted account', the files gone", async () => {
+    const supplier = await createSupplier({ locale: "zh-CN" });
+    const colleague = await createUser("FIRM_MEMBER", { firmId: supplier.firm.id });
+    const staff = await createUser("BUREAU_STAFF");
+    const member = await clientFor(supplier.member, "zh-CN");
+    const bureau = await clientFor(staff, "en");
+    const raised = await member.post("/zh-CN/problems/new", multipart({ category: "customs", subject: "货物在海关被扣留", body: "我们的灯具在拱北海关被扣留，请协助。" }, [{ name: "扣留通知.pdf", bytes: samplePdf, type: "application/pdf" }]));
+    expect(raised.status).toBe(302);
+    const problemId = raised.headers.get("location")!.match(/\/problems\/([^/?]+)/)![1];
+    expect((await bureau.post(`/en/problems/${problemId}`, { intent: "message", body: "We asked the customs office; an answer follows." })).status).toBeLessThan(400);
+    expect((await bureau.post(`/en/problems/${problemId}`, { intent: "message", body: "Internal: call the customs broker", internal: "on" })).status).toBeLessThan(400);
+    const attachment = await prisma.problemAttachment.findFirstOrThrow({ where: { message: { problemId } } });
+    expect(fs.existsSync(attachmentFile(attachment.storageKey))).toBe(true);
+
+    // Export: the problem and the member's own message, never the bureau's messages or internal notes.
+    const api = await member.get("/api/v1/me/export");
+    expect(api.status).toBe(200);
+    const exported = (await api.json()) as { problemsRaised: { id: string; subject: string }[]; problemMessages: { body: string; attachments: { fileName: string; path: string }[] }[] };
+    expect(exported.problemsRaised.map((problem) => [problem.id, problem.subject])).toEqual([[problemId, "货物在海关被扣留"]]);
+    expect(exported.problemMessages.map((message) => message.body)).toEqual(["我们的灯具在拱北海关被扣留，请协助。"]);
+    expect(JSON.stringify(exported)).not.toContain("customs broker");
+    expect(exported.problemMessages[0].attachments[0].fileName).toBe("扣留通知.pdf");
+    const zip = await unzip(Buffer.from(await (await member.get("/zh-CN/account/privacy/download")).arrayBuffer()));
+    const filePath = exported.problemMessages[0].attachments[0].path;
+    expect(zip.get(filePath)!.equals(samplePdf)).toBe(true);
+    // The bureau's export holds its own messages, internal note included.
+    const staffExport = (await (await bureau.get("/api/v1/me/export")).json()) as { problemMessages: { body: string; internal: boolean }[] };
+    expect(staffExport.problemMessages.map((message) => message.internal)).toEqual([false, true]);
+
+    // Deletion: the message stays, signed "deleted account"; its file goes.
+    const report = await deleteAccount(supplier.member.id, { id: supplier.member.id });
+    expect(report.filesDeleted).toBe(1);
+    const messages = await prisma.problemMessage.findMany({ where: { problemId }, orderBy: { createdAt: "asc" }, include: { attachments: true } });
+    expect(messages[0]).toMatchObject({ authorId: null, body: "我们的灯具在拱北海关被扣留，请协助。" });
+    expect(messages[0].authorDeletedAt).not.toBeNull();
+    expect(messages[0].attachments).toHaveLength(0);
+    expect(fs.existsSync(attachmentFile(attachment.storageKey))).toBe(false);
+    expect(await prisma.problem.count({ where: { id: problemId } })).toBe(1);
+    const thread = await (await bureau.get(`/en/problems/${problemId}`)).text();
+    expect(thread).toContain("deleted account");
+    const colleagueView = await (await clientFor(colleague, "en")).get(`/en/problems/${problemId}`);
+    expect(colleagueView.status).toBe(200);
+    expect(await colleagueView.text()).toContain("deleted account");
+  }, 60_000);
+});

@@ -15,6 +15,7 @@ import { loadTargetProfiles } from "./profiles.server";
 import { zhongshanDay } from "~/utils/time-zone";
 import { readRules } from "./rules";
 import { selectAudience } from "./targeting";
+import { enqueueSearchSync } from "~/modules/search/outbox.server";
 
 /**
  * Sending a notice: the firms its rules match (targeting.ts, over every
@@ -36,7 +37,7 @@ export async function audienceOf(rulesValue: unknown, now = new Date()) {
   return selectAudience(rules, await loadTargetProfiles({ rules }), zhongshanDay(now));
 }
 
-async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: NotificationKind; params: NotificationParams; noticeId: string; body: unknown }) {
+export async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: NotificationKind; params: NotificationParams; noticeId: string; body: unknown }) {
   const mails = new Map<Locale, { subject: string; text: string; html: string }>();
   const waitedFor = new Set<string>();
   for (let start = 0; start < input.firmIds.length; start += BATCH) {
@@ -97,6 +98,8 @@ export async function deliverNotice(noticeId: string, options: { now?: Date; act
         await tx.policyNoticeReceipt.createMany({ data: firmIds.slice(start, start + BATCH).map((firmId) => ({ noticeId, firmId, createdAt: now })), skipDuplicates: true });
       }
       await pushToFirms(tx, { firmIds, kind: "policy.notice", params: { policyNoticeId: noticeId, noticeTitle: notice.title }, noticeId, body: notice.body });
+      // A public notice joins the search index (a private one is found "missing" there and stays out).
+      await enqueueSearchSync(tx, "notice", noticeId);
       await recordAudit(tx, { actorId: options.actorId ?? null, actorLabel: options.actorId ? undefined : "system", entityType: "policyNotice", entityId: noticeId, action: "send", changes: { firms: firmIds.length } });
       return true;
     },

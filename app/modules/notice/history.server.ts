@@ -6,6 +6,8 @@ import { displayTextIn } from "~/modules/i18n-text/display.server";
 import type { Locale } from "~/i18n/config";
 import { changesBetween, textsDiffer, type TextVersion, type VersionChange } from "./history";
 import type { RevisionValues } from "./notice.schema";
+import { pushToFirms } from "./delivery.server";
+import { enqueueSearchSync } from "~/modules/search/outbox.server";
 import { requestNoticeTranslations } from "./notice-translation.server";
 
 /**
@@ -47,8 +49,12 @@ export async function reviseSentNotice(noticeId: string, input: { values: Revisi
     });
     await requestNoticeTranslations(tx, noticeId, texts, notice);
     const changed = Object.keys(before).filter((key) => (before[key as keyof typeof before] ?? "").trim() !== (values[key as keyof RevisionValues] ?? "").trim());
-    await recordAudit(tx, { actorId: input.actorId, entityType: "policyNotice", entityId: noticeId, action: "revise", changes: { version: version + 1, fields: changed } });
-  });
+    // The firms it was sent to hear of the correction once (in-app, and by mail as their preferences say).
+    const receipts = await tx.policyNoticeReceipt.findMany({ where: { noticeId, delivered: true }, select: { firmId: true } });
+    await pushToFirms(tx, { firmIds: receipts.map((row) => row.firmId), kind: "policy.updated", params: { policyNoticeId: noticeId, noticeTitle: texts.title }, noticeId, body: texts.body });
+    await enqueueSearchSync(tx, "notice", noticeId);
+    await recordAudit(tx, { actorId: input.actorId, entityType: "policyNotice", entityId: noticeId, action: "revise", changes: { version: version + 1, fields: changed, firmsNotified: receipts.length } });
+  }, { timeout: 120_000, maxWait: 30_000 });
 }
 
 /**

@@ -3,18 +3,30 @@ import { prisma } from "~/utils/db.server";
 import type { TargetingRules } from "./rules";
 import type { FirmTargetProfile } from "./targeting";
 
+interface FirmRow {
+  id: string;
+  townId: string | null;
+  clusterId: string | null;
+  exportMarkets: string[];
+  certifications: unknown;
+  employeesBand: string | null;
+  verification: string;
+}
+
 /**
  * The firms' profiles as targeting reads them. Product HS codes are read only
  * when the rules ask for them, and only as headings (4 digits), since rules
  * name chapters or headings.
  */
 export async function loadTargetProfiles(options: { rules: TargetingRules | null; firmIds?: string[] }): Promise<FirmTargetProfile[]> {
-  const where = options.firmIds ? { id: { in: options.firmIds } } : {};
-  const firms = await prisma.firm.findMany({
-    where,
-    orderBy: { id: "asc" },
-    select: { id: true, townId: true, clusterId: true, exportMarkets: true, certifications: true, employeesBand: true, verification: true },
-  });
+  // One raw query: the ORM's row mapping is most of the time over 10,000 firms (npm run bench -- notices).
+  const firms = options.firmIds
+    ? await prisma.$queryRaw<FirmRow[]>`
+        SELECT "id", "townId", "clusterId", "exportMarkets", "certifications", "employeesBand", "verification"::text AS "verification"
+          FROM "Firm" WHERE "id" = ANY(${options.firmIds}) ORDER BY "id"`
+    : await prisma.$queryRaw<FirmRow[]>`
+        SELECT "id", "townId", "clusterId", "exportMarkets", "certifications", "employeesBand", "verification"::text AS "verification"
+          FROM "Firm" ORDER BY "id"`;
   const headings = new Map<string, string[]>();
   if (!options.rules || options.rules.hsCodes.length > 0) {
     const rows = options.firmIds

@@ -13,13 +13,13 @@ export const trainingNotificationKinds = ["training.registered", "training.remin
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, ...problemNotificationKinds, ...trainingNotificationKinds, ...verificationNotificationKinds] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "policy.updated", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, ...problemNotificationKinds, ...trainingNotificationKinds, ...verificationNotificationKinds] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
   BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status", ...meetingNotificationKinds],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, "problem.answered", "problem.closed", ...trainingNotificationKinds, ...verificationNotificationKinds],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "policy.updated", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, "problem.answered", "problem.closed", ...trainingNotificationKinds, ...verificationNotificationKinds],
   BUREAU_STAFF: ["inquiry.reported", "problem.raised", "problem.assigned", "problem.replied", "problem.reopened"],
   ADMIN: ["inquiry.reported", "problem.raised", "problem.assigned", "problem.replied", "problem.reopened"],
 };

@@ -109,6 +109,10 @@ export async function deleteAccount(userId: string, actor: DeletionActor): Promi
     const attachments = await tx.inquiryAttachment.findMany({ where: { message: { authorId: user.id } }, select: { id: true, storageKey: true } });
     if (attachments.length) await tx.inquiryAttachment.deleteMany({ where: { id: { in: attachments.map((attachment) => attachment.id) } } });
     await tx.inquiryMessage.updateMany({ where: { authorId: user.id }, data: { authorId: null, authorDeletedAt: now } });
+    // Problems' messages the same way (the problem stays with its firm and the bureau).
+    const problemAttachments = await tx.problemAttachment.findMany({ where: { message: { authorId: user.id } }, select: { id: true, storageKey: true } });
+    if (problemAttachments.length) await tx.problemAttachment.deleteMany({ where: { id: { in: problemAttachments.map((attachment) => attachment.id) } } });
+    await tx.problemMessage.updateMany({ where: { authorId: user.id }, data: { authorId: null, authorDeletedAt: now } });
 
     // References by id that are not foreign keys.
     await tx.delegationCall.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
@@ -139,7 +143,7 @@ export async function deleteAccount(userId: string, actor: DeletionActor): Promi
       action: "delete-account",
       changes: { role: user.role, requestsDeleted: requestIds.length, heldFirm: heldFirmId !== null, buyerCompanyDeleted },
     });
-    return { requestIds, heldFirmId, buyerCompanyDeleted, attachmentKeys: attachments.map((attachment) => attachment.storageKey) };
+    return { requestIds, heldFirmId, buyerCompanyDeleted, attachmentKeys: [...attachments, ...problemAttachments].map((attachment) => attachment.storageKey) };
   });
 
   // Storage is not transactional: files go once the rows that name them are gone.

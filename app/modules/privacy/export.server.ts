@@ -47,6 +47,18 @@ export async function collectPersonalData(userId: string) {
     },
   });
   if (!user) throw unknownAccount();
+  const [problemsRaised, problemMessages] = await Promise.all([
+    prisma.problem.findMany({
+      where: { raisedById: userId },
+      select: { id: true, firmId: true, category: true, subject: true, status: true, createdAt: true, closedAt: true, rating: true, ratingComment: true, ratedAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    prisma.problemMessage.findMany({
+      where: { authorId: userId },
+      select: { id: true, problemId: true, side: true, internal: true, body: true, language: true, createdAt: true, attachments: { select: { id: true, fileName: true, contentType: true, sizeBytes: true, storageKey: true, createdAt: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
   const [sessions, notifications, notificationPreferences, messages, reports, auditEvents, inquiriesStarted, requests, firm, buyerCompany] = await Promise.all([
     prisma.session.findMany({ where: { userId }, select: { createdAt: true, lastSeenAt: true, expiresAt: true, userAgent: true, ipAddress: true }, orderBy: { createdAt: "asc" } }),
     prisma.notification.findMany({ where: { userId }, select: { kind: true, inquiryId: true, params: true, readAt: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
@@ -79,7 +91,7 @@ export async function collectPersonalData(userId: string) {
   ]);
 
   const files: (ExportedFile & { source: { store: "attachments" | "media"; key: string } })[] = [];
-  for (const message of messages) {
+  for (const message of [...messages, ...problemMessages]) {
     for (const attachment of message.attachments) {
       files.push({
         path: attachmentPath(attachment.id, attachment.fileName),
@@ -114,6 +126,12 @@ export async function collectPersonalData(userId: string) {
       attachments: attachments.map(({ storageKey: _key, ...attachment }) => ({ ...attachment, path: attachmentPath(attachment.id, attachment.fileName) })),
     })),
     reports,
+    // Problems raised with the bureau (issue 11) and the messages the person wrote in them.
+    problemsRaised,
+    problemMessages: problemMessages.map(({ attachments, ...message }) => ({
+      ...message,
+      attachments: attachments.map(({ storageKey: _key, ...attachment }) => ({ ...attachment, path: attachmentPath(attachment.id, attachment.fileName) })),
+    })),
     sourcingRequests: requests,
     firm,
     buyerCompany,

@@ -123,6 +123,7 @@ export async function getProblem(viewer: ProblemViewer, locale: Locale, now = ne
           body: true,
           language: true,
           createdAt: true,
+          authorDeletedAt: true,
           author: { select: { id: true, displayName: true } },
           attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, sizeBytes: true } },
         },
@@ -147,6 +148,8 @@ export async function getProblem(viewer: ProblemViewer, locale: Locale, now = ne
     messages: problem.messages.map((message) => ({
       ...message,
       createdAt: message.createdAt.toISOString(),
+      authorDeletedAt: undefined,
+      authorDeleted: message.authorDeletedAt !== null,
       own: message.author?.id === viewer.user.id,
       // The firm reads the bureau's answers as the bureau's, not a person's.
       authorName: message.side === "BUREAU" && !bureau ? null : message.author?.displayName ?? null,

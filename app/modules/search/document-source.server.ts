@@ -7,6 +7,7 @@ import { requestSelect as requestFields } from "~/modules/request/request.server
 import { firmDocument, productDocument, requestDocument, type FirmRow, type FirmPartCache } from "./documents.server";
 import { loadCertificationRules } from "~/modules/reference/certifications.server";
 import { hsDocument, type HsDocument } from "./hs-document";
+import { noticeDocument } from "./notice-document.server";
 import { fairDocument } from "./fair-document.server";
 import type { IndexKey, TextLocale } from "./indexes.server";
 
@@ -153,7 +154,32 @@ async function loadFairs(where: Prisma.FairEditionWhereInput, take?: number) {
   };
 }
 
-const loaders = { products: loadProducts, firms: loadFirms, requests: loadRequests, fairs: loadFairs } as const;
+const noticeSelect = {
+  id: true,
+  title: true,
+  body: true,
+  category: true,
+  department: true,
+  sentAt: true,
+  deadline: true,
+  validFrom: true,
+  validUntil: true,
+  updatedAt: true,
+} satisfies Prisma.PolicyNoticeSelect;
+
+/** Only sent, public notices are documents: any other comes back missing and is deleted from the index. */
+const publicNotice = { status: "SENT", isPublic: true } satisfies Prisma.PolicyNoticeWhereInput;
+
+async function loadNotices(where: Prisma.PolicyNoticeWhereInput, take?: number) {
+  const rows = await prisma.policyNotice.findMany({ where: { AND: [where, publicNotice] }, select: noticeSelect, orderBy: { id: "asc" }, take });
+  return {
+    lastId: rows.at(-1)?.id,
+    documents: rows.map((row) => noticeDocument(row)),
+    versions: new Map(rows.map((row) => [row.id, stamp(row.updatedAt)])),
+  };
+}
+
+const loaders = { products: loadProducts, firms: loadFirms, requests: loadRequests, fairs: loadFairs, notices: loadNotices } as const;
 
 /** Documents for the given ids; ids that no longer exist come back as `missing`. */
 export async function loadDocuments(entity: SearchEntity, ids: string[]): Promise<LoadedDocuments> {
@@ -183,6 +209,7 @@ export async function countRecords(entity: SearchEntity): Promise<number> {
   if (entity === "products") return prisma.product.count({ where: { firm: notHeld } });
   if (entity === "firms") return prisma.firm.count({ where: notHeld });
   if (entity === "fairs") return prisma.fairEdition.count();
+  if (entity === "notices") return prisma.policyNotice.count({ where: publicNotice });
   return prisma.sourcingRequest.count();
 }
 

@@ -148,7 +148,7 @@ export async function createConfiguredIndex(key: IndexKey, uid: string, client: 
 /** Pushes the current synonyms to the live indexes (milliseconds: no reindex). */
 export async function applySynonyms(client: Meilisearch = searchClient()) {
   const synonyms = await effectiveSynonyms();
-  const keys: IndexKey[] = ["products", "firms", "requests", "fairs"];
+  const keys: IndexKey[] = ["products", "firms", "requests", "fairs", "notices"];
   const tasks = [];
   for (const key of keys) {
     if (await indexExists(liveIndexUid(key), client)) tasks.push(client.index(liveIndexUid(key)).updateSynonyms(synonyms));

@@ -8,8 +8,8 @@ import type { Settings } from "meilisearch";
  * swapped in) the ones that differ. Synonyms are not part of the hash: the
  * bureau edits them at run time and they apply in milliseconds.
  */
-export type IndexKey = "products" | "firms" | "requests" | "hs" | "fairs";
-export const indexKeys: IndexKey[] = ["products", "firms", "requests", "hs", "fairs"];
+export type IndexKey = "products" | "firms" | "requests" | "hs" | "fairs" | "notices";
+export const indexKeys: IndexKey[] = ["products", "firms", "requests", "hs", "fairs", "notices"];
 
 /** Text fields carry their language in the name's suffix: name_zh, name_en, name_pt. */
 export const textLocales = ["zh", "en", "pt"] as const;
@@ -137,6 +137,22 @@ export const indexDefinitions: Record<IndexKey, IndexDefinition> = {
       rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "startsOn:desc"],
       localizedAttributes,
       typoTolerance: codeTypoTolerance("year"),
+      pagination: { maxTotalHits: 1000 },
+      proximityPrecision: "byAttribute",
+    },
+  },
+  // Public, sent policy notices (issue 11): title before body; grams_zh finds Chinese words inside longer ones.
+  notices: {
+    key: "notices",
+    primaryKey: "id",
+    settings: {
+      searchableAttributes: [...localized("title"), ...localized("department"), ...localized("body"), "grams_zh"],
+      filterableAttributes: filters(["id", "category", "public"]),
+      facetSearch: false,
+      sortableAttributes: ["sentAt"],
+      rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "sentAt:desc"],
+      localizedAttributes,
+      typoTolerance: codeTypoTolerance(),
       pagination: { maxTotalHits: 1000 },
       proximityPrecision: "byAttribute",
     },

@@ -6,7 +6,8 @@ import type { Prisma } from "~/utils/db.server";
  * the sync loop (modules/search) drains these rows into Meilisearch.
  */
 /** "fair" is a fair edition (the bureau's edits of an edition or its series enqueue it). */
-export type SearchEntity = "product" | "firm" | "request" | "fair";
+/** "notice" is a policy notice (sending and corrections enqueue it; only public, sent ones are indexed). */
+export type SearchEntity = "product" | "firm" | "request" | "fair" | "notice";
 
 export async function enqueueSearchSync(
   tx: Pick<Prisma.TransactionClient, "searchOutbox">,

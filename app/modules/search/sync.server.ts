@@ -25,8 +25,8 @@ export function searchBackoffMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 30 * 60 * 1000);
 }
 
-const indexOf: Record<OutboxEntity, SearchEntity> = { product: "products", firm: "firms", request: "requests", fair: "fairs" };
-const outboxOf: Record<SearchEntity, OutboxEntity> = { products: "product", firms: "firm", requests: "request", fairs: "fair" };
+const indexOf: Record<OutboxEntity, SearchEntity> = { product: "products", firm: "firms", request: "requests", fair: "fairs", notice: "notices" };
+const outboxOf: Record<SearchEntity, OutboxEntity> = { products: "product", firms: "firm", requests: "request", fairs: "fair", notices: "notice" };
 
 interface ClaimedRow {
   id: bigint;
