@@ -27,7 +27,7 @@ export const brazilianOnlyWords = [
 const brazilianFileSense = /\barquivos?\b(?!\s+(público|zip))/iu;
 
 function wordPattern(word: string) {
-  return new RegExp(`(?<![\\p{L}\\p{N}-])${word.replace(/[-]/g, "\\-")}(?![\\p{L}\\p{N}-])`, "iu");
+  return new RegExp(`(?<![\\p{L}\\p{N}-])${word}(?![\\p{L}\\p{N}-])`, "iu");
 }
 
 const patterns = [...europeanOnlyWords, ...brazilianOnlyWords].map((word) => ({ word, pattern: wordPattern(word) }));

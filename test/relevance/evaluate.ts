@@ -36,7 +36,7 @@ export interface JudgedQuery {
   note?: string;
 }
 
-const defaultLocale: Record<QueryLanguage, Locale> = { pt: "pt", en: "en", zh: "zh-CN" };
+const defaultLocale: Record<QueryLanguage, Locale> = { pt: "pt-BR", en: "en", zh: "zh-CN" };
 
 export function queryLocale(query: JudgedQuery): Locale {
   return query.locale ?? defaultLocale[query.lang];

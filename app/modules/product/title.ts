@@ -19,7 +19,9 @@ export function structuredTitle(attributes: unknown, locale: string, model?: str
   if (!type) return null;
   const lang = vocabularyLocale(locale);
   const materials = (["material", "fabric"] as const).filter((key) => typeof record[key] === "string" && attributeValueLabel(key, record[key], locale));
-  const said = materials.filter((key) => !saysAlready(type, String(record[key])));
+  // A broader material than the name's (solid wood of a rosewood bookcase) adds nothing; any other
+  // replaces the name's own (the firm's data is the more exact: "100% algodão" of a cotton T-shirt).
+  const said = materials.filter((key) => !isBroader(type, String(record[key])));
   const noun = said.length && type.plain ? vocabularyName(type.plain, locale) : vocabularyName(type.names, locale);
   const power = attributeValueLabel("powerW", record.powerW, locale);
   const materialLabels: string[] = [];
@@ -36,11 +38,11 @@ export function structuredTitle(attributes: unknown, locale: string, model?: str
   return capitalise([noun, ...ofMaterial, power, ...tail].filter(Boolean).join(" "));
 }
 
-/** Materials a type's own name already covers: its own, and broader words for it. */
+/** Broader words for a material a type's name says. */
 const BROADER: Record<string, readonly string[]> = { rosewood: ["solid-wood"], "stainless-steel": ["steel"], crystal: ["glass"] };
 
-function saysAlready(type: ProductType, value: string) {
-  return !!type.material && (type.material === value || (BROADER[type.material] ?? []).includes(value));
+function isBroader(type: ProductType, value: string) {
+  return !!type.material && (BROADER[type.material] ?? []).includes(value);
 }
 
 /** Lower-case, accent-free words of a title, without Portuguese and English link words. */
