@@ -43,7 +43,7 @@ describe("match reasons in words", () => {
   });
 
   it("reads in Portuguese and Chinese, with countries and languages named in them", async () => {
-    const pt = await reasonRendererFor("pt-BR");
+    const pt = await reasonRendererFor("pt-PT");
     const ptTexts = reasons.map((reason) => pt(reason).text);
     expect(ptTexts).toEqual(expect.arrayContaining(["SH 9405.11 exato", "sem INMETRO", "já exporta para este mercado (Brasil)", "a equipa comercial fala português e inglês", "encomenda mínima 200 ≤ os seus 500"]));
     const zh = await reasonRendererFor("zh-CN");
