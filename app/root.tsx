@@ -29,7 +29,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const handle = { i18n: ["common"] };
+// "problems": the firm's and the bureau's menus link to the problems pages from any page.
+export const handle = { i18n: ["common", "problems"] };
 
 /** The root loader never throws: a broken database still renders a page. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -26,6 +26,7 @@ export function AccountNav() {
           { to: `/${lang}/catalog/requests`, label: t("nav.firmRequests"), end: false },
           { to: `/${lang}/delegations`, label: t("nav.delegations"), end: false },
           { to: `/${lang}/account/import`, label: tImport("nav.firmImport"), end: false },
+          { to: `/${lang}/problems`, label: t("problems:nav.firm"), end: false },
         ]
       : []),
   ];

@@ -18,6 +18,7 @@ import brParticipation from "./resources/pt-BR/participation.json";
 import brDelegation from "./resources/pt-BR/delegation.json";
 import brPrivacy from "./resources/pt-BR/privacy.json";
 import brMeetings from "./resources/pt-BR/meetings.json";
+import brProblems from "./resources/pt-BR/problems.json";
 import euCommon from "./resources/pt-PT/common.json";
 import euAuth from "./resources/pt-PT/auth.json";
 import euHome from "./resources/pt-PT/home.json";
@@ -37,6 +38,7 @@ import euParticipation from "./resources/pt-PT/participation.json";
 import euDelegation from "./resources/pt-PT/delegation.json";
 import euPrivacy from "./resources/pt-PT/privacy.json";
 import euMeetings from "./resources/pt-PT/meetings.json";
+import euProblems from "./resources/pt-PT/problems.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -44,8 +46,8 @@ type Tree = { [key: string]: string | Tree };
 // holding only the words in which the variant differs from resources/pt/.
 /** The words in which Brazilian and European Portuguese differ from the shared base. */
 export const portugueseVariants: Record<PortugueseLocale, Record<Namespace, Tree>> = {
-  "pt-BR": { common: brCommon, auth: brAuth, home: brHome, bureau: brBureau, validation: brValidation, catalog: brCatalog, directory: brDirectory, import: brImport, audit: brAudit, buyer: brBuyer, inquiry: brInquiry, notification: brNotification, search: brSearch, matching: brMatching, notices: brNotices, participation: brParticipation, delegation: brDelegation, privacy: brPrivacy, meetings: brMeetings },
-  "pt-PT": { common: euCommon, auth: euAuth, home: euHome, bureau: euBureau, validation: euValidation, catalog: euCatalog, directory: euDirectory, import: euImport, audit: euAudit, buyer: euBuyer, inquiry: euInquiry, notification: euNotification, search: euSearch, matching: euMatching, notices: euNotices, participation: euParticipation, delegation: euDelegation, privacy: euPrivacy, meetings: euMeetings },
+  "pt-BR": { common: brCommon, auth: brAuth, home: brHome, bureau: brBureau, validation: brValidation, catalog: brCatalog, directory: brDirectory, import: brImport, audit: brAudit, buyer: brBuyer, inquiry: brInquiry, notification: brNotification, search: brSearch, matching: brMatching, notices: brNotices, participation: brParticipation, delegation: brDelegation, privacy: brPrivacy, meetings: brMeetings, problems: brProblems },
+  "pt-PT": { common: euCommon, auth: euAuth, home: euHome, bureau: euBureau, validation: euValidation, catalog: euCatalog, directory: euDirectory, import: euImport, audit: euAudit, buyer: euBuyer, inquiry: euInquiry, notification: euNotification, search: euSearch, matching: euMatching, notices: euNotices, participation: euParticipation, delegation: euDelegation, privacy: euPrivacy, meetings: euMeetings, problems: euProblems },
 };
 
 /** The shared base with a variant's own words laid over it, key by key. */

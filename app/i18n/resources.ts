@@ -20,6 +20,7 @@ import enParticipation from "./resources/en/participation.json";
 import enDelegation from "./resources/en/delegation.json";
 import enPrivacy from "./resources/en/privacy.json";
 import enMeetings from "./resources/en/meetings.json";
+import enProblems from "./resources/en/problems.json";
 import ptCommon from "./resources/pt/common.json";
 import ptAuth from "./resources/pt/auth.json";
 import ptHome from "./resources/pt/home.json";
@@ -39,6 +40,7 @@ import ptParticipation from "./resources/pt/participation.json";
 import ptDelegation from "./resources/pt/delegation.json";
 import ptPrivacy from "./resources/pt/privacy.json";
 import ptMeetings from "./resources/pt/meetings.json";
+import ptProblems from "./resources/pt/problems.json";
 import zhCommon from "./resources/zh-CN/common.json";
 import zhAuth from "./resources/zh-CN/auth.json";
 import zhHome from "./resources/zh-CN/home.json";
@@ -58,6 +60,7 @@ import zhParticipation from "./resources/zh-CN/participation.json";
 import zhDelegation from "./resources/zh-CN/delegation.json";
 import zhPrivacy from "./resources/zh-CN/privacy.json";
 import zhMeetings from "./resources/zh-CN/meetings.json";
+import zhProblems from "./resources/zh-CN/problems.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -66,9 +69,9 @@ type Resources = Record<"en" | "pt" | "zh-CN", Record<Namespace, Tree>>;
 // One line per locale; each namespace is a file in resources/<locale>/.
 /** Translations written by people, per locale and namespace. English is the reference. */
 const written: Resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, notices: enNotices, participation: enParticipation, delegation: enDelegation, privacy: enPrivacy, meetings: enMeetings },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, notices: ptNotices, participation: ptParticipation, delegation: ptDelegation, privacy: ptPrivacy, meetings: ptMeetings },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, notices: zhNotices, participation: zhParticipation, delegation: zhDelegation, privacy: zhPrivacy, meetings: zhMeetings },
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, notices: enNotices, participation: enParticipation, delegation: enDelegation, privacy: enPrivacy, meetings: enMeetings, problems: enProblems },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, notices: ptNotices, participation: ptParticipation, delegation: ptDelegation, privacy: ptPrivacy, meetings: ptMeetings, problems: ptProblems },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, notices: zhNotices, participation: zhParticipation, delegation: zhDelegation, privacy: zhPrivacy, meetings: zhMeetings, problems: zhProblems },
 };
 
 /**

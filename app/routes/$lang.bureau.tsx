@@ -31,6 +31,7 @@ export default function BureauLayout() {
         <NavLink to={`/${lang}/bureau/inquiries`}>{t("nav.inquiryFigures")}</NavLink>
         <NavLink to={`/${lang}/bureau/reports`}>{t("nav.inquiryReports")}</NavLink>
         <NavLink to={`/${lang}/bureau/notices`}>{t("notices:nav.notices")}</NavLink>
+        <NavLink to={`/${lang}/bureau/problems`}>{t("problems:nav.bureau")}</NavLink>
       </nav>
       <div className="area-body">
         <Outlet />

@@ -25,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = parseQuery(request, ArchiveQuery);
   const t = await getFixedT(locale, "notices");
   const found = await searchPublicNotices(query, locale);
-  return json({ title: t("archive.title"), description: t("archive.intro"), query, total: found.total, notices: found.notices });
+  const pages = Math.max(1, Math.ceil(found.total / ARCHIVE_PAGE_SIZE));
+  return json({ title: t("archive.title"), description: t("archive.intro"), query, total: found.total, pages, notices: found.notices });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "", data?.description);
@@ -33,8 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export default function NoticeArchive() {
   const { t } = useTranslation("notices");
   const { lang } = useParams();
-  const { query, total, notices } = useLoaderData<typeof loader>();
-  const pages = Math.max(1, Math.ceil(total / ARCHIVE_PAGE_SIZE));
+  const { query, total, pages, notices } = useLoaderData<typeof loader>();
   const link = (page: number) => `?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.category ? { category: query.category } : {}), page: String(page) })}`;
   return (
     <div className="stack-lg">

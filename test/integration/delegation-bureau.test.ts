@@ -133,6 +133,8 @@ describe("the bureau's delegation pages", () => {
     const edition = await prisma.fairEdition.findUniqueOrThrow({ where: { slug: "plpex-2028" }, select: { id: true, name: true } });
     expect(JSON.stringify(edition.name)).toContain("Exposição de Produtos");
     expect(await prisma.auditEvent.count({ where: { entityType: "fair", entityId: edition.id } })).toBe(2);
+    // Both writes reach the fairs index through the outbox (created, then renamed).
+    expect(await prisma.searchOutbox.count({ where: { entityType: "fair", entityId: edition.id } })).toBe(2);
     expect((await bureau.get("/en/bureau/fairs")).status).toBe(200);
   });
 

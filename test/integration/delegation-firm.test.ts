@@ -8,6 +8,8 @@ import { CallSchema } from "~/modules/delegation/call.schema";
 import { defaultScoreWeights } from "~/modules/delegation/scoring";
 import { drainMailOutbox } from "~/modules/mail/outbox.server";
 import { reindexAll } from "~/modules/search/reindex.server";
+import { drainSearchOutboxFully } from "~/modules/search/sync.server";
+import { getEditionForm, updateEdition } from "~/modules/fair/editions.server";
 import { seedReference } from "../../prisma/seed/seed.server";
 import { createUser } from "../support/factories";
 import { createBuyer, createSupplier, fakePng, samplePdf } from "../support/inquiry-factories";
@@ -362,6 +364,14 @@ describe("the site search", () => {
     const closed = await (await firm.get(`/en/search?q=${encodeURIComponent("Macao International Trade 2027")}`)).text();
     expect(closed).toContain("32nd Macao International Trade and Investment Fair");
     expect(closed).not.toContain(`/delegations/calls/${callId}`);
+
+    // The bureau renames an edition: the outbox carries it to the index, no restart needed.
+    const plpex = await getEditionForm("plpex-2027");
+    await updateEdition(staff, "plpex-2027", { ...plpex.value, nameEn: "Lusophone Products Expo Macao 2027" });
+    expect(await prisma.searchOutbox.count({ where: { entityType: "fair", status: "PENDING" } })).toBeGreaterThan(0);
+    await drainSearchOutboxFully();
+    const renamed = await (await firm.get(`/en/search?q=${encodeURIComponent("Lusophone Products Expo")}`)).text();
+    expect(renamed).toContain("Lusophone Products Expo Macao 2027");
     // Three indexes are built above: slow on a busy 2-core machine.
   }, 240_000);
 });

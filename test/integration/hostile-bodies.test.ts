@@ -55,7 +55,11 @@ beforeAll(async () => {
   const notice = await prisma.policyNotice.create({
     data: { title: { "zh-CN": { text: "通知", origin: "author" } }, body: { "zh-CN": { text: "正文", origin: "author" } }, category: "subsidy", department: "商务局", isPublic: true, status: "SENT", sentAt: new Date() },
   });
-  ids = { lang: "en", firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id, callId: call.id, applicationId: application.id, slug: closedEdition.slug };
+  // A problem the supplier raised (issue 11), so the problem thread's action is reached past its 404.
+  const problem = await prisma.problem.create({
+    data: { firmId: supplier.firm.id, raisedById: supplier.member.id, category: "customs", subject: "海关", firstAnswerDueAt: new Date(Date.now() + 2 * 86_400_000), messages: { create: { side: "FIRM", authorId: supplier.member.id, body: "请协助", language: "zh" } } },
+  });
+  ids = { lang: "en", problemId: problem.id, firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id, callId: call.id, applicationId: application.id, slug: closedEdition.slug };
 }, 120_000);
 afterAll(async () => {
   await server.close();

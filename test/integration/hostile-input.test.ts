@@ -148,6 +148,40 @@ describe("hostile form input", () => {
     // About 60 posts, some of them megabytes: slow on a busy machine.
   }, 120_000);
 
+  // Issue 11: a firm raises a problem and acts in its thread; the bureau assigns it.
+  it("never fails on the problem forms", async () => {
+    const supplier = await createSupplier();
+    const firm = new TestClient(server.url);
+    await signIn(firm, supplier.member.email, supplier.member.password);
+    const problem = await prisma.problem.create({
+      data: { firmId: supplier.firm.id, raisedById: supplier.member.id, category: "customs", subject: "海关", firstAnswerDueAt: new Date(Date.now() + 2 * 86_400_000) },
+    });
+    const posts: { who: TestClient; path: string; fields: string[]; fixed?: Record<string, string> }[] = [
+      { who: firm, path: "/zh-CN/problems/new", fields: ["category", "subject", "body"] },
+      { who: firm, path: `/en/problems/${problem.id}`, fields: ["body", "internal"], fixed: { intent: "message" } },
+      { who: firm, path: `/en/problems/${problem.id}`, fields: ["rating", "comment"], fixed: { intent: "rate" } },
+      { who: admin, path: `/en/problems/${problem.id}`, fields: ["assigneeId", "department"], fixed: { intent: "assign" } },
+      { who: admin, path: `/en/problems/${problem.id}`, fields: ["intent"] },
+    ];
+    for (const post of posts) {
+      for (const value of values) {
+        const response = await post.who.post(post.path, { ...Object.fromEntries(post.fields.map((field) => [field, value])), ...post.fixed });
+        expect(response.status, `${post.path} ${post.fixed?.intent ?? ""} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        const html = await response.text();
+        expect(html).not.toContain('<script>alert("x")</script>');
+        expect(html).not.toContain("<img src=x onerror");
+      }
+    }
+    // Odd values of valid-looking forms: a category that is a script, a rating of SQL, a department far too long.
+    expect((await firm.post("/en/problems/new", { category: SCRIPT, subject: SCRIPT, body: HUGE })).status).toBe(400);
+    expect((await firm.post(`/en/problems/${problem.id}`, { intent: "rate", rating: SQL })).status).toBe(400);
+    expect((await admin.post(`/en/problems/${problem.id}`, { intent: "assign", assigneeId: SQL, department: HUGE })).status).toBe(400);
+    // The hostile message that was valid is kept as text, never run.
+    const page = await (await firm.get(`/en/problems/${problem.id}`)).text();
+    expect(page).not.toContain('<script>alert("x")</script>');
+    expect(await prisma.problem.count({ where: { firmId: supplier.firm.id } })).toBe(1);
+  }, 120_000);
+
   it("shows hostile text back as text, escaped", async () => {
     const response = await new TestClient(server.url).post("/en/register", {
       accountType: "buyer",

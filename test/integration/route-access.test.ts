@@ -93,6 +93,13 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/notices", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/notices/no-such-notice", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/notices/no-such-notice/attachments/x", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // Problems (issue 11): the firm's own list and form; a problem is its firm's and the bureau's (unknown: 404); the bureau's queue and figures.
+  { path: "/en/problems", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/problems/new", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/problems/no-such-problem", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/problems/no-such-problem/attachments/x", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/bureau/problems", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/problems/figures?by=town", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/no-such-page", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/healthz", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/locales/pt-PT/common", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -191,6 +198,16 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 },
   },
   {
+    path: "/en/problems/new",
+    body: { category: "customs", subject: "", body: "" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 400, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/problems/no-such-problem",
+    body: { intent: "close" },
+    expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
     path: "/en/delegations/calls/no-such-call",
     body: { boothTypeCode: "STD", productIds: "x", attendees: "Wang Fang" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
@@ -227,7 +244,8 @@ beforeAll(async () => {
     }
     clients.set(visitor, client);
   }
-});
+  // A reindex, a server and four argon2 sign-ins: over a minute on a loaded machine.
+}, 180_000);
 afterAll(async () => {
   await server.close();
 });

@@ -113,7 +113,7 @@ export function ApplicationActions({ row, answer, callStatus, boothNumbers }: { 
           <input type="hidden" name="applicationId" value={row.id} />
           <label>
             {t("ranking.booth")}
-            <input name="booth" list="booth-numbers" size={6} maxLength={20} defaultValue={typed(answer, row.id, "booth", "booth") ?? row.booth ?? ""} />
+            <input name="booth" list="booth-numbers" size={6} maxLength={20} key={`booth-${row.booth ?? ""}`} defaultValue={typed(answer, row.id, "booth", "booth") ?? row.booth ?? ""} />
           </label>
           <button type="submit" className="button button--small button--secondary" disabled={busy || boothNumbers.length === 0}>
             {t("ranking.setBooth")}

@@ -32,7 +32,8 @@ export type AccessRule =
   | "noticeAttachment"
   | "delegationApplicant"
   | "ownApplication"
-  | "applicationViewer";
+  | "applicationViewer"
+  | "problemViewer";
 
 /** What each rule means, and the access functions a route of that rule calls. */
 export const accessRules: Record<AccessRule, { who: string; calls: readonly string[] }> = {
@@ -59,6 +60,7 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   delegationApplicant: { who: "a member of an exporting firm, for a call not in draft; others 403; an unknown call 404", calls: ["requireCallApplicant"] },
   ownApplication: { who: "the members of the firm that applied; another firm's application 404; buyers and bureau staff 403", calls: ["requireOwnApplication"] },
   applicationViewer: { who: "the members of the firm that applied and bureau staff; anyone else 404", calls: ["requireApplicationViewer"] },
+  problemViewer: { who: "a problem (and its files): the members of the firm that raised it and bureau staff; anyone else 404", calls: ["requireProblemViewer"] },
 };
 
 export const routeRules: Record<string, AccessRule> = {
@@ -143,6 +145,12 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.inquiries.new": "buyer",
   "routes/$lang.inquiries.$inquiryId": "inquiryParty",
   "routes/$lang.inquiries.$inquiryId.attachments.$attachmentId": "inquiryViewer",
+  "routes/$lang.problems._index": "firmMember",
+  "routes/$lang.problems.new": "firmMember",
+  "routes/$lang.problems.$problemId._index": "problemViewer",
+  "routes/$lang.problems.$problemId.attachments.$attachmentId": "problemViewer",
+  "routes/$lang.bureau.problems._index": "bureau",
+  "routes/$lang.bureau.problems.figures": "bureau",
   "routes/$lang.notifications": "signedIn",
   "routes/$lang.notifications.preferences": "signedIn",
   "routes/api.v1.hs.suggest": "public",

@@ -1,6 +1,6 @@
 import { prisma, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { canMoveCall, type CallStatus } from "./lifecycle";
+import { callTermsEditable, canMoveCall, type CallStatus } from "./lifecycle";
 import { ineligibleReasons, type IneligibleReason } from "./eligibility";
 import type { CallInput } from "./call.schema";
 import { delegationRefusal } from "./refusals";
@@ -57,7 +57,6 @@ export async function createCall(actor: StaffActor, editionId: string, input: Ca
 }
 
 /** Whether the call's terms may still change: only before selection starts. */
-export const callTermsEditable = (status: CallStatus) => status === "DRAFT" || status === "OPEN" || status === "CLOSED";
 
 /** The call's terms change only before selection starts; a quota below the places already given is refused. */
 export async function updateCall(actor: StaffActor, callId: string, input: CallInput): Promise<{ callId: string }> {

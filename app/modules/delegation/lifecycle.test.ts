@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applicationWindow, callStatuses, canFirmChange, canMoveCall, checkDecision, nextFromWaitlist } from "./lifecycle";
+import { applicationWindow, callStatuses, callTermsEditable, canFirmChange, canMoveCall, checkDecision, nextFromWaitlist } from "./lifecycle";
 import { ineligibleReasons } from "./eligibility";
 
 const now = new Date("2026-08-10T00:00:00Z");
@@ -23,6 +23,12 @@ describe("a call's lifecycle", () => {
     expect(canFirmChange(open, { status: "SUBMITTED" }, now)).toBeNull();
     expect(canFirmChange(open, { status: "WITHDRAWN" }, now)).toBe("withdrawn");
     expect(canFirmChange(open, { status: "APPROVED" }, now)).toBe("decided");
+  });
+});
+
+describe("the call's terms", () => {
+  it("can change until selection starts, and never after", () => {
+    expect(callStatuses.filter(callTermsEditable)).toEqual(["DRAFT", "OPEN", "CLOSED"]);
   });
 });
 

@@ -19,6 +19,11 @@ const transitions: Record<CallStatus, readonly CallStatus[]> = {
   FINISHED: [],
 };
 
+/** The bureau may change a call's terms until selection starts. */
+export function callTermsEditable(status: CallStatus): boolean {
+  return status === "DRAFT" || status === "OPEN" || status === "CLOSED";
+}
+
 export function nextStatuses(status: CallStatus): readonly CallStatus[] {
   return transitions[status];
 }

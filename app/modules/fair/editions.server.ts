@@ -1,5 +1,6 @@
 import { prisma, type Prisma } from "~/utils/db.server";
 import { recordAudit, diffFields } from "~/modules/audit/audit.server";
+import { enqueueSearchSync } from "~/modules/search/outbox.server";
 import { authored, mergeAuthored, textIn } from "~/modules/i18n-text/localized-text";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { DomainError, notFoundError } from "~/utils/domain-error";
@@ -145,6 +146,7 @@ export async function createEdition(actor: StaffActor, input: EditionInput): Pro
         select: { id: true, slug: true },
       });
       await recordAudit(tx, { actorId: actor.userId, entityType: "fair", entityId: edition.id, action: "create", changes: { slug: input.slug, startsOn: input.startsOn, endsOn: input.endsOn } });
+      await enqueueSearchSync(tx, "fair", edition.id);
       return { slug: edition.slug };
     });
   } catch (error) {
@@ -182,6 +184,7 @@ export async function updateEdition(actor: StaffActor, slug: string, input: Edit
     if (input.phases.length) await tx.fairPhase.createMany({ data: phaseRows(input).map((phase) => ({ ...phase, editionId: before.id })) });
     const changes = diffFields(before as Record<string, unknown>, after, ["seriesId", "shortName", "name", "city", "venue", "startsOn", "endsOn", "timeZone", "online", "website"]);
     await recordAudit(tx, { actorId: actor.userId, entityType: "fair", entityId: before.id, action: "update", changes: { ...changes, phases: input.phases.length } });
+    await enqueueSearchSync(tx, "fair", before.id);
     return { slug };
   });
 }

@@ -1,19 +1,22 @@
 /** Meeting notices (issue 10): their words live in the "meetings" namespace. */
 export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published"] as const;
 
+/** Problems a firm raises with the bureau (issue 11): their words live in the "problems" namespace. */
+export const problemNotificationKinds = ["problem.raised", "problem.assigned", "problem.replied", "problem.answered", "problem.closed", "problem.reopened"] as const;
+
 /**
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, ...problemNotificationKinds] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
   BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status", ...meetingNotificationKinds],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds],
-  BUREAU_STAFF: ["inquiry.reported"],
-  ADMIN: ["inquiry.reported"],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, "problem.answered", "problem.closed"],
+  BUREAU_STAFF: ["inquiry.reported", "problem.raised", "problem.assigned", "problem.replied", "problem.reopened"],
+  ADMIN: ["inquiry.reported", "problem.raised", "problem.assigned", "problem.replied", "problem.reopened"],
 };
 
 export function isNotificationKind(value: unknown): value is NotificationKind {
@@ -48,12 +51,16 @@ export interface NotificationParams {
   /** The bureau's decision and the booth it assigned. */
   decision?: string;
   booth?: string;
+  /** A problem raised with the bureau (app/modules/problem): its id and subject as the firm wrote it. */
+  problemId?: string;
+  problemSubject?: string;
 }
 
 /** Where a notice that is not about an inquiry leads. */
 export function noticePath(kind: string, params: NotificationParams, locale: string): string | null {
   if (kind.startsWith("delegation.") && params.applicationId) return `/${locale}/delegations/applications/${params.applicationId}`;
   if (kind.startsWith("delegation.") && params.callId) return `/${locale}/delegations/calls/${params.callId}`;
+  if (typeof params.problemId === "string") return `/${locale}/problems/${params.problemId}`;
   if (typeof params.policyNoticeId === "string") return `/${locale}/notices/${params.policyNoticeId}`;
   // A path on this site only, given without the locale.
   if (typeof params.path === "string" && /^\/[a-z0-9/_-]*$/i.test(params.path)) return `/${locale}${params.path}`;

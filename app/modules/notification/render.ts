@@ -9,10 +9,10 @@ import type { NotificationKind, NotificationParams } from "./kinds";
  * Where a kind's words live: under `notice.<kind>` in the namespace of the
  * domain that sends it (the "notification" namespace for the others).
  */
-const wordsByGroup: Partial<Record<string, Namespace>> = { delegation: "delegation", meeting: "meetings" };
+const wordsByGroup: Partial<Record<string, Namespace>> = { delegation: "delegation", meeting: "meetings", problem: "problems" };
 
 /** The namespaces a `t` for `renderNotice` must be bound to. */
-export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings"] as const satisfies readonly Namespace[];
+export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings", "problems"] as const satisfies readonly Namespace[];
 
 /**
  * A notice's words in one language, from its kind and parameters (the same
@@ -34,6 +34,7 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     deadline: params.deadline ? deadlineText(params.deadline, params.timeZone, lang) : "",
     decision: params.decision ? t(`delegation:status.${params.decision}`) : "",
     booth: params.booth ?? "",
+    subject: params.problemSubject ?? "",
     interpolation: { escapeValue: false },
   };
   const key = `${wordsByGroup[kind.split(".")[0]] ?? "notification"}:notice.${kind}`;

@@ -45,6 +45,16 @@ export async function newContext(browser: Browser, options: ContextOptions = {})
   });
 }
 
+/**
+ * Collects the errors thrown in the context's pages (a component that breaks
+ * when React takes over the server's HTML shows up only here).
+ */
+export function trackPageErrors(context: BrowserContext): string[] {
+  const errors: string[] = [];
+  context.on("weberror", (error) => errors.push(error.error().message));
+  return errors;
+}
+
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** Runs axe-core on the page; fails on any serious or critical violation. */

@@ -21,6 +21,13 @@ declare module "vitest" {
  * at the end, checking that no Meilisearch process is left behind.
  */
 export default async function setup(project: TestProject) {
+  // While writing a test: E2E_BASE_URL=http://localhost:3000 runs it against a server you started (and keep).
+  if (process.env.E2E_BASE_URL) {
+    project.provide("baseUrl", process.env.E2E_BASE_URL);
+    project.provide("serverDataDir", process.env.E2E_DATA_DIR ?? "");
+    project.provide("smtpMailDir", process.env.E2E_SMTP_DIR ?? "");
+    return async () => {};
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ponte-e2e-"));
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -32,7 +39,9 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", MEILI_HOST: "", LOG_LEVEL: "info", SMTP_URL: smtp.url, MAIL_FROM: "Ponte <no-reply@ponte.test>" },
     stdio: ["ignore", log, log],
   });
-  const deadline = Date.now() + 120_000;
+  // A first start seeds the demo data: two minutes on an idle machine, more on a busy one (E2E_START_TIMEOUT_S).
+  const startSeconds = Number(process.env.E2E_START_TIMEOUT_S) || 120;
+  const deadline = Date.now() + startSeconds * 1000;
   for (;;) {
     if (child.exitCode !== null) {
       await smtp.stop();
@@ -47,7 +56,7 @@ export default async function setup(project: TestProject) {
     if (Date.now() > deadline) {
       child.kill("SIGTERM");
       await smtp.stop();
-      throw new Error(`Ponte did not start in 120 s; see ${dataDir}/server.log`);
+      throw new Error(`Ponte did not start in ${startSeconds} s; see ${dataDir}/server.log`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
