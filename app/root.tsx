@@ -30,7 +30,7 @@ export const links: LinksFunction = () => [
 ];
 
 // "problems": the firm's and the bureau's menus link to the problems pages from any page.
-export const handle = { i18n: ["common", "problems"] };
+export const handle = { i18n: ["common"] };
 
 /** The root loader never throws: a broken database still renders a page. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -15,7 +15,9 @@ import { matchLocale } from "~/i18n/config";
 import { reindexAll, type ReindexReport } from "~/modules/search/reindex.server";
 import { indexKeys, type IndexKey } from "~/modules/search/indexes.server";
 import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
+import { sendMeetingReminders } from "~/modules/meeting/reminders.server";
 import { privacyCommands } from "./privacy-commands";
+import { heldFirmCommands } from "./held-firm-commands";
 
 export interface CommandContext {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -179,6 +181,15 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  "remind-meetings": {
+    summary: "remind both sides of each published fair meeting the evening before, in the reader's zone (each side once per meeting and time)",
+    usage: "npm run cli -- remind-meetings",
+    run: async () => {
+      const run = await sendMeetingReminders();
+      out(`Reminded ${run.reminded} participants of ${run.meetings} upcoming meetings.`);
+      return 0;
+    },
+  },
   stats: {
     summary: "print record counts",
     usage: "npm run cli -- stats",
@@ -196,6 +207,7 @@ export const commands: Record<string, Command> = {
     },
   },
   ...privacyCommands,
+  ...heldFirmCommands,
 };
 
 function printReindex(report: ReindexReport) {

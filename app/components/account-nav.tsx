@@ -25,8 +25,9 @@ export function AccountNav() {
       ? [
           { to: `/${lang}/catalog/requests`, label: t("nav.firmRequests"), end: false },
           { to: `/${lang}/delegations`, label: t("nav.delegations"), end: false },
+          { to: `/${lang}/training`, label: t("nav.training"), end: false },
           { to: `/${lang}/account/import`, label: tImport("nav.firmImport"), end: false },
-          { to: `/${lang}/problems`, label: t("problems:nav.firm"), end: false },
+          { to: `/${lang}/problems`, label: t("nav.problems"), end: false },
         ]
       : []),
   ];

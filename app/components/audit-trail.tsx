@@ -1,5 +1,6 @@
 import { Link, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { ChangeLine } from "~/modules/audit/describe";
 import { FormattedDateTime } from "./formatted";
 
 export interface AuditTrailEvent {
@@ -9,10 +10,31 @@ export interface AuditTrailEvent {
   entityLabel: string | null;
   firmId: string | null;
   action: string;
-  changes: { field: string; from?: string; to?: string; value?: string }[];
+  actionLabel: string;
+  changes: ChangeLine[];
   createdAt: string;
   actor: { name: string; email: string; role: string } | null;
   actorLabel: string | null;
+}
+
+function Change({ change }: { change: ChangeLine }) {
+  const { t } = useTranslation("audit");
+  if (change.kind === "value") return <dd>{change.value}</dd>;
+  if (change.kind === "change") {
+    return (
+      <dd>
+        <del className="audit-change__from">{change.from}</del> <span aria-hidden="true">→</span>
+        <span className="visually-hidden"> {t("trail.becomes")} </span> <ins className="audit-change__to">{change.to}</ins>
+      </dd>
+    );
+  }
+  return (
+    <dd>
+      {change.added?.length ? <ins className="audit-change__to">{t("trail.added", { values: change.added.join(", ") })}</ins> : null}
+      {change.added?.length && change.removed?.length ? "; " : null}
+      {change.removed?.length ? <del className="audit-change__from">{t("trail.removed", { values: change.removed.join(", ") })}</del> : null}
+    </dd>
+  );
 }
 
 /** Who changed what, when: one entry per audit event, newest first. */
@@ -32,15 +54,15 @@ export function AuditTrail({ events, showEntity = true }: { events: AuditTrailEv
             </span>
           </p>
           <p className="audit-event__what">
-            <strong>{t(`trail.actions.${event.action}`, { defaultValue: event.action })}</strong>
+            <strong>{event.actionLabel}</strong>
             {showEntity ? (
               <>
                 {" · "}
                 {t(`trail.entities.${event.entityType}`, { defaultValue: event.entityType })}{" "}
                 {event.firmId ? (
-                  <Link to={`/${lang}/bureau/verification/${event.firmId}`}>{event.entityLabel ?? event.entityId}</Link>
+                  <Link to={`/${lang}/bureau/verification/${event.firmId}`}>{event.entityLabel || event.entityId}</Link>
                 ) : (
-                  <span>{event.entityLabel ?? <span className="mono">{event.entityId}</span>}</span>
+                  <span>{event.entityLabel || <span className="mono">{event.entityId}</span>}</span>
                 )}
               </>
             ) : null}
@@ -49,8 +71,8 @@ export function AuditTrail({ events, showEntity = true }: { events: AuditTrailEv
             <dl className="audit-changes">
               {event.changes.map((change) => (
                 <div key={change.field} className="audit-change">
-                  <dt className="mono">{change.field}</dt>
-                  <dd>{change.value !== undefined ? change.value : <>{change.from} → {change.to}</>}</dd>
+                  <dt>{change.label}</dt>
+                  <Change change={change} />
                 </div>
               ))}
             </dl>

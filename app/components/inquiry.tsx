@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ATTACHMENT_FIELD, attachmentAccept, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/inquiry/attachment-limits";
 import { ErrorList } from "./forms";
+import { FormattedNumber } from "./formatted";
 
 /**
  * Small pieces of the inquiry pages, shared with other areas (the firm
@@ -71,5 +72,26 @@ export function AttachmentField({ id, errors, disabled }: { id: string; errors: 
       />
       <ErrorList id={errorId} errors={errors} />
     </div>
+  );
+}
+
+/** A message's attachments: name (opens in a new tab), type and size. */
+export function AttachmentList({ label, attachments, href }: { label: string; attachments: { id: string; fileName: string; contentType: string; sizeBytes: number }[]; href: (attachmentId: string) => string }) {
+  const { t } = useTranslation("common");
+  if (!attachments.length) return null;
+  return (
+    <ul className="attachments" aria-label={label}>
+      {attachments.map((attachment) => (
+        <li key={attachment.id}>
+          <a href={href(attachment.id)} target="_blank" rel="noreferrer">
+            {attachment.fileName}
+          </a>{" "}
+          <span className="muted">
+            ({attachment.contentType === "application/pdf" ? "PDF" : attachment.contentType.replace("image/", "").toUpperCase()},{" "}
+            <FormattedNumber value={Math.max(1, Math.round(attachment.sizeBytes / 1024))} /> {t("abbr.kb")})
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,6 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BarChart } from "~/components/bar-chart";
 import { FormattedDateTime } from "~/components/formatted";
+import { readRateBars } from "~/modules/notice/figures";
 
 interface Reason {
   key: string;
@@ -157,7 +159,9 @@ export function NoticeReadStatistics({
       <h2 id="stats-title">{t("stats.title")}</h2>
       <p data-testid="read-count">{t("stats.summary", { read: statistics.read, total: statistics.total, interested: statistics.interested, applied: statistics.applied })}</p>
       <GroupTable title={t("stats.byCluster")} groups={statistics.byCluster} />
+      <BarChart title={t("stats.chartByCluster")} description={t("stats.chartDescription")} data={readRateBars(statistics.byCluster, t("stats.none"))} formatValue={(value) => `${value}%`} />
       <GroupTable title={t("stats.byTown")} groups={statistics.byTown} />
+      <BarChart title={t("stats.chartByTown")} description={t("stats.chartDescription")} data={readRateBars(statistics.byTown, t("stats.none"))} formatValue={(value) => `${value}%`} />
       <h3>{t("stats.unread")}</h3>
       <ul className="plain-list" data-testid="unread-firms">
         {statistics.unreadFirms.map((firm) => (

@@ -4,8 +4,8 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, SelectField, TextareaField } from "~/components/forms";
-import { FormattedDateTime, FormattedNumber } from "~/components/formatted";
-import { AttachmentField, MessageLanguage } from "~/components/inquiry";
+import { FormattedDateTime } from "~/components/formatted";
+import { AttachmentField, AttachmentList, MessageLanguage } from "~/components/inquiry";
 import { ATTACHMENT_FIELD } from "~/modules/inquiry/attachment-limits";
 import { AssignProblemSchema, BODY_MAX, COMMENT_MAX, DEPARTMENT_MAX, ProblemMessageSchema, RateProblemSchema } from "~/modules/problem/problem.schema";
 import type { getProblem } from "~/modules/problem/problem.server";
@@ -56,21 +56,7 @@ export function ProblemMessages({ problem }: { problem: Problem }) {
             <p className="message__language">
               <MessageLanguage language={message.language} source="detected" />
             </p>
-            {message.attachments.length ? (
-              <ul className="attachments" aria-label={t("thread.attachments")}>
-                {message.attachments.map((attachment) => (
-                  <li key={attachment.id}>
-                    <a href={`/${lang}/problems/${problem.id}/attachments/${attachment.id}`} target="_blank" rel="noreferrer">
-                      {attachment.fileName}
-                    </a>{" "}
-                    <span className="muted">
-                      ({attachment.contentType === "application/pdf" ? "PDF" : attachment.contentType.replace("image/", "").toUpperCase()},{" "}
-                      <FormattedNumber value={Math.max(1, Math.round(attachment.sizeBytes / 1024))} /> {t("abbr.kb", { ns: "common" })})
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <AttachmentList label={t("thread.attachments")} attachments={message.attachments} href={(id) => `/${lang}/problems/${problem.id}/attachments/${id}`} />
           </li>
         ))}
       </ol>
@@ -219,4 +205,10 @@ export function RateForm({ problem }: { problem: Problem }) {
       </Form>
     </section>
   );
+}
+
+/** A problem's status as a coloured badge, in the reader's language. */
+export function ProblemStatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation("problems");
+  return <span className={`badge problem-status problem-status--${status.toLowerCase()}`}>{t(`status.${status}`)}</span>;
 }

@@ -4,6 +4,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SourcingRequestSchema, requestVisibilities, titleLocales } from "~/modules/request/request.schema";
 import { CheckboxGroup } from "./choice-fields";
+import { HsProposals } from "./hs-proposals";
 import { ErrorList, Field, SelectField, TextareaField } from "./forms";
 
 export interface RequestFormDefaults {
@@ -40,7 +41,7 @@ export function RequestForm({
   units: Option[];
   submitLabel: string;
 }) {
-  const { t } = useTranslation("buyer");
+  const { t, i18n } = useTranslation("buyer");
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id,
@@ -84,6 +85,7 @@ export function RequestForm({
         inputProps={{ ...getInputProps(fields.hsCodes, { type: "text" }), inputMode: "decimal", autoComplete: "off" }}
         errors={fields.hsCodes.errors}
       />
+      <HsProposals words={`${fields.title.value ?? ""} ${fields.keywords.value ?? ""}`} inputId={fields.hsCodes.id} lang={i18n.language} />
       <TextareaField label={t("request.keywords")} hint={t("request.keywordsHint")} textareaProps={{ ...getTextareaProps(fields.keywords), rows: 2 }} errors={fields.keywords.errors} />
       <div className="form-grid">
         <Field label={t("request.quantity")} inputProps={{ ...getInputProps(fields.quantity, { type: "number" }), min: 1, step: 1 }} errors={fields.quantity.errors} />

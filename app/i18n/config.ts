@@ -31,7 +31,7 @@ export function textLanguage(locale: Locale): "zh-CN" | "zh-Hant" | "en" | "pt" 
   return isPortuguese(locale) ? "pt" : locale;
 }
 
-export const namespaces = ["common", "auth", "home", "bureau", "validation", "catalog", "directory", "import", "audit", "buyer", "inquiry", "notification", "search", "matching", "notices", "participation", "delegation", "privacy", "meetings", "problems"] as const;
+export const namespaces = ["common", "auth", "home", "bureau", "validation", "catalog", "directory", "import", "audit", "buyer", "inquiry", "notification", "search", "matching", "notices", "participation", "delegation", "privacy", "meetings", "problems", "reference", "training", "verification", "translation", "meetingReport"] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** Language names in their own language, for the switcher. */

@@ -19,6 +19,11 @@ import brDelegation from "./resources/pt-BR/delegation.json";
 import brPrivacy from "./resources/pt-BR/privacy.json";
 import brMeetings from "./resources/pt-BR/meetings.json";
 import brProblems from "./resources/pt-BR/problems.json";
+import brReference from "./resources/pt-BR/reference.json";
+import brTraining from "./resources/pt-BR/training.json";
+import brVerification from "./resources/pt-BR/verification.json";
+import brTranslation from "./resources/pt-BR/translation.json";
+import brMeetingReport from "./resources/pt-BR/meetingReport.json";
 import euCommon from "./resources/pt-PT/common.json";
 import euAuth from "./resources/pt-PT/auth.json";
 import euHome from "./resources/pt-PT/home.json";
@@ -39,6 +44,11 @@ import euDelegation from "./resources/pt-PT/delegation.json";
 import euPrivacy from "./resources/pt-PT/privacy.json";
 import euMeetings from "./resources/pt-PT/meetings.json";
 import euProblems from "./resources/pt-PT/problems.json";
+import euReference from "./resources/pt-PT/reference.json";
+import euTraining from "./resources/pt-PT/training.json";
+import euVerification from "./resources/pt-PT/verification.json";
+import euTranslation from "./resources/pt-PT/translation.json";
+import euMeetingReport from "./resources/pt-PT/meetingReport.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -46,8 +56,8 @@ type Tree = { [key: string]: string | Tree };
 // holding only the words in which the variant differs from resources/pt/.
 /** The words in which Brazilian and European Portuguese differ from the shared base. */
 export const portugueseVariants: Record<PortugueseLocale, Record<Namespace, Tree>> = {
-  "pt-BR": { common: brCommon, auth: brAuth, home: brHome, bureau: brBureau, validation: brValidation, catalog: brCatalog, directory: brDirectory, import: brImport, audit: brAudit, buyer: brBuyer, inquiry: brInquiry, notification: brNotification, search: brSearch, matching: brMatching, notices: brNotices, participation: brParticipation, delegation: brDelegation, privacy: brPrivacy, meetings: brMeetings, problems: brProblems },
-  "pt-PT": { common: euCommon, auth: euAuth, home: euHome, bureau: euBureau, validation: euValidation, catalog: euCatalog, directory: euDirectory, import: euImport, audit: euAudit, buyer: euBuyer, inquiry: euInquiry, notification: euNotification, search: euSearch, matching: euMatching, notices: euNotices, participation: euParticipation, delegation: euDelegation, privacy: euPrivacy, meetings: euMeetings, problems: euProblems },
+  "pt-BR": { common: brCommon, auth: brAuth, home: brHome, bureau: brBureau, validation: brValidation, catalog: brCatalog, directory: brDirectory, import: brImport, audit: brAudit, buyer: brBuyer, inquiry: brInquiry, notification: brNotification, search: brSearch, matching: brMatching, notices: brNotices, participation: brParticipation, delegation: brDelegation, privacy: brPrivacy, meetings: brMeetings, problems: brProblems, reference: brReference, training: brTraining, verification: brVerification, translation: brTranslation, meetingReport: brMeetingReport },
+  "pt-PT": { common: euCommon, auth: euAuth, home: euHome, bureau: euBureau, validation: euValidation, catalog: euCatalog, directory: euDirectory, import: euImport, audit: euAudit, buyer: euBuyer, inquiry: euInquiry, notification: euNotification, search: euSearch, matching: euMatching, notices: euNotices, participation: euParticipation, delegation: euDelegation, privacy: euPrivacy, meetings: euMeetings, problems: euProblems, reference: euReference, training: euTraining, verification: euVerification, translation: euTranslation, meetingReport: euMeetingReport },
 };
 
 /** The shared base with a variant's own words laid over it, key by key. */

@@ -19,8 +19,13 @@ import enNotices from "./resources/en/notices.json";
 import enParticipation from "./resources/en/participation.json";
 import enDelegation from "./resources/en/delegation.json";
 import enPrivacy from "./resources/en/privacy.json";
+import enVerification from "./resources/en/verification.json";
 import enMeetings from "./resources/en/meetings.json";
 import enProblems from "./resources/en/problems.json";
+import enReference from "./resources/en/reference.json";
+import enTraining from "./resources/en/training.json";
+import enTranslation from "./resources/en/translation.json";
+import enMeetingReport from "./resources/en/meetingReport.json";
 import ptCommon from "./resources/pt/common.json";
 import ptAuth from "./resources/pt/auth.json";
 import ptHome from "./resources/pt/home.json";
@@ -39,8 +44,13 @@ import ptNotices from "./resources/pt/notices.json";
 import ptParticipation from "./resources/pt/participation.json";
 import ptDelegation from "./resources/pt/delegation.json";
 import ptPrivacy from "./resources/pt/privacy.json";
+import ptVerification from "./resources/pt/verification.json";
 import ptMeetings from "./resources/pt/meetings.json";
 import ptProblems from "./resources/pt/problems.json";
+import ptReference from "./resources/pt/reference.json";
+import ptTraining from "./resources/pt/training.json";
+import ptTranslation from "./resources/pt/translation.json";
+import ptMeetingReport from "./resources/pt/meetingReport.json";
 import zhCommon from "./resources/zh-CN/common.json";
 import zhAuth from "./resources/zh-CN/auth.json";
 import zhHome from "./resources/zh-CN/home.json";
@@ -59,8 +69,13 @@ import zhNotices from "./resources/zh-CN/notices.json";
 import zhParticipation from "./resources/zh-CN/participation.json";
 import zhDelegation from "./resources/zh-CN/delegation.json";
 import zhPrivacy from "./resources/zh-CN/privacy.json";
+import zhVerification from "./resources/zh-CN/verification.json";
 import zhMeetings from "./resources/zh-CN/meetings.json";
 import zhProblems from "./resources/zh-CN/problems.json";
+import zhReference from "./resources/zh-CN/reference.json";
+import zhTraining from "./resources/zh-CN/training.json";
+import zhTranslation from "./resources/zh-CN/translation.json";
+import zhMeetingReport from "./resources/zh-CN/meetingReport.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -69,9 +84,9 @@ type Resources = Record<"en" | "pt" | "zh-CN", Record<Namespace, Tree>>;
 // One line per locale; each namespace is a file in resources/<locale>/.
 /** Translations written by people, per locale and namespace. English is the reference. */
 const written: Resources = {
-  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, notices: enNotices, participation: enParticipation, delegation: enDelegation, privacy: enPrivacy, meetings: enMeetings, problems: enProblems },
-  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, notices: ptNotices, participation: ptParticipation, delegation: ptDelegation, privacy: ptPrivacy, meetings: ptMeetings, problems: ptProblems },
-  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, notices: zhNotices, participation: zhParticipation, delegation: zhDelegation, privacy: zhPrivacy, meetings: zhMeetings, problems: zhProblems },
+  en: { common: enCommon, auth: enAuth, home: enHome, bureau: enBureau, validation: enValidation, catalog: enCatalog, directory: enDirectory, import: enImport, audit: enAudit, buyer: enBuyer, inquiry: enInquiry, notification: enNotification, search: enSearch, matching: enMatching, notices: enNotices, participation: enParticipation, delegation: enDelegation, privacy: enPrivacy, meetings: enMeetings, problems: enProblems, reference: enReference, training: enTraining, verification: enVerification, translation: enTranslation, meetingReport: enMeetingReport },
+  pt: { common: ptCommon, auth: ptAuth, home: ptHome, bureau: ptBureau, validation: ptValidation, catalog: ptCatalog, directory: ptDirectory, import: ptImport, audit: ptAudit, buyer: ptBuyer, inquiry: ptInquiry, notification: ptNotification, search: ptSearch, matching: ptMatching, notices: ptNotices, participation: ptParticipation, delegation: ptDelegation, privacy: ptPrivacy, meetings: ptMeetings, problems: ptProblems, reference: ptReference, training: ptTraining, verification: ptVerification, translation: ptTranslation, meetingReport: ptMeetingReport },
+  "zh-CN": { common: zhCommon, auth: zhAuth, home: zhHome, bureau: zhBureau, validation: zhValidation, catalog: zhCatalog, directory: zhDirectory, import: zhImport, audit: zhAudit, buyer: zhBuyer, inquiry: zhInquiry, notification: zhNotification, search: zhSearch, matching: zhMatching, notices: zhNotices, participation: zhParticipation, delegation: zhDelegation, privacy: zhPrivacy, meetings: zhMeetings, problems: zhProblems, reference: zhReference, training: zhTraining, verification: zhVerification, translation: zhTranslation, meetingReport: zhMeetingReport },
 };
 
 /**

@@ -30,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       quantity: null,
       unit: null,
       targetPriceUsd: null,
-      requiredCertifications: company.requiredCertifications,
+      // Start unticked: the buyer chooses what this request needs (the profile's list is only a reminder).
+      requiredCertifications: [] as string[],
       destinationCountry: company.country,
       deadline: null,
       visibility: "PUBLIC",

@@ -1,46 +1,32 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/bar-chart";
+import { PeriodForm } from "~/components/figures";
 import { FormattedNumber } from "~/components/formatted";
 import { TableWrap } from "~/components/table-wrap";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { figureDimensions, type FigureDimension } from "~/modules/inquiry/figures";
-import { getInquiryFigures, parsePeriod } from "~/modules/inquiry/figures.server";
+import { figureDimensions } from "~/modules/inquiry/figures";
+import { getInquiryFigures, readFiguresQuery } from "~/modules/inquiry/figures.server";
 import { requireBureau } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
-import { z } from "zod";
-import { calendarDay, parseQuery } from "~/utils/query";
 
 export const handle = { i18n: ["inquiry", "bureau"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquiryStyles }];
 
-const FiguresQuerySchema = z.object({
-  from: calendarDay.optional().catch(undefined),
-  to: calendarDay.optional().catch(undefined),
-  by: z.enum(figureDimensions).catch("town"),
-});
 
 /** Inquiry volumes and response times by town, cluster or buyer country over a period (bureau only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   await requireBureau(request);
-  const query = parseQuery(request, FiguresQuerySchema);
-  const period = parsePeriod(query.from ?? null, query.to ?? null);
-  const by: FigureDimension = query.by;
+  const { by, period, from, to } = readFiguresQuery(request, figureDimensions, "town");
   const figures = await getInquiryFigures(by, period, locale);
   const t = await getFixedT(locale, "inquiry");
-  return json({
-    title: t("figures.title"),
-    by,
-    from: period.from.toISOString().slice(0, 10),
-    to: period.to.toISOString().slice(0, 10),
-    figures,
-  });
+  return json({ title: t("figures.title"), by, from, to, figures });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
@@ -61,29 +47,7 @@ export default function InquiryFiguresPage() {
         <h1>{t("figures.title")}</h1>
         <p className="lead">{t("figures.intro")}</p>
       </header>
-      <Form method="get" className="period-form card">
-        <div className="field">
-          <label htmlFor="figures-from">{t("figures.from")}</label>
-          <input id="figures-from" type="date" name="from" defaultValue={from} />
-        </div>
-        <div className="field">
-          <label htmlFor="figures-to">{t("figures.to")}</label>
-          <input id="figures-to" type="date" name="to" defaultValue={to} />
-        </div>
-        <div className="field">
-          <label htmlFor="figures-by">{t("figures.groupBy")}</label>
-          <select id="figures-by" name="by" defaultValue={by}>
-            {figureDimensions.map((option) => (
-              <option key={option} value={option}>
-                {t(`figures.dimension.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("figures.show")}
-        </button>
-      </Form>
+      <PeriodForm ns="inquiry" idPrefix="figures" from={from} to={to} by={by} dimensions={figureDimensions} />
       {figures.rows.length === 0 ? (
         <p>{t("figures.none")}</p>
       ) : (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionErrors } from "~/components/meetings";
 import { GridForm, ScheduleTable, UnscheduledList, ScheduleActions } from "~/components/meeting-schedule";
@@ -16,7 +16,7 @@ import { domainErrorReply, throwDomainError } from "~/utils/domain-error.server"
 import { readFormData, parseSubmission } from "~/utils/form.server";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["meetings", "validation"] };
+export const handle = { i18n: ["meetings", "meetingReport", "validation"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -84,6 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BureauMeetings() {
   const { t } = useTranslation("meetings");
+  const { lang } = useParams();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -91,6 +92,9 @@ export default function BureauMeetings() {
       <header className="stack">
         <h1>{t("bureau.title", { fair: data.edition.name })}</h1>
         <p className="lead">{t("bureau.intro", { zone: data.edition.timeZone })}</p>
+        <p>
+          <Link to={`/${lang}/bureau/meetings/${data.edition.slug}/report`}>{t("report.open", { ns: "meetingReport" })}</Link>
+        </p>
         <p>
           <span className="badge" data-status={data.grid.status}>
             {t(`bureau.status.${data.grid.status}`)}

@@ -81,12 +81,8 @@ export default function BureauNotice() {
         </p>
         <p>
           <Link to={`/${lang}/notices/${notice.id}`}>{t("bureau.view")}</Link>
-          {notice.status !== "SENT" ? (
-            <>
-              {" · "}
-              <Link to={`/${lang}/bureau/notices/${notice.id}/edit`}>{t("bureau.edit")}</Link>
-            </>
-          ) : null}
+          {" · "}
+          <Link to={`/${lang}/bureau/notices/${notice.id}/edit`}>{notice.status === "SENT" ? t("bureau.revise") : t("bureau.edit")}</Link>
         </p>
       </header>
       {actionData?.done ? (

@@ -3,12 +3,17 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NoticeForm } from "~/components/notice-form";
+import { NoticeRevisionForm } from "~/components/notice-history";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
 import { noticeFormOptions } from "~/modules/notice/form-options.server";
 import { getNoticeForBureau } from "~/modules/notice/notice.server";
 import { submitNoticeForm } from "~/modules/notice/submit.server";
+import { reviseSentNotice } from "~/modules/notice/history.server";
+import { RevisionSchema } from "~/modules/notice/notice.schema";
+import { domainErrorReply } from "~/utils/domain-error.server";
+import { parseSubmission, readFormData } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -30,6 +35,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireBureau(request);
   const notice = await getNoticeForBureau(params.noticeId ?? "", locale);
   if (!notice) notFound();
+  if (notice.status === "SENT") {
+    // A sent notice: only its texts are corrected, and the texts it had are kept.
+    const submission = parseSubmission(await readFormData(request), { schema: RevisionSchema });
+    if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+    try {
+      await reviseSentNotice(notice.id, { values: submission.value, actorId: staff.id });
+      return redirect(`/${locale}/bureau/notices/${notice.id}`);
+    } catch (error) {
+      const { result, status } = domainErrorReply(error, submission);
+      return json({ result }, { status });
+    }
+  }
   const result = await submitNoticeForm(request, { id: notice.id, actorId: staff.id, attached: notice.attachments.length });
   if ("id" in result) return redirect(`/${locale}/bureau/notices/${result.id}`);
   return json({ result: result.reply }, { status: result.status });
@@ -45,14 +62,15 @@ export default function EditNotice() {
       <p>
         <Link to={`/${lang}/bureau/notices/${notice.id}`}>{t("edit.back")}</Link>
       </p>
-      <h1>{t("edit.heading")}</h1>
+      <h1>{notice.status === "SENT" ? t("revise.heading") : t("edit.heading")}</h1>
       {notice.status === "SENT" ? (
-        <p className="notice" role="status">
-          {t("errors.alreadySent")}
-        </p>
+        <NoticeRevisionForm lastResult={actionData?.result} defaults={textDefaults(notice.form)} />
       ) : (
         <NoticeForm lastResult={actionData?.result} defaults={notice.form} rules={notice.rules} options={options} attachments={notice.attachments} submitLabel={t("edit.save")} />
       )}
     </div>
   );
 }
+
+const textDefaults = (form: Record<string, unknown>) =>
+  Object.fromEntries(["titleZh", "titleEn", "titlePt", "bodyZh", "bodyEn", "bodyPt"].map((key) => [key, typeof form[key] === "string" ? (form[key] as string) : ""]));

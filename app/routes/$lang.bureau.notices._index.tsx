@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BarChart } from "~/components/bar-chart";
 import { FormattedDateTime } from "~/components/formatted";
+import { noticeReadBars } from "~/modules/notice/figures";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
@@ -63,6 +65,12 @@ export default function BureauNotices() {
           </tbody>
         </table>
       )}
+      {noticeReadBars(notices).length ? (
+        <section className="stack">
+          <h2>{t("bureau.chartTitle")}</h2>
+          <BarChart title={t("bureau.chartTitle")} description={t("bureau.chartDescription")} data={noticeReadBars(notices)} formatValue={(value) => `${value}%`} />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormattedDate } from "~/components/formatted";
+import { ProblemStatusBadge } from "~/components/problem-thread";
 import { TableWrap } from "~/components/table-wrap";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -105,7 +106,7 @@ export default function BureauProblemsPage() {
                   <td>{problem.firm.name}</td>
                   <td>{t(`category.${problem.category}`)}</td>
                   <td>
-                    <span className={`badge problem-status problem-status--${problem.status.toLowerCase()}`}>{t(`status.${problem.status}`)}</span>
+                    <ProblemStatusBadge status={problem.status} />
                   </td>
                   <td suppressHydrationWarning className={problem.sla === "overdue" ? "problem-sla--overdue" : undefined}>
                     {problem.sla ? t(`sla.${problem.sla}`, { date: format.dateTime(problem.firstAnswerDueAt) }) : "—"}

@@ -1,40 +1,33 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { BarChart } from "~/components/bar-chart";
+import { PeriodForm } from "~/components/figures";
 import { FormattedNumber } from "~/components/formatted";
 import { TableWrap } from "~/components/table-wrap";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
-import { parsePeriod } from "~/modules/inquiry/figures.server";
+import { readFiguresQuery } from "~/modules/inquiry/figures.server";
 import { ageBands, problemFigureDimensions } from "~/modules/problem/figures";
 import { getProblemFigures } from "~/modules/problem/figures.server";
 import { pageMeta } from "~/utils/meta";
-import { calendarDay, parseQuery } from "~/utils/query";
 import inquiryStyles from "~/styles/inquiry.css";
 
 export const handle = { i18n: ["problems", "bureau"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquiryStyles }];
 
-const FiguresQuerySchema = z.object({
-  from: calendarDay.optional().catch(undefined),
-  to: calendarDay.optional().catch(undefined),
-  by: z.enum(problemFigureDimensions).catch("category"),
-});
 
 /** Problems raised over a period: open and closed, age, time to first answer, deadline kept, ratings; by category, town or cluster (bureau only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   await requireBureau(request);
-  const query = parseQuery(request, FiguresQuerySchema);
-  const period = parsePeriod(query.from ?? null, query.to ?? null);
-  const figures = await getProblemFigures(query.by, period, locale);
+  const { by, period, from, to } = readFiguresQuery(request, problemFigureDimensions, "category");
+  const figures = await getProblemFigures(by, period, locale);
   const t = await getFixedT(locale, "problems");
-  return json({ title: t("figures.title"), by: query.by, from: period.from.toISOString().slice(0, 10), to: period.to.toISOString().slice(0, 10), figures });
+  return json({ title: t("figures.title"), by, from, to, figures });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
@@ -65,29 +58,7 @@ export default function ProblemFiguresPage() {
         <h1>{t("figures.title")}</h1>
         <p className="lead">{t("figures.intro")}</p>
       </header>
-      <Form method="get" className="period-form card">
-        <div className="field">
-          <label htmlFor="problem-figures-from">{t("figures.from")}</label>
-          <input id="problem-figures-from" type="date" name="from" defaultValue={from} />
-        </div>
-        <div className="field">
-          <label htmlFor="problem-figures-to">{t("figures.to")}</label>
-          <input id="problem-figures-to" type="date" name="to" defaultValue={to} />
-        </div>
-        <div className="field">
-          <label htmlFor="problem-figures-by">{t("figures.groupBy")}</label>
-          <select id="problem-figures-by" name="by" defaultValue={by}>
-            {problemFigureDimensions.map((option) => (
-              <option key={option} value={option}>
-                {t(`figures.dimension.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("figures.show")}
-        </button>
-      </Form>
+      <PeriodForm ns="problems" idPrefix="problem-figures" from={from} to={to} by={by} dimensions={problemFigureDimensions} />
       <section className="card stack" aria-labelledby="problem-figures-table">
         <h2 id="problem-figures-table">{t("figures.byDimension", { dimension })}</h2>
         <TableWrap label={t("figures.byDimension", { dimension })}>

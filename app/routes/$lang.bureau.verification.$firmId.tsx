@@ -18,7 +18,7 @@ import { notFound } from "~/utils/http.server";
 import { readFormData, parseSubmission } from "~/utils/form.server";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["audit", "validation"] };
+export const handle = { i18n: ["audit", "validation", "verification"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -74,6 +74,7 @@ function ReasonForm({ intent, label, submit, danger }: { intent: "reject" | "unv
 export default function FirmReview() {
   const { t } = useTranslation("audit");
   const { t: tv } = useTranslation("validation");
+  const { t: tr } = useTranslation("verification");
   const { lang } = useParams();
   const { firm, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -97,6 +98,20 @@ export default function FirmReview() {
         </p>
       ) : null}
       <ErrorList errors={formErrors} />
+      {firm.hasPendingChange || firm.held ? (
+        <ul className="plain-list">
+          {firm.hasPendingChange ? (
+            <li>
+              <Link to={`/${lang}/bureau/verification/${firm.id}/change`}>{tr("review.openChange")}</Link>
+            </li>
+          ) : null}
+          {firm.held ? (
+            <li>
+              <Link to={`/${lang}/bureau/verification/${firm.id}/held`}>{tr("held.link")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
 
       <section className="card stack" aria-labelledby="facts-title">
         <h2 id="facts-title">{t("review.facts")}</h2>

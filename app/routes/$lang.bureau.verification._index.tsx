@@ -4,7 +4,8 @@ import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
-import { listFirmsForVerification } from "~/modules/firm/verification.server";
+import { listFirmsForVerification, VERIFICATION_PAGE_SIZE } from "~/modules/firm/verification.server";
+import { listPendingChanges } from "~/modules/firm/reverification.server";
 import { verificationStatuses } from "~/modules/firm/verification.schema";
 import { requireBureau } from "~/modules/access/user.server";
 import { FormattedDate, FormattedNumber } from "~/components/formatted";
@@ -14,16 +15,21 @@ import { pageMeta } from "~/utils/meta";
 import { pageNumber, parseQuery } from "~/utils/query";
 import { z } from "zod";
 
-export const handle = { i18n: ["audit", "validation", "privacy"] };
+export const handle = { i18n: ["audit", "validation", "privacy", "verification"] };
 
-const VerificationQuerySchema = z.object({ status: z.enum(verificationStatuses).catch("PENDING"), page: pageNumber });
+// "REVERIFICATION": verified firms whose new name, credit code or town waits for the bureau (issue 14).
+const VerificationQuerySchema = z.object({ status: z.enum([...verificationStatuses, "REVERIFICATION"]).catch("PENDING"), page: pageNumber });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   await requireBureau(request);
   const { status, page } = parseQuery(request, VerificationQuerySchema);
   const t = await getFixedT(locale, "audit");
-  return json({ title: t("verification.title"), status, page, ...(await listFirmsForVerification({ status, page, locale })) });
+  if (status === "REVERIFICATION") {
+    const { total, pages, changes } = await listPendingChanges({ page, pageSize: VERIFICATION_PAGE_SIZE, locale });
+    return json({ title: t("verification.title"), status, page, total, pages, firms: [], changes });
+  }
+  return json({ title: t("verification.title"), status, page, changes: [], ...(await listFirmsForVerification({ status, page, locale })) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
@@ -33,7 +39,8 @@ export default function VerificationList() {
   const { t: tv } = useTranslation("validation");
   const { t: tp } = useTranslation("privacy");
   const { lang } = useParams();
-  const { status, firms, total, page, pages } = useLoaderData<typeof loader>();
+  const { t: tr } = useTranslation("verification");
+  const { status, firms, changes, total, page, pages } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <header className="stack">
@@ -46,7 +53,46 @@ export default function VerificationList() {
             {t(`status.${candidate}`)}
           </Link>
         ))}
+        <Link to="?status=REVERIFICATION" className={status === "REVERIFICATION" ? "active" : undefined} aria-current={status === "REVERIFICATION" ? "page" : undefined}>
+          {tr("queue.tab")}
+        </Link>
       </nav>
+      {status === "REVERIFICATION" ? (
+        <section className="card stack" aria-labelledby="changes-title">
+          <h2 id="changes-title">
+            {tr("queue.title")} (<FormattedNumber value={total} />)
+          </h2>
+          {changes.length === 0 ? (
+            <p>{tr("queue.none")}</p>
+          ) : (
+            <TableWrap label={tr("queue.title")}>
+              <table className="stacking-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{tr("queue.firm")}</th>
+                    <th scope="col">{tr("queue.changed")}</th>
+                    <th scope="col">{tr("queue.since")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changes.map((change) => (
+                    <tr key={change.firmId}>
+                      <td data-label={tr("queue.firm")}>
+                        <Link to={`/${lang}/bureau/verification/${change.firmId}/change`}>{change.name || t("firm.unnamed")}</Link>
+                      </td>
+                      <td data-label={tr("queue.changed")}>{change.fields.map((field) => tr(`fields.${field}`)).join(", ")}</td>
+                      <td data-label={tr("queue.since")}>
+                        <FormattedDate value={change.createdAt} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+          <Pagination page={page} pages={pages} label={t("verification.pages")} />
+        </section>
+      ) : (
       <section className="card stack" aria-labelledby="firms-title">
         <h2 id="firms-title">
           {t(`verification.listTitle.${status}`)} (<FormattedNumber value={total} />)
@@ -111,6 +157,7 @@ export default function VerificationList() {
         )}
         <Pagination page={page} pages={pages} label={t("verification.pages")} />
       </section>
+      )}
     </div>
   );
 }

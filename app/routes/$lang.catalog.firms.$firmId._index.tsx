@@ -13,6 +13,8 @@ import { requireFirmEditor } from "~/modules/access/firm.server";
 import { authoredLocales, businessTypes, employeeBands, localeFieldSuffix, salesChannels } from "~/modules/firm/firm-vocabulary";
 import { FIRM_DESCRIPTION_MAX, FIRM_NAME_MAX, FirmProfileSchema, type FirmProfileInput } from "~/modules/firm/profile.schema";
 import { firmExists, getFirmForEdit, profileReferenceErrors, setFirmLogo, updateFirmProfile } from "~/modules/firm/profile.server";
+import { identityErrors } from "~/modules/firm/reverification.server";
+import { useFormatters } from "~/utils/format";
 import { MAX_IMAGE_BYTES } from "~/modules/media/limits";
 import { receiveImages } from "~/modules/media/upload.server";
 import { listCertifications } from "~/modules/reference/certifications.server";
@@ -26,7 +28,7 @@ import { readFormData, parseSubmission } from "~/utils/form.server";
 import { delegationHistory } from "~/modules/delegation/history.server";
 import { DelegationHistory } from "~/components/delegation-history";
 
-export const handle = { i18n: ["catalog", "validation", "participation"] };
+export const handle = { i18n: ["catalog", "validation", "participation", "verification"] };
 export const links: LinksFunction = () => catalogStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json({ form: "profile" as const, result: submission.reply(), saved: false, logoErrors: null }, { status: submission.status === "error" ? 400 : 200 });
   }
-  const fieldErrors = await profileReferenceErrors(submission.value);
+  const fieldErrors = { ...(await profileReferenceErrors(submission.value)), ...(await identityErrors(editor.firmId, submission.value)) };
   if (Object.keys(fieldErrors).length) {
     return json({ form: "profile" as const, result: submission.reply({ fieldErrors }), saved: false, logoErrors: null }, { status: 400 });
   }
@@ -78,8 +80,23 @@ async function uploadLogo(request: Request, firmId: string, actor: { userId: str
   return result.ok ? null : [`catalog:errors.image.${result.problem}`];
 }
 
+/** A verified firm's change waiting for the bureau; the public still sees the verified values (issue 14). */
+function ReverificationNotice({ pending, verified }: { pending: { fields: string[]; since: string } | null; verified: boolean }) {
+  const { t } = useTranslation("verification");
+  const format = useFormatters();
+  if (pending) {
+    return (
+      <p className="notice" role="status">
+        {t("profile.pending", { date: format.date(pending.since), fields: pending.fields.map((field) => t(`fields.${field}`)).join(", "), interpolation: { escapeValue: false } })}
+      </p>
+    );
+  }
+  return verified ? <p className="muted">{t("profile.verifiedHint")}</p> : null;
+}
+
 export default function FirmProfilePage() {
   const { t } = useTranslation("catalog");
+  const { t: tv } = useTranslation("verification");
   const { lang } = useParams();
   const { firm, towns, clusters, certifications, countries, languages, asBureau, delegations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -149,11 +166,13 @@ export default function FirmProfilePage() {
 
       <Form method="post" {...getFormProps(form)} className="stack-lg">
         <ErrorList id={form.errorId} errors={form.errors} />
-        <dl className="facts">
-          <dt>{t("profile.uscc")}</dt>
-          <dd className="mono">{firm.uscc ?? t("profile.usccNone")}</dd>
-        </dl>
-        <p className="muted">{t("profile.usccHint")}</p>
+        <ReverificationNotice pending={firm.pendingChange} verified={firm.verification === "VERIFIED"} />
+        <Field
+          label={tv("profile.uscc")}
+          hint={tv("profile.usccHint")}
+          inputProps={{ ...getInputProps(fields.uscc, { type: "text" }), maxLength: 40, autoComplete: "off", className: "mono" }}
+          errors={fields.uscc.errors}
+        />
 
         <fieldset className="card stack">
           <legend>{t("profile.sections.names")}</legend>

@@ -1,3 +1,4 @@
+import { TranslatedText } from "~/components/translated-text";
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -25,7 +26,7 @@ import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
 import { parseSubmission } from "~/utils/form.server";
 
-export const handle = { i18n: ["matching", "inquiry", "catalog", "validation"] };
+export const handle = { i18n: ["matching", "inquiry", "catalog", "validation", "translation"] };
 export const links: LinksFunction = () => [...catalogStyles, { rel: "stylesheet", href: inquiryStyles }, { rel: "stylesheet", href: matchingStyles }];
 
 /**
@@ -116,9 +117,7 @@ export default function AnswerRequestPage() {
         <p className="lead">{t("answer.intro")}</p>
       </header>
       <section className="card stack" aria-labelledby="answer-request-title">
-        <h2 id="answer-request-title" lang={request.titleLocale ?? undefined}>
-          {request.title}
-        </h2>
+        <TranslatedText as="h2" id="answer-request-title" original={request.title} language={request.titleLocale ?? lang ?? ""} translation={request.titleTranslation} />
         <dl className="facts">
           <dt>{t("firmRequests.hs")}</dt>
           <dd>{request.hsCodes.map(formatHsCode).join(", ")}</dd>

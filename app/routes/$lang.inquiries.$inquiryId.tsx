@@ -5,8 +5,13 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextareaField } from "~/components/forms";
-import { FormattedDate, FormattedDateTime, FormattedNumber } from "~/components/formatted";
-import { AttachmentField, MessageLanguage } from "~/components/inquiry";
+import { FormattedDate, FormattedDateTime } from "~/components/formatted";
+import { AttachmentField, AttachmentList, MessageLanguage } from "~/components/inquiry";
+import { TranslatedText } from "~/components/translated-text";
+import { OwnTranslations } from "~/components/own-translation";
+import { InquiryTerms } from "~/components/inquiry-terms";
+import { OwnTranslationSchema } from "~/modules/translation/authored.schema";
+import { saveAuthoredMessageTranslation } from "~/modules/translation/authored.server";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { checkAttachments, readForm } from "~/modules/inquiry/attachment.server";
@@ -27,7 +32,7 @@ import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 import { parseSubmission } from "~/utils/form.server";
 
-export const handle = { i18n: ["inquiry", "validation", "privacy"] };
+export const handle = { i18n: ["inquiry", "validation", "privacy", "translation"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquiryStyles }];
 
@@ -51,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
 
-type Intent = "message" | "status" | "block" | "unblock" | "report";
+type Intent = "message" | "status" | "block" | "unblock" | "report" | "translation";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUrlLocale(request, params.lang);
@@ -97,6 +102,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ intent, result: submission.reply({ resetForm: true }), done: true });
   }
 
+  if (intent === "translation") {
+    const submission = parseSubmission(upload.formData, { schema: OwnTranslationSchema });
+    if (submission.status !== "success") return json({ intent, result: submission.reply(), done: false }, { status: 400 });
+    try {
+      await saveAuthoredMessageTranslation(await requireInquiryParty(request, inquiryId), submission.value);
+    } catch (error) {
+      const { result, status } = domainErrorReply(error, submission);
+      return json({ intent, result, done: false }, { status });
+    }
+    return json({ intent, result: submission.reply(), done: true });
+  }
+
   return json({ intent, result: null, done: false }, { status: 400 });
 }
 
@@ -138,7 +155,7 @@ export default function InquiryThreadPage() {
         ) : null}
       </header>
 
-      <Terms thread={thread} />
+      <InquiryTerms thread={thread} />
 
       <section className="card stack" aria-labelledby="conversation-title">
         <h2 id="conversation-title">{t("thread.conversation")}</h2>
@@ -165,29 +182,14 @@ export default function InquiryThreadPage() {
               ) : (
                 <>
                   {/* Text only: whatever was written is shown, never interpreted as HTML. */}
-                  <p className="message__body" lang={message.language}>
-                    {message.body}
-                  </p>
+                  <TranslatedText className="message__body" original={message.body} language={message.language} translation={message.translation} />
                   <p className="message__language">
                     <MessageLanguage language={message.language} source={message.languageSource} />
                   </p>
                 </>
               )}
-              {message.attachments.length ? (
-                <ul className="attachments" aria-label={t("thread.attachments")}>
-                  {message.attachments.map((attachment) => (
-                    <li key={attachment.id}>
-                      <a href={`/${lang}/inquiries/${thread.id}/attachments/${attachment.id}`} target="_blank" rel="noreferrer">
-                        {attachment.fileName}
-                      </a>{" "}
-                      <span className="muted">
-                        ({attachment.contentType === "application/pdf" ? "PDF" : attachment.contentType.replace("image/", "").toUpperCase()},{" "}
-                        <FormattedNumber value={Math.max(1, Math.round(attachment.sizeBytes / 1024))} /> {t("abbr.kb", { ns: "common" })})
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <AttachmentList label={t("thread.attachments")} attachments={message.attachments} href={(id) => `/${lang}/inquiries/${thread.id}/attachments/${id}`} />
+              {message.own ? <OwnTranslations messageId={message.id} translations={message.ownTranslations} /> : null}
               {message.own ? (
                 <p className="message__receipt muted">{message.readByOtherSide ? `✓✓ ${t("thread.read")}` : `✓ ${t("thread.notRead")}`}</p>
               ) : null}
@@ -212,67 +214,6 @@ export default function InquiryThreadPage() {
         </section>
       ) : null}
     </div>
-  );
-}
-
-function Terms({ thread }: { thread: Thread }) {
-  const { t } = useTranslation("inquiry");
-  const { i18n } = useTranslation();
-  const usd = new Intl.NumberFormat(i18n.language, { style: "currency", currency: "USD" });
-  return (
-    <section className="card" aria-labelledby="terms-title">
-      <h2 id="terms-title">{t("thread.terms")}</h2>
-      <dl className="facts">
-        <dt>{t("new.products")}</dt>
-        <dd>
-          {thread.products.length ? (
-            <ul className="plain-list">
-              {thread.products.map((product, index) => (
-                <li key={product.id ?? index}>{product.name}</li>
-              ))}
-            </ul>
-          ) : (
-            t("inbox.generalInquiry")
-          )}
-        </dd>
-        {thread.terms.quantity ? (
-          <>
-            <dt>{t("new.quantity")}</dt>
-            <dd>
-              <FormattedNumber value={thread.terms.quantity} /> {thread.terms.unit ? t(`units.${thread.terms.unit}`) : ""}
-            </dd>
-          </>
-        ) : null}
-        {thread.terms.targetPriceUsd !== null ? (
-          <>
-            <dt>{t("new.targetPrice")}</dt>
-            <dd suppressHydrationWarning>{usd.format(thread.terms.targetPriceUsd)}</dd>
-          </>
-        ) : null}
-        {thread.terms.incoterm ? (
-          <>
-            <dt>{t("new.incoterm")}</dt>
-            <dd>{thread.terms.incoterm}</dd>
-          </>
-        ) : null}
-        {thread.destinationName ? (
-          <>
-            <dt>{t("new.destination")}</dt>
-            <dd>{thread.destinationName}</dd>
-          </>
-        ) : null}
-        {thread.request ? (
-          <>
-            <dt>{t("thread.request")}</dt>
-            <dd>{thread.request.title}</dd>
-          </>
-        ) : null}
-        <dt>{t("thread.sentOn")}</dt>
-        <dd>
-          <FormattedDate value={thread.createdAt} />
-        </dd>
-      </dl>
-    </section>
   );
 }
 

@@ -17,7 +17,7 @@ import { domainErrorReply, throwDomainError } from "~/utils/domain-error.server"
 import { readFormData, parseSubmission } from "~/utils/form.server";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["meetings", "matching", "validation"] };
+export const handle = { i18n: ["meetings", "meetingReport", "matching", "validation"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -101,7 +101,8 @@ export default function BuyerMeetings() {
         <h1>{t("buyer.title", { fair: edition.name })}</h1>
         <p className="lead">{t("buyer.intro", { start: edition.startsOn, end: edition.endsOn, zone: edition.timeZone })}</p>
         <p>
-          <Link to={`/${lang}/meetings/${edition.slug}/buyer/agenda`}>{t("agenda.open")}</Link>
+          <Link to={`/${lang}/meetings/${edition.slug}/buyer/agenda`}>{t("agenda.open")}</Link> ·{" "}
+          <Link to={`/${lang}/meetings/${edition.slug}/buyer/outcomes`}>{t("outcome.open", { ns: "meetingReport" })}</Link>
         </p>
       </header>
       {actionData?.done ? (

@@ -14,7 +14,7 @@ import { domainErrorReply, throwDomainError } from "~/utils/domain-error.server"
 import { readFormData, parseSubmission } from "~/utils/form.server";
 import { pageMeta } from "~/utils/meta";
 
-export const handle = { i18n: ["meetings", "validation"] };
+export const handle = { i18n: ["meetings", "meetingReport", "validation"] };
 
 /** The firm's side: only a member of a firm in this edition's delegation (others 403). */
 async function requireDelegationMember(request: Request, lang: string | undefined, slug: string | undefined) {
@@ -107,7 +107,8 @@ export default function FirmMeetings() {
         <h1>{t("firm.title", { fair: edition.name })}</h1>
         <p className="lead">{t("firm.intro")}</p>
         <p>
-          <Link to={`/${lang}/meetings/${edition.slug}/firm/agenda`}>{t("agenda.open")}</Link>
+          <Link to={`/${lang}/meetings/${edition.slug}/firm/agenda`}>{t("agenda.open")}</Link> ·{" "}
+          <Link to={`/${lang}/meetings/${edition.slug}/firm/outcomes`}>{t("outcome.open", { ns: "meetingReport" })}</Link>
         </p>
       </header>
       {actionData?.done ? (

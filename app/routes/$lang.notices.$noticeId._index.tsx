@@ -5,13 +5,18 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { FormattedDate } from "~/components/formatted";
 import { ReasonList } from "~/components/notice-bureau";
+import { NoticeHistory } from "~/components/notice-history";
 import { requireUrlLocale } from "~/i18n/locale.server";
+import { directoryMeta } from "~/modules/directory/meta";
+import { publicOrigin } from "~/modules/directory/visibility.server";
+import { excerptOf } from "~/modules/notification/kinds";
+import { getEnv } from "~/utils/env.server";
 import { requireNoticeViewer } from "~/modules/access/notice.server";
 import { markNoticeAction, markNoticeRead } from "~/modules/notice/firm-notices.server";
+import { noticeHistory } from "~/modules/notice/history.server";
 import { FirmNoticeActionSchema } from "~/modules/notice/notice.schema";
 import { forbidden } from "~/utils/http.server";
 import { parseSubmission, readFormData } from "~/utils/form.server";
-import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["notices"] };
 
@@ -23,10 +28,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await markNoticeRead(notice.id, viewer.firmId, viewer.id);
     if (!notice.firm.readAt) notice.firm.readAt = new Date().toISOString();
   }
-  return json({ title: notice.title, notice });
+  // Public notices are shared and indexed (canonical link, description); targeted ones stay out of search engines.
+  const preview = {
+    title: notice.title,
+    description: excerptOf(notice.body, 160),
+    url: `${publicOrigin(request, getEnv().PUBLIC_URL)}/${locale}/notices/${notice.id}`,
+    locale,
+    type: "website" as const,
+    noindex: !notice.isPublic,
+  };
+  return json({ title: notice.title, notice, preview, history: await noticeHistory(notice.id, locale) });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
+export const meta: MetaFunction<typeof loader> = ({ data }) => directoryMeta(data?.preview);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
@@ -41,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NoticePage() {
   const { t } = useTranslation("notices");
-  const { notice } = useLoaderData<typeof loader>();
+  const { notice, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { lang } = useParams();
@@ -77,6 +91,7 @@ export default function NoticePage() {
           ) : null}
         </dl>
       </header>
+      <NoticeHistory editedAt={history.editedAt} changes={history.changes} />
       {notice.translated ? <p className="muted">{t("originalLanguage")}</p> : null}
       {/* The body is text, never markup: React escapes it, line breaks are kept by CSS. */}
       <div lang={notice.bodyLang} style={{ whiteSpace: "pre-wrap" }} data-testid="notice-body">

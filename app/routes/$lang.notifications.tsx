@@ -10,7 +10,7 @@ import { requireUser } from "~/modules/access/user.server";
 import { pageMeta } from "~/utils/meta";
 import inquiryStyles from "~/styles/inquiry.css";
 
-export const handle = { i18n: ["notification", "inquiry"] };
+export const handle = { i18n: ["notification", "inquiry", "translation"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inquiryStyles }];
 
@@ -59,7 +59,20 @@ export default function NotificationsPage() {
                 <strong>{notification.title}</strong> · <FormattedDateTime value={notification.createdAt} />
               </p>
               <p>{notification.body}</p>
-              {notification.excerpt ? <blockquote>{notification.excerpt}</blockquote> : null}
+              {notification.translatedExcerpt ? (
+                <>
+                  <blockquote>{notification.translatedExcerpt}</blockquote>
+                  <p className="muted">
+                    <small>{notification.translationMark}</small>
+                  </p>
+                  <details>
+                    <summary>{t("translation:showOriginal")}</summary>
+                    <blockquote>{notification.excerpt}</blockquote>
+                  </details>
+                </>
+              ) : notification.excerpt ? (
+                <blockquote>{notification.excerpt}</blockquote>
+              ) : null}
               {notification.href ? <Link to={notification.href}>{t("open")}</Link> : null}
             </li>
           ))}

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormattedDate, FormattedDateTime } from "~/components/formatted";
-import { AssignForm, OpenCloseForm, ProblemMessages, RateForm, ReplyForm } from "~/components/problem-thread";
+import { AssignForm, OpenCloseForm, ProblemMessages, ProblemStatusBadge, RateForm, ReplyForm } from "~/components/problem-thread";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireProblemViewer } from "~/modules/access/problem.server";
@@ -77,7 +77,7 @@ export default function ProblemPage() {
       <header className="stack">
         <h1>{problem.subject}</h1>
         <p className="lead">
-          {t(`category.${problem.category}`)} · <span className={`badge problem-status problem-status--${problem.status.toLowerCase()}`}>{t(`status.${problem.status}`)}</span>
+          {t(`category.${problem.category}`)} · <ProblemStatusBadge status={problem.status} />
         </p>
         {searchParams.get("sent") ? (
           <p className="notice notice--success" role="status">

@@ -1,8 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormattedDate, FormattedDateTime } from "~/components/formatted";
+import { ProblemStatusBadge } from "~/components/problem-thread";
 import { TableWrap } from "~/components/table-wrap";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
@@ -63,7 +64,7 @@ export default function FirmProblemsPage() {
                   </th>
                   <td>{t(`category.${problem.category}`)}</td>
                   <td>
-                    <StatusBadge problem={problem} />
+                    <ProblemStatusBadge status={problem.status} />
                   </td>
                   <td>
                     <FormattedDate value={problem.createdAt} />
@@ -81,7 +82,3 @@ export default function FirmProblemsPage() {
   );
 }
 
-function StatusBadge({ problem }: { problem: SerializeFrom<typeof loader>["problems"][number] }) {
-  const { t } = useTranslation("problems");
-  return <span className={`badge problem-status problem-status--${problem.status.toLowerCase()}`}>{t(`status.${problem.status}`)}</span>;
-}

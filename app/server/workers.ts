@@ -8,6 +8,10 @@ import { deleteOldTasks, syncSynonyms } from "~/modules/search/index-admin.serve
 import { runCertificateWatch } from "~/modules/reference/certificate-watch.server";
 import { sendDueNotices } from "~/modules/notice/delivery.server";
 import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
+import { sendTrainingReminders } from "~/modules/training/training.server";
+import { drainTranslationJobs, translationConfigured } from "~/modules/translation/translation.server";
+import { releaseHeldMails } from "~/modules/translation/mail-hold.server";
+import { sendMeetingReminders } from "~/modules/meeting/reminders.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
@@ -16,6 +20,7 @@ import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
 const MAIL_POLL_MS = 2000;
 const SEARCH_POLL_MS = 1000;
 const NOTICE_POLL_MS = 15_000;
+const TRANSLATION_POLL_MS = 3000;
 
 export function startWorkers(): () => Promise<void> {
   const timers: NodeJS.Timeout[] = [];
@@ -64,6 +69,11 @@ export function startWorkers(): () => Promise<void> {
   // Delegation deadline reminders: each firm once per call (the reminder row
   // is the lock), so every instance may run it.
   every("delegation reminders", 15 * 60 * 1000, () => sendDeadlineReminders());
+  // Training reminders: each session once, the day before (the conditional
+  // update of remindedAt is the claim), so every instance may run it.
+  every("training reminders", 15 * 60 * 1000, () => sendTrainingReminders());
+  // Meeting reminders the evening before (the reminder row is the lock, as above).
+  every("meeting reminders", 10 * 60 * 1000, () => sendMeetingReminders());
   // Synonyms the bureau edited while the engine was away.
   every("search vocabulary", 30_000, () => syncSynonyms());
 
@@ -77,6 +87,21 @@ export function startWorkers(): () => Promise<void> {
       await drainMailOutbox({ limit: 50 });
     } finally {
       mailing = false;
+    }
+  });
+
+  // Machine translation (only with TRANSLATE_URL): jobs first, then the
+  // mails that waited for them (released even when the engine was switched
+  // off meanwhile); a run never overlaps the previous one.
+  let translating = false;
+  every("translation", TRANSLATION_POLL_MS, async () => {
+    if (translating) return;
+    translating = true;
+    try {
+      if (translationConfigured()) await drainTranslationJobs({ limit: 10 });
+      await releaseHeldMails();
+    } finally {
+      translating = false;
     }
   });
 

@@ -46,6 +46,11 @@ const schema = z.object({
   S3_REGION: z.string().default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** A LibreTranslate server (e.g. http://127.0.0.1:5000); unset: nothing is machine-translated. */
+  TRANSLATE_URL: z.string().url().optional(),
+  TRANSLATE_API_KEY: z.string().optional(),
+  /** How long one call to the translation engine may take. */
+  TRANSLATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 }).superRefine((env, ctx) => {
   // Half an S3 configuration would silently store uploads on the local disk.
   const s3 = [env.S3_ENDPOINT, env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY];

@@ -13,4 +13,5 @@ export const benchmarks: { name: string; load: () => Promise<Benchmark> }[] = [
   { name: "search-throughput", load: async () => (await import("./search-throughput")).searchThroughputBenchmark },
   { name: "matching", load: async () => (await import("./matching")).matchingBenchmark },
   { name: "scheduler", load: async () => (await import("./scheduler")).schedulerBenchmark },
+  { name: "agenda", load: async () => (await import("./agenda")).agendaBenchmark },
 ];

@@ -219,7 +219,7 @@ describe("a delegation to MIF, from the call to the roster", () => {
     await bureauPage.getByText("The floor plan has been saved (2 booths).").waitFor();
     await bureauPage.getByRole("button", { name: "Give booths to approved firms from the plan" }).click();
     await bureauPage.getByText("1 firm got a booth.").waitFor();
-    expect(await row(chineseApplication).getByLabel("Booth", { exact: true }).inputValue()).toBe("A1");
+    await expect.poll(() => row(chineseApplication).getByLabel("Booth", { exact: true }).inputValue(), { timeout: 15_000 }).toBe("A1");
 
     const roster = await download(bureauPage, "Roster (XLSX)");
     expect(roster.name).toMatch(/\.xlsx$/);

@@ -130,6 +130,28 @@ describe("sourcing requests", () => {
     expect(await prisma.searchOutbox.count({ where: { entityType: "request", entityId: request.id } })).toBe(4);
   });
 
+  it("are written in words: HS codes optional, certifications start unticked, nothing required the buyer did not choose", async () => {
+    const buyer = await createUser("BUYER", { locale: "pt" });
+    await prisma.buyerCompany.update({ where: { id: buyer.buyerCompanyId! }, data: { requiredCertifications: ["CE", "INMETRO"] } });
+    const client = await clientFor(buyer);
+    const form = await (await client.get("/pt-BR/account/requests/new")).text();
+    expect(form).toContain("Códigos SH (opcional)");
+    expect(form).toContain("Descreva com as suas palavras o que quer comprar");
+    // The profile's certifications are not ticked for the buyer.
+    expect(form).toMatch(/name="requiredCertifications"[^>]*value="CE"/);
+    expect(form).not.toMatch(/<input[^>]*checked=""[^>]*name="requiredCertifications"/);
+    expect(form).not.toMatch(/<input[^>]*name="requiredCertifications"[^>]*checked=""/);
+
+    const created = await client.post("/pt-BR/account/requests/new", { title: "Procuro luminária de teto LED para lojas", titleLocale: "pt", visibility: "PUBLIC" });
+    expect(created.status).toBe(302);
+    const request = await prisma.sourcingRequest.findFirstOrThrow({ where: { buyerCompanyId: buyer.buyerCompanyId! } });
+    expect(request).toMatchObject({ hsCodes: [], requiredCertifications: [], quantity: null, keywords: "" });
+    expect(await (await client.get("/pt-BR/account/requests")).text()).toContain("Procuro luminária de teto LED para lojas");
+    // Codes written by the buyer are still checked.
+    const bad = await client.post("/pt-BR/account/requests/new", { title: "Procuro luminárias", titleLocale: "pt", visibility: "PUBLIC", hsCodes: "94" });
+    expect(bad.status).toBe(400);
+  });
+
   it("refuses bad HS codes and past deadlines in the buyer's language and keeps what was typed", async () => {
     const buyer = await createUser("BUYER");
     const client = await clientFor(buyer);

@@ -76,12 +76,17 @@ describe("the firm profile editor", () => {
 
     const before = await pendingOutbox("firm", world.firmA.id);
     const rowsBefore = await prisma.searchOutbox.findMany({ where: { entityId: world.firmA.id } });
-    const response = await world.clients.memberA.post(`/zh-CN/catalog/firms/${world.firmA.id}`, profile({ uscc: "91440000000000000X" }));
+    // A firm awaiting verification changes its name, code and town at once; a verified
+    // firm's change waits for re-verification (reverification.test.ts).
+    await prisma.firm.update({ where: { id: world.firmA.id }, data: { verification: "PENDING" } });
+    const badCode = await world.clients.memberA.post(`/zh-CN/catalog/firms/${world.firmA.id}`, profile({ uscc: "91440000000000000X" }));
+    expect(badCode.status).toBe(400);
+    const response = await world.clients.memberA.post(`/zh-CN/catalog/firms/${world.firmA.id}`, profile());
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("企业资料已保存");
 
     const firm = await prisma.firm.findUniqueOrThrow({ where: { id: world.firmA.id } });
-    expect(firm.uscc).toBe(world.firmA.uscc); // not editable by the firm
+    expect(firm.uscc).toBe(world.firmA.uscc); // left blank: kept
     expect(firm.name).toEqual({
       "zh-CN": { text: "中山市古镇星辉测试照明有限公司", origin: "author" },
       en: { text: "Xinghui Test Lighting Co., Ltd.", origin: "author" },
@@ -109,6 +114,7 @@ describe("the firm profile editor", () => {
     const audits = await prisma.auditEvent.count({ where: { entityId: world.firmA.id } });
     await world.clients.memberA.post(`/zh-CN/catalog/firms/${world.firmA.id}`, profile());
     expect(await prisma.auditEvent.count({ where: { entityId: world.firmA.id } })).toBe(audits);
+    await prisma.firm.update({ where: { id: world.firmA.id }, data: { verification: "VERIFIED" } });
   });
 
   it("keeps a machine translation marked until somebody changes it", async () => {

@@ -103,12 +103,12 @@ describe("a firm and the delegation calls", () => {
     expect(html).toContain(`/zh-CN/delegations/calls/${callId}`);
     expect(html).not.toContain("贵企业不能申请");
 
-    const other = await (await memberClient(xiaolan.member, "pt")).get("/pt-PT/delegations");
+    const other = await (await memberClient(xiaolan.member, "pt-BR")).get("/pt-PT/delegations");
     const otherHtml = await other.text();
     expect(otherHtml).toContain("A sua empresa não pode candidatar-se porque:");
     expect(otherHtml).toContain("a chamada é para empresas de Guzhen");
     // Applying anyway is refused with the reason.
-    const refused = await (await memberClient(xiaolan.member, "pt")).post(
+    const refused = await (await memberClient(xiaolan.member, "pt-BR")).post(
       `/pt-PT/delegations/calls/${callId}`,
       applicationForm({ boothTypeCode: "STD", productIds: xiaolan.products.map((product) => product.id), attendees: "Ana" }, [licence]),
     );
@@ -250,7 +250,7 @@ describe("a firm and the delegation calls", () => {
     expect((await prisma.delegationApplication.findUniqueOrThrow({ where: { id: applicationId } })).status).toBe("SUBMITTED");
 
     const { user: buyerUser } = await createBuyer();
-    const buyer = await memberClient(buyerUser, "pt");
+    const buyer = await memberClient(buyerUser, "pt-BR");
     expect((await buyer.get("/pt-PT/delegations")).status).toBe(403);
     expect((await buyer.get(`/pt-PT/delegations/applications/${applicationId}`)).status).toBe(403);
     expect((await buyer.post(`/pt-PT/delegations/calls/${callId}`, { boothTypeCode: "STD" })).status).toBe(403);

@@ -59,7 +59,7 @@ beforeAll(async () => {
   const problem = await prisma.problem.create({
     data: { firmId: supplier.firm.id, raisedById: supplier.member.id, category: "customs", subject: "海关", firstAnswerDueAt: new Date(Date.now() + 2 * 86_400_000), messages: { create: { side: "FIRM", authorId: supplier.member.id, body: "请协助", language: "zh" } } },
   });
-  ids = { lang: "en", problemId: problem.id, firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id, callId: call.id, applicationId: application.id, slug: closedEdition.slug };
+  ids = { lang: "en", problemId: problem.id, firmId: supplier.firm.id, productId: supplier.products[0].id, requestId: request.id, inquiryId: inquiry.id, noticeId: notice.id, callId: call.id, applicationId: application.id, slug: closedEdition.slug, editionSlug: closedEdition.slug };
 }, 120_000);
 afterAll(async () => {
   await server.close();

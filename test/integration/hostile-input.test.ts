@@ -55,6 +55,8 @@ const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
     who: () => buyer,
     fields: ["title", "titleLocale", "hsCodes", "keywords", "quantity", "unit", "targetPriceUsd", "requiredCertifications", "destinationCountry", "deadline", "visibility"],
   },
+  // Machine translation (issue 12): the bureau retries parked jobs.
+  { path: "/en/bureau/translations", who: () => admin, fields: ["intent", "jobId"] },
   // Policy notices (issue 11): the bureau's notice form (admins are bureau).
   {
     path: "/en/bureau/notices/new",
@@ -83,6 +85,12 @@ const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
       "removeAttachmentIds",
     ],
   },
+  // Training sessions (issue 11): the bureau's session form.
+  {
+    path: "/en/bureau/training/new",
+    who: () => admin,
+    fields: ["titleZh", "titleEn", "titlePt", "descriptionZh", "descriptionEn", "descriptionPt", "startsAt", "endsAt", "place", "videoLink", "capacity"],
+  },
 ];
 
 describe("hostile form input", () => {
@@ -106,6 +114,31 @@ describe("hostile form input", () => {
       expect((await form.who().post(form.path, repeated)).status).toBeLessThan(500);
     });
   }
+
+  // Issue 10: a buyer's meeting outcomes and the bureau's corrections on the fair report, at an edition whose schedule is published.
+  it("never fails on the meeting outcome forms", async () => {
+    const edition = await prisma.fairEdition.create({
+      data: { slug: "hostile-meetings-2026", shortName: "HM 2026", name: { en: { text: "Hostile meetings", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2026-10-01"), endsOn: new Date("2026-10-04") },
+    });
+    await prisma.delegationCall.create({ data: { editionId: edition.id, status: "ROSTER_PUBLISHED", opensAt: new Date("2026-01-01"), deadline: new Date("2026-03-01"), quota: 5 } });
+    await prisma.meetingGrid.create({ data: { editionId: edition.id, status: "PUBLISHED" } });
+    const outcomeFields = ["requestId", "attendance", "interest", "samplesRequested", "quotationSent", "intendedOrderUsd", "orderPlaced", "confirmedOrderUsd", "rating", "notes"];
+    const targets = [
+      { path: `/pt-BR/meetings/${edition.slug}/buyer/outcomes`, who: buyer, fixed: {} as Record<string, string> },
+      { path: `/en/bureau/meetings/${edition.slug}/report`, who: admin, fixed: { side: "FIRM" } },
+      { path: `/en/bureau/meetings/${edition.slug}/report`, who: admin, fixed: { side: "BUYER" } },
+    ];
+    for (const target of targets) {
+      for (const value of values) {
+        const response = await target.who.post(target.path, { ...Object.fromEntries(outcomeFields.map((field) => [field, value])), ...target.fixed });
+        expect(response.status, `${target.path} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        const html = await response.text();
+        expect(html).not.toContain('<script>alert("x")</script>');
+      }
+      // A well-formed record for a meeting that does not exist: not found, not a failure.
+      expect((await target.who.post(target.path, { requestId: "no-such-request", attendance: "HELD", ...target.fixed })).status).toBe(404);
+    }
+  });
 
   // Issue 9, the firm's side: the application form (apply and edit) and the withdrawal.
   it("never fails on a firm's delegation forms", async () => {
@@ -180,6 +213,29 @@ describe("hostile form input", () => {
     const page = await (await firm.get(`/en/problems/${problem.id}`)).text();
     expect(page).not.toContain('<script>alert("x")</script>');
     expect(await prisma.problem.count({ where: { firmId: supplier.firm.id } })).toBe(1);
+  });
+
+  // Issue 11: a firm's training registration and the bureau's attendance form.
+  it("never fails on the training registration and attendance forms", async () => {
+    const supplier = await createSupplier();
+    const firm = new TestClient(server.url);
+    await signIn(firm, supplier.member.email, supplier.member.password);
+    const session = await prisma.trainingSession.create({
+      data: { title: { "zh-CN": { text: "敌意输入培训", origin: "author" } }, description: {}, startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 3_600_000), capacity: 2, place: "Room 1" },
+    });
+    for (const value of values) {
+      for (const [client, path, body] of [
+        [firm, "/en/training", { intent: value, sessionId: value }],
+        [firm, "/en/training", { intent: "register", sessionId: value }],
+        [admin, `/en/bureau/training/${session.id}`, { intent: "attendance", attended: value }],
+        [admin, `/en/bureau/training/${session.id}`, { intent: value }],
+      ] as const) {
+        const response = await client.post(path, body);
+        expect(response.status, `${path} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        expect(await response.text()).not.toContain('<script>alert("x")</script>');
+      }
+    }
+    expect(await prisma.trainingRegistration.count({ where: { sessionId: session.id } })).toBe(0);
   }, 120_000);
 
   it("shows hostile text back as text, escaped", async () => {
@@ -259,6 +315,37 @@ describe("hostile values in the bureau's delegation forms (issue 9)", () => {
   });
 });
 
+// Issue 14: the profile's credit code, the bureau's re-verification decision and its decision on a held firm.
+describe("hostile values in re-verification and held-firm forms", () => {
+  it("never fails, and changes nothing", async () => {
+    const supplier = await createSupplier();
+    const firmClient = new TestClient(server.url);
+    await signIn(firmClient, supplier.member.email, supplier.member.password);
+    await prisma.firmPendingChange.create({ data: { firmId: supplier.firm.id, uscc: "91442000MA4W00000X", fields: ["uscc"] } });
+    const held = await prisma.firm.create({ data: { slug: `hostile-held-${supplier.firm.id}`, name: { en: { text: "Held", origin: "author" } }, description: {}, heldByBureauSince: new Date() } });
+    const before = await prisma.firm.findUniqueOrThrow({ where: { id: supplier.firm.id } });
+    for (const value of values) {
+      const profile = await firmClient.post(`/en/catalog/firms/${supplier.firm.id}`, { nameZh: value, nameEn: value, uscc: value, townId: value });
+      expect(profile.status, `profile with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+      expect(await profile.text()).not.toContain('<script>alert("x")</script>');
+      const change = await admin.post(`/en/bureau/verification/${supplier.firm.id}/change`, { intent: value, reason: value });
+      expect(change.status, `change with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+      expect(await change.text()).not.toContain('<script>alert("x")</script>');
+      const decision = await admin.post(`/en/bureau/verification/${held.id}/held`, { intent: value, email: value, confirm: value });
+      expect(decision.status, `held with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+      const assign = await admin.post(`/en/bureau/verification/${held.id}/held`, { intent: "assign", email: value });
+      expect(assign.status).toBeGreaterThanOrEqual(400);
+      expect(assign.status).toBeLessThan(500);
+      expect(await assign.text()).not.toContain('<script>alert("x")</script>');
+    }
+    // A hostile reason is bounded; the change still waits.
+    expect((await admin.post(`/en/bureau/verification/${supplier.firm.id}/change`, { intent: "reject", reason: HUGE })).status).toBe(400);
+    expect(await prisma.firmPendingChange.count({ where: { firmId: supplier.firm.id } })).toBe(1);
+    expect((await prisma.firm.findUniqueOrThrow({ where: { id: held.id } })).heldByBureauSince).not.toBeNull();
+    expect((await prisma.firm.findUniqueOrThrow({ where: { id: supplier.firm.id } })).uscc).toBe(before.uscc);
+  }, 180_000);
+});
+
 describe("malformed requests", () => {
   const raw = (path: string, body: BodyInit, headers: Record<string, string>) =>
     fetch(`${server.url}${path}`, { method: "POST", body, headers: { Origin: server.url, ...headers }, redirect: "manual" });
@@ -307,11 +394,64 @@ describe("malformed requests", () => {
     expect((await api.json()).error.code).toBe("notFound");
   });
 
+  // Issue 10: the agenda page's calendar-feed form, and feed URLs with odd tokens (no session needed, so anyone can try).
+  it("answers odd calendar-feed forms and feed addresses without failing", async () => {
+    const edition = await prisma.fairEdition.create({
+      data: { slug: "hostile-input-meetings", shortName: "HIM", name: { en: { text: "Hostile Input Meetings", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2099-10-01"), endsOn: new Date("2099-10-04") },
+    });
+    await prisma.delegationCall.create({ data: { editionId: edition.id, status: "OPEN", opensAt: new Date("2026-01-01"), deadline: new Date("2099-01-01"), quota: 5 } });
+    for (const value of values) {
+      const response = await buyer.post(`/en/meetings/${edition.slug}/buyer/agenda`, { intent: value });
+      expect(response.status, `intent ${JSON.stringify(value.slice(0, 30))}`).toBe(400);
+      expect(await response.text()).not.toContain('<script>alert("x")</script>');
+    }
+    // (An empty token is the folder `/feeds/meetings/`, a path without a language: sent to the reader's language like any such path.)
+    for (const token of [...values.filter(Boolean).map((value) => encodeURIComponent(value)), "..%2f..%2fetc%2fpasswd.ics", "A".repeat(43), `${"A".repeat(43)}.ics.ics`, "%E0%A4%A.ics"]) {
+      const response = await fetch(`${server.url}/feeds/meetings/${token}`, { redirect: "manual" });
+      // Refused, never served and never a 500: 404 for a token that is no feed's, 400 for a broken escape, 431 for a request line too long.
+      expect(response.status, token.slice(0, 30)).toBeGreaterThanOrEqual(400);
+      expect(response.status, token.slice(0, 30)).toBeLessThan(500);
+    }
+  });
+
   it("answers odd fair addresses without failing", async () => {
     const slug = encodeURIComponent("澳门国际贸易投资展览会".repeat(40));
     for (const path of [`/en/fairs/${slug}`, "/en/fairs/..%2f..%2fetc%2fpasswd", "/en/fairs?page=1e309", "/en/fairs?page=-1", "/zh-CN/fairs/%E2%80%AE"]) {
       const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
       expect(response.status, path).toBeLessThan(500);
     }
+  });
+});
+
+describe("hostile values in the bureau's reference data forms (issue 14)", () => {
+  const fixture = { townId: "", clusterId: "", aliasId: "" };
+  beforeAll(async () => {
+    const town = await prisma.town.create({ data: { slug: "hostile-town", name: { "zh-CN": { text: "敌意镇", origin: "author" }, en: { text: "Hostile Town", origin: "author" } } } });
+    const cluster = await prisma.cluster.create({ data: { slug: "hostile-cluster", townId: town.id, name: { "zh-CN": { text: "敌意集群", origin: "author" }, en: { text: "Hostile cluster", origin: "author" } } } });
+    const alias = await prisma.referenceAlias.create({ data: { kind: "town", key: "hostiletownalias", alias: "Hostile town alias", townId: town.id, origin: "bureau" } });
+    Object.assign(fixture, { townId: town.id, clusterId: cluster.id, aliasId: alias.id });
+  });
+  const forms: { name: string; fixed: () => Record<string, string>; fields: string[] }[] = [
+    { name: "rename a town", fixed: () => ({ intent: "rename", kind: "town", id: fixture.townId }), fields: ["nameZh", "nameEn", "namePt"] },
+    { name: "rename a cluster", fixed: () => ({ intent: "rename", kind: "cluster", id: fixture.clusterId }), fields: ["nameEn", "hsHeadings"] },
+    { name: "add an alias", fixed: () => ({ intent: "addAlias", kind: "cluster", id: fixture.clusterId }), fields: ["alias"] },
+    { name: "rename an alias", fixed: () => ({ intent: "renameAlias", aliasId: fixture.aliasId }), fields: ["alias"] },
+    { name: "any target", fixed: () => ({ intent: "addAlias", alias: "Target" }), fields: ["kind", "id"] },
+    { name: "any intent", fixed: () => ({}), fields: ["intent", "aliasId"] },
+  ];
+  for (const form of forms) {
+    it(`never fails: ${form.name}`, async () => {
+      for (const value of values) {
+        const response = await admin.post("/en/bureau/reference", { ...Object.fromEntries(form.fields.map((field) => [field, value])), ...form.fixed() });
+        expect(response.status, `${form.name} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        expect(await response.text()).not.toContain('<script>alert("x")</script>');
+      }
+    }, 120_000);
+  }
+  it("keeps the town's names and bounds what was stored", async () => {
+    const town = await prisma.town.findUniqueOrThrow({ where: { id: fixture.townId } });
+    expect(JSON.stringify(town.name).length).toBeLessThan(1_000);
+    const aliases = await prisma.referenceAlias.findMany({ where: { clusterId: fixture.clusterId } });
+    for (const row of aliases) expect(row.alias.length).toBeLessThanOrEqual(100);
   });
 });

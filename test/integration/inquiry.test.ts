@@ -71,7 +71,7 @@ describe("an inquiry from a Portuguese-speaking buyer to a Chinese firm", () => 
     const supplier = await createSupplier({ locale: "zh-CN" });
     const colleague = await createUser("FIRM_MEMBER", { firmId: supplier.firm.id, locale: "en" });
     const { user: buyerUser } = await createBuyer({ locale: "pt-PT" });
-    const buyer = await clientFor(buyerUser, "pt");
+    const buyer = await clientFor(buyerUser, "pt-BR");
 
     const form = await buyer.get(`/pt-PT/inquiries/new?firm=${supplier.firm.id}&product=${supplier.products[0].id}`);
     expect(form.status).toBe(200);
@@ -162,7 +162,7 @@ describe("an inquiry from a Portuguese-speaking buyer to a Chinese firm", () => 
   it("respects a user who turned a kind of e-mail off (the in-app notice still arrives)", async () => {
     const supplier = await createSupplier();
     const { user: buyerUser } = await createBuyer();
-    const buyer = await clientFor(buyerUser, "pt");
+    const buyer = await clientFor(buyerUser, "pt-BR");
     const account = await (await buyer.get("/pt-PT/account")).text();
     expect(account).toContain("Notificações por e-mail");
     // Keep status mails, drop message mails.
@@ -188,7 +188,7 @@ describe("who may read a thread", () => {
   beforeAll(async () => {
     supplier = await createSupplier();
     const { user } = await createBuyer();
-    const buyer = await clientFor(user, "pt");
+    const buyer = await clientFor(user, "pt-BR");
     const response = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: portugueseMessage }, [{ name: "foto.png", bytes: samplePng, type: "image/png" }]),
     );
     inquiryId = inquiryIdFrom(response);
@@ -251,7 +251,7 @@ describe("bad input", () => {
 
   beforeAll(async () => {
     supplier = await createSupplier();
-    buyer = await clientFor((await createBuyer()).user, "pt");
+    buyer = await clientFor((await createBuyer()).user, "pt-BR");
   });
 
   it("refuses an empty or huge message in the user's language and keeps what was typed", async () => {
@@ -364,7 +364,7 @@ describe("abuse control", () => {
   it("limits new inquiries per buyer and per address", async () => {
     const supplier = await createSupplier();
     const { user } = await createBuyer();
-    const buyer = await clientFor(user, "pt");
+    const buyer = await clientFor(user, "pt-BR");
     for (let i = 0; i < inquiryLimits.perBuyerHour.max; i++) await recordHit(inquiryLimits.perBuyerHour, user.id);
     const limited = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Olá, mais um pedido de cotação." }));
     expect(limited.status).toBe(429);
@@ -373,7 +373,7 @@ describe("abuse control", () => {
     expect(html).toContain("Olá, mais um pedido de cotação.");
 
     // Another buyer from the same address is limited by the address count.
-    const other = await clientFor((await createBuyer()).user, "pt");
+    const other = await clientFor((await createBuyer()).user, "pt-BR");
     for (let i = 0; i < inquiryLimits.perAddressHour.max; i++) await recordHit(inquiryLimits.perAddressHour, "127.0.0.1");
     expect((await other.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Olá, pedido de cotação." }))).status).toBe(429);
     await prisma.rateLimitHit.deleteMany({ where: { bucket: inquiryLimits.perAddressHour.bucket } });
@@ -382,7 +382,7 @@ describe("abuse control", () => {
   it("lets a firm block a buyer: no new inquiries and no messages, with a clear message", async () => {
     const supplier = await createSupplier();
     const { user } = await createBuyer();
-    const buyer = await clientFor(user, "pt");
+    const buyer = await clientFor(user, "pt-BR");
     const inquiryId = await openInquiry(buyer, supplier.firm.id, []);
     const firm = await clientFor(supplier.member, "zh-CN");
     expect((await firm.post(`/zh-CN/inquiries/${inquiryId}`, { intent: "block" })).status).toBe(200);
@@ -402,7 +402,7 @@ describe("abuse control", () => {
   it("lets the bureau suspend an account: its sessions end and it cannot sign in", async () => {
     const supplier = await createSupplier();
     const { user } = await createBuyer();
-    const buyer = await clientFor(user, "pt");
+    const buyer = await clientFor(user, "pt-BR");
     const inquiryId = await openInquiry(buyer, supplier.firm.id, []);
     const firm = await clientFor(supplier.member, "zh-CN");
     await firm.post(`/zh-CN/inquiries/${inquiryId}`, { intent: "report", reason: "垃圾信息" });
@@ -433,7 +433,7 @@ describe("the bureau's inquiry figures", () => {
     const secret = "Mensagem confidencial sobre preços";
     const ids = [];
     for (const country of ["AO", "AO", "MZ"]) {
-      const buyer = await clientFor((await createBuyer({ country })).user, "pt");
+      const buyer = await clientFor((await createBuyer({ country })).user, "pt-BR");
       ids.push(await openInquiry(buyer, supplier.firm.id, [], `${secret} ${country} para luminárias.`));
     }
     // Answered after 2 h and 4 h: median 3 h.

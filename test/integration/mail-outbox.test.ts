@@ -126,7 +126,7 @@ describe("without SMTP_URL", () => {
 
     // NODE_ENV is "test" here, so the page exists (it is 404 in production, see below).
     const client = new TestClient(server.url);
-    await signIn(client, user.email, user.password, "pt");
+    await signIn(client, user.email, user.password, "pt-BR");
     const page = await client.get("/pt-PT/dev/mail");
     expect(page.status).toBe(200);
     const html = await page.text();

@@ -137,7 +137,7 @@ describe("the bureau's schedule", { timeout: 180_000 }, () => {
 
   it("gives each side its own agenda once published, on the web and as a calendar file whose UID survives a move", async () => {
     const buyer = new TestClient(server.url);
-    await signIn(buyer, buyers[0].user.email, TEST_PASSWORD, "pt");
+    await signIn(buyer, buyers[0].user.email, TEST_PASSWORD, "pt-BR");
     const agenda = await buyer.get(`/pt-PT/meetings/${SLUG}/buyer/agenda`);
     expect(agenda.status).toBe(200);
     const html = await agenda.text();
@@ -178,7 +178,7 @@ describe("the bureau's schedule", { timeout: 180_000 }, () => {
 
   it("is the bureau's only", async () => {
     const buyer = new TestClient(server.url);
-    await signIn(buyer, buyers[0].user.email, TEST_PASSWORD, "pt");
+    await signIn(buyer, buyers[0].user.email, TEST_PASSWORD, "pt-BR");
     expect((await buyer.get(page)).status).toBe(403);
     expect((await buyer.post(page, { intent: "run" })).status).toBe(403);
   });

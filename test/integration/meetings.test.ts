@@ -39,7 +39,7 @@ async function buyerClient(country = "BR") {
     data: { buyerCompanyId: buyer.company.id, createdById: buyer.user.id, title: { pt: { text: "Luminárias de teto LED", origin: "author" } }, hsCodes: ["940511"], requiredCertifications: ["INMETRO"] },
   });
   const client = new TestClient(server.url);
-  await signIn(client, buyer.user.email, TEST_PASSWORD, "pt");
+  await signIn(client, buyer.user.email, TEST_PASSWORD, "pt-BR");
   return { ...buyer, client };
 }
 

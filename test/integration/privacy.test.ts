@@ -114,7 +114,7 @@ describe("a buyer and a firm member export and delete their accounts", () => {
     await enqueueSearchSync(prisma, "request", request.id);
     await enqueueSearchSync(prisma, "product", supplier.products.map((product) => product.id));
 
-    const buyer = await clientFor(buyerUser, "pt");
+    const buyer = await clientFor(buyerUser, "pt-BR");
     const opened = await buyer.post(
       "/pt-PT/inquiries/new",
       multipart(

@@ -31,6 +31,10 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   // Operations (issue 3): verification, audit trail, imports and exports, buyer profile and requests.
   { path: "/en/bureau/verification", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/verification/no-such-firm", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // Re-verification and held firms (issue 14).
+  { path: "/en/bureau/verification?status=REVERIFICATION", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/verification/no-such-firm/change", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/bureau/verification/no-such-firm/held", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/bureau/audit", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/import", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/export?kind=firms&format=csv", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -52,6 +56,14 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/meetings/no-such-fair/firm/agenda", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/meetings/no-such-fair/firm/agenda.ics", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/bureau/meetings/no-such-fair", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // A participant's calendar feed: the secret URL alone opens it; a wrong token is 404 for everyone, signed in or not.
+  { path: `/feeds/meetings/${"A".repeat(43)}.ics`, expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/feeds/meetings/not-a-token", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  // Meeting outcomes and the fair report (issue 10): each side its own outcomes; the report is the bureau's.
+  { path: "/en/meetings/no-such-fair/buyer/outcomes", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/meetings/no-such-fair/firm/outcomes", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/bureau/meetings/no-such-fair/report", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/bureau/meetings/no-such-fair/report.xlsx", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
   // Fairs and delegations, the firm's side (issue 9): its own firm's pages only; another firm's application or an unknown one is 404.
   { path: "/en/delegations", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/delegations/calls/no-such-call", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
@@ -71,6 +83,9 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/search?in=firms", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/api/v1/search/products?q=lamp", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/search", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  // Reference data (issue 14): the bureau edits towns, clusters, certifications and their aliases.
+  { path: "/en/bureau/reference", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/translations", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   // Matching (issue 4): a request's matches, a firm's matching requests and the answer form.
   { path: "/en/account/requests/no-such-request/matches", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/catalog/requests", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: "redirect:firm", BUREAU_STAFF: "redirect:/en/catalog", ADMIN: "redirect:/en/catalog" } },
@@ -100,6 +115,12 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/problems/no-such-problem/attachments/x", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/bureau/problems", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/problems/figures?by=town", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  // Training sessions (issue 11): the bureau's pages; the firms' page and a registered session's calendar entry.
+  { path: "/en/bureau/training", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/training/new", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/en/bureau/training/no-such-session", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/training", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/training/no-such-session.ics", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/no-such-page", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/healthz", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/locales/pt-PT/common", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -125,6 +146,16 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
   {
     path: "/en/bureau/verification/no-such-firm",
     body: { intent: "verify" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/bureau/verification/no-such-firm/change",
+    body: { intent: "approve" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/bureau/verification/no-such-firm/held",
+    body: { intent: "close", confirm: "on" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
   },
   {
@@ -163,6 +194,16 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
   },
   {
+    path: "/en/bureau/reference",
+    body: { intent: "addAlias", kind: "town", id: "no-such-town", alias: "" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
+    path: "/en/bureau/translations",
+    body: { intent: "retry", jobId: "not-a-number" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
     path: "/en/account/requests/new",
     body: { title: "", hsCodes: "94" },
     expect: { anonymous: "login", BUYER: 400, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
@@ -178,8 +219,33 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
   },
   {
+    path: "/en/meetings/no-such-fair/buyer/agenda",
+    body: { intent: "feedRenew" },
+    expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/meetings/no-such-fair/firm/agenda",
+    body: { intent: "feedRevoke" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
     path: "/en/bureau/meetings/no-such-fair",
     body: { intent: "run" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/meetings/no-such-fair/buyer/outcomes",
+    body: { requestId: "x", attendance: "HELD", rating: "5" },
+    expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/meetings/no-such-fair/firm/outcomes",
+    body: { requestId: "x", attendance: "HELD", intendedOrderUsd: "1000" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
+  },
+  {
+    path: "/en/bureau/meetings/no-such-fair/report",
+    body: { side: "FIRM", requestId: "x", attendance: "HELD" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
   },
   {
@@ -206,6 +272,21 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     path: "/en/problems/no-such-problem",
     body: { intent: "close" },
     expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/bureau/training/new",
+    body: { titleZh: "", capacity: "3" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
+    path: "/en/bureau/training/no-such-session",
+    body: { intent: "attendance" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/training",
+    body: { intent: "register", sessionId: "no-such-session" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 },
   },
   {
     path: "/en/delegations/calls/no-such-call",

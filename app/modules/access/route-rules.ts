@@ -33,6 +33,7 @@ export type AccessRule =
   | "delegationApplicant"
   | "ownApplication"
   | "applicationViewer"
+  | "meetingFeed"
   | "problemViewer";
 
 /** What each rule means, and the access functions a route of that rule calls. */
@@ -60,6 +61,7 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   delegationApplicant: { who: "a member of an exporting firm, for a call not in draft; others 403; an unknown call 404", calls: ["requireCallApplicant"] },
   ownApplication: { who: "the members of the firm that applied; another firm's application 404; buyers and bureau staff 403", calls: ["requireOwnApplication"] },
   applicationViewer: { who: "the members of the firm that applied and bureau staff; anyone else 404", calls: ["requireApplicationViewer"] },
+  meetingFeed: { who: "whoever holds a participant's secret calendar-feed URL, no session needed; a wrong or revoked token 404", calls: ["requireMeetingFeed"] },
   problemViewer: { who: "a problem (and its files): the members of the firm that raised it and bureau staff; anyone else 404", calls: ["requireProblemViewer"] },
 };
 
@@ -94,8 +96,12 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.bureau.import": "bureau",
   "routes/$lang.bureau.inquiries": "bureau",
   "routes/$lang.bureau.meetings.$editionSlug": "bureau",
+  "routes/$lang.bureau.meetings.$editionSlug_.report": "bureau",
+  "routes/$lang.bureau.meetings.$editionSlug_.report[.]xlsx": "bureau",
   "routes/$lang.bureau.reports": "bureau",
   "routes/$lang.bureau.search": "bureau",
+  "routes/$lang.bureau.reference": "bureau",
+  "routes/$lang.bureau.translations": "bureau",
   "routes/$lang.bureau.notices._index": "bureau",
   "routes/$lang.bureau.notices.new": "bureau",
   "routes/$lang.bureau.notices.$noticeId._index": "bureau",
@@ -104,8 +110,15 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.notices._index": "public",
   "routes/$lang.notices.$noticeId._index": "noticeViewer",
   "routes/$lang.notices.$noticeId.attachments.$attachmentId": "noticeAttachment",
+  "routes/$lang.bureau.training._index": "bureau",
+  "routes/$lang.bureau.training.new": "bureau",
+  "routes/$lang.bureau.training.$sessionId": "bureau",
+  "routes/$lang.training._index": "firmMember",
+  "routes/$lang.training.$sessionId[.]ics": "firmMember",
   "routes/$lang.bureau.verification._index": "bureau",
   "routes/$lang.bureau.verification.$firmId": "bureau",
+  "routes/$lang.bureau.verification.$firmId_.change": "bureau",
+  "routes/$lang.bureau.verification.$firmId_.held": "bureau",
   "routes/$lang.bureau.fairs._index": "bureau",
   "routes/$lang.bureau.fairs.new": "bureau",
   "routes/$lang.bureau.fairs.$slug._index": "bureau",
@@ -134,6 +147,9 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.meetings.$editionSlug.buyer_.agenda[.]ics": "buyer",
   "routes/$lang.meetings.$editionSlug.firm_.agenda": "firmMember",
   "routes/$lang.meetings.$editionSlug.firm_.agenda[.]ics": "firmMember",
+  "routes/feeds.meetings.$token": "meetingFeed",
+  "routes/$lang.meetings.$editionSlug.buyer_.outcomes": "buyer",
+  "routes/$lang.meetings.$editionSlug.firm_.outcomes": "firmMember",
   "routes/$lang.search": "publicWithViewer",
   "routes/$lang.delegations._index": "firmMember",
   "routes/$lang.delegations.calls.$callId": "delegationApplicant",

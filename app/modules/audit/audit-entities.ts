@@ -1,2 +1,20 @@
 /** The kinds of record the audit trail can be filtered by. */
-export const auditEntityTypes = ["firm", "product", "request", "buyerCompany", "user", "town", "cluster", "certification", "fair", "searchVocabulary", "system"] as const;
+export const auditEntityTypes = [
+  "firm",
+  "product",
+  "request",
+  "buyerCompany",
+  "user",
+  "town",
+  "cluster",
+  "certification",
+  "fair",
+  "delegationCall",
+  "delegationApplication",
+  "meeting",
+  "policyNotice",
+  "inquiry",
+  "inquiryReport",
+  "searchVocabulary",
+  "system",
+] as const;

@@ -2,26 +2,45 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { textIn } from "~/modules/i18n-text/localized-text";
 import { textFallbacks, type Locale } from "~/i18n/config";
 import { startOfZhongshanDay } from "~/utils/time-zone";
+import { auditVocabulary } from "./vocabulary.server";
+import { actionKeys, describeChanges, referencedIds, type ChangeLine } from "./describe";
+import { getFixedT } from "~/i18n/i18next.server";
 
 /**
  * The bureau's view of the audit trail: every change to firms, products,
- * requests, users and reference data, filtered and paginated; and the
+ * requests, users and reference data, filtered and paged by cursor (the
+ * id of the last event seen: new events never shift a page); and the
  * history of one firm (the firm and its products).
  */
 export const AUDIT_PAGE_SIZE = 50;
-
 
 export interface AuditFilter {
   entityType?: string;
   /** E-mail or name of the user who acted, or a label such as "cli". */
   actor?: string;
+  /** A firm's id or its USCC: its own events and its products'. */
+  firm?: string;
   /** Calendar days in Zhongshan's time, inclusive. */
   from?: string;
   to?: string;
-  page: number;
+  /** Events older than this id (the next page), or newer (the previous page). */
+  before?: string;
+  after?: string;
 }
 
-function whereOf(filter: AuditFilter): Prisma.AuditEventWhereInput {
+async function firmScope(firm: string): Promise<Prisma.AuditEventWhereInput> {
+  const found = await prisma.firm.findFirst({ where: { OR: [{ id: firm }, { uscc: firm.toUpperCase() }] }, select: { id: true } });
+  if (!found) return { id: -1n };
+  const products = await prisma.product.findMany({ where: { firmId: found.id }, select: { id: true } });
+  return {
+    OR: [
+      { entityType: "firm", entityId: found.id },
+      ...(products.length ? [{ entityType: "product", entityId: { in: products.map((product) => product.id) } }] : []),
+    ],
+  };
+}
+
+async function whereOf(filter: AuditFilter): Promise<Prisma.AuditEventWhereInput[]> {
   const where: Prisma.AuditEventWhereInput[] = [];
   if (filter.entityType) where.push({ entityType: filter.entityType });
   const actor = filter.actor?.trim();
@@ -34,9 +53,10 @@ function whereOf(filter: AuditFilter): Prisma.AuditEventWhereInput {
       ],
     });
   }
+  if (filter.firm) where.push(await firmScope(filter.firm));
   if (filter.from) where.push({ createdAt: { gte: startOfZhongshanDay(filter.from) } });
   if (filter.to) where.push({ createdAt: { lt: new Date(startOfZhongshanDay(filter.to).getTime() + 86_400_000) } });
-  return where.length ? { AND: where } : {};
+  return where;
 }
 
 const eventSelect = {
@@ -56,22 +76,49 @@ type EventRow = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
 async function entityLabels(events: EventRow[], locale: Locale) {
   const ids = (type: string) => [...new Set(events.filter((event) => event.entityType === type).map((event) => event.entityId))];
   const fallbacks = textFallbacks[locale];
-  const [firms, products, requests, companies] = await Promise.all([
+  const [firms, products, requests, companies, towns, clusters] = await Promise.all([
     prisma.firm.findMany({ where: { id: { in: ids("firm") } }, select: { id: true, name: true } }),
     prisma.product.findMany({ where: { id: { in: ids("product") } }, select: { id: true, name: true, firmId: true } }),
     prisma.sourcingRequest.findMany({ where: { id: { in: ids("request") } }, select: { id: true, title: true } }),
     prisma.buyerCompany.findMany({ where: { id: { in: ids("buyerCompany") } }, select: { id: true, name: true } }),
+    prisma.town.findMany({ where: { id: { in: ids("town") } }, select: { id: true, name: true } }),
+    prisma.cluster.findMany({ where: { id: { in: ids("cluster") } }, select: { id: true, name: true } }),
   ]);
   const labels = new Map<string, { label: string; firmId?: string }>();
   for (const firm of firms) labels.set(`firm:${firm.id}`, { label: textIn(firm.name, locale, fallbacks), firmId: firm.id });
   for (const product of products) labels.set(`product:${product.id}`, { label: textIn(product.name, locale, fallbacks), firmId: product.firmId });
   for (const request of requests) labels.set(`request:${request.id}`, { label: textIn(request.title, locale, fallbacks) });
   for (const company of companies) labels.set(`buyerCompany:${company.id}`, { label: company.name });
+  for (const town of towns) labels.set(`town:${town.id}`, { label: textIn(town.name, locale, fallbacks) });
+  for (const cluster of clusters) labels.set(`cluster:${cluster.id}`, { label: textIn(cluster.name, locale, fallbacks) });
   return labels;
 }
 
-async function present(events: EventRow[], locale: Locale) {
-  const labels = await entityLabels(events, locale);
+export interface PresentedEvent {
+  id: string;
+  entityType: string;
+  entityId: string;
+  entityLabel: string | null;
+  firmId: string | null;
+  /** The action named in the reader's language. */
+  actionLabel: string;
+  action: string;
+  changes: ChangeLine[];
+  createdAt: string;
+  actor: { name: string; email: string; role: string } | null;
+  actorLabel: string | null;
+}
+
+async function present(events: EventRow[], locale: Locale): Promise<PresentedEvent[]> {
+  const ids = events.map((event) => referencedIds(event.changes));
+  const [labels, vocabulary, t] = await Promise.all([
+    entityLabels(events, locale),
+    auditVocabulary(locale, {
+      towns: [...new Set(ids.flatMap((entry) => entry.towns))],
+      clusters: [...new Set(ids.flatMap((entry) => entry.clusters))],
+    }),
+    getFixedT(locale, "audit"),
+  ]);
   return events.map((event) => {
     const entity = labels.get(`${event.entityType}:${event.entityId}`);
     return {
@@ -81,7 +128,8 @@ async function present(events: EventRow[], locale: Locale) {
       entityLabel: entity?.label ?? null,
       firmId: entity?.firmId ?? null,
       action: event.action,
-      changes: summariseChanges(event.changes),
+      actionLabel: t(actionKeys(event.entityType, event.action), { action: event.action }),
+      changes: describeChanges(event.changes, vocabulary),
       createdAt: event.createdAt.toISOString(),
       actor: event.actor ? { name: event.actor.displayName, email: event.actor.email, role: event.actor.role } : null,
       actorLabel: event.actorLabel,
@@ -89,61 +137,44 @@ async function present(events: EventRow[], locale: Locale) {
   });
 }
 
+function cursorId(value: string | undefined): bigint | null {
+  return value && /^\d{1,18}$/.test(value) ? BigInt(value) : null;
+}
+
+/**
+ * One page of the trail, newest first. `older` / `newer` are the cursors
+ * of the pages either side, null at either end.
+ */
 export async function listAuditEvents(filter: AuditFilter, locale: Locale) {
-  const where = whereOf(filter);
-  const [total, events] = await Promise.all([
-    prisma.auditEvent.count({ where }),
+  const where = await whereOf(filter);
+  const before = cursorId(filter.before);
+  const after = before === null ? cursorId(filter.after) : null;
+  const page = [...where, ...(before !== null ? [{ id: { lt: before } }] : []), ...(after !== null ? [{ id: { gt: after } }] : [])];
+  const [total, rows] = await Promise.all([
+    prisma.auditEvent.count({ where: { AND: where } }),
     prisma.auditEvent.findMany({
-      where,
-      orderBy: { id: "desc" },
-      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
+      where: { AND: page },
+      // The previous page is read upwards from the cursor, then turned round.
+      orderBy: { id: after !== null ? "asc" : "desc" },
+      take: AUDIT_PAGE_SIZE + 1,
       select: eventSelect,
     }),
   ]);
-  return { total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events: await present(events, locale) };
+  const more = rows.length > AUDIT_PAGE_SIZE;
+  const events = rows.slice(0, AUDIT_PAGE_SIZE);
+  if (after !== null) events.reverse();
+  const first = events[0]?.id;
+  const last = events.at(-1)?.id;
+  return {
+    total,
+    events: await present(events, locale),
+    older: last !== undefined && (after !== null || more) ? last.toString() : null,
+    newer: first !== undefined && (before !== null || (after !== null && more)) ? first.toString() : null,
+  };
 }
 
 /** What happened to a firm and its products, newest first (the latest 200 events). */
 export async function firmHistory(firmId: string, locale: Locale) {
-  const products = await prisma.product.findMany({ where: { firmId }, select: { id: true } });
-  const events = await prisma.auditEvent.findMany({
-    where: {
-      OR: [
-        { entityType: "firm", entityId: firmId },
-        ...(products.length ? [{ entityType: "product", entityId: { in: products.map((product) => product.id) } }] : []),
-      ],
-    },
-    orderBy: { id: "desc" },
-    take: 200,
-    select: eventSelect,
-  });
+  const events = await prisma.auditEvent.findMany({ where: await firmScope(firmId), orderBy: { id: "desc" }, take: 200, select: eventSelect });
   return present(events, locale);
-}
-
-export interface ChangeLine {
-  field: string;
-  from?: string;
-  to?: string;
-  value?: string;
-}
-
-const MAX_VALUE = 160;
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "∅";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
-}
-
-/** `changes` as lines to read: "field: from → to", or "field: value" for facts recorded at creation. */
-export function summariseChanges(changes: unknown): ChangeLine[] {
-  if (!changes || typeof changes !== "object" || Array.isArray(changes)) return [];
-  return Object.entries(changes as Record<string, unknown>).map(([field, value]) => {
-    if (value && typeof value === "object" && !Array.isArray(value) && ("from" in value || "to" in value)) {
-      const { from, to } = value as { from?: unknown; to?: unknown };
-      return { field, from: show(from), to: show(to) };
-    }
-    return { field, value: show(value) };
-  });
 }

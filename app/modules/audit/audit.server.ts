@@ -1,4 +1,5 @@
 import type { Prisma } from "~/utils/db.server";
+import { sameValue } from "./describe";
 
 type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
 
@@ -29,6 +30,8 @@ export async function recordAudit(tx: Tx, input: AuditInput) {
 /**
  * The fields that differ between two versions of a record, as
  * `{ field: { from, to } }`; only the fields listed in `fields` are compared.
+ * Lists are compared as sets and objects regardless of key order:
+ * reordering is no change.
  */
 export function diffFields<T extends Record<string, unknown>>(
   before: T,
@@ -40,7 +43,7 @@ export function diffFields<T extends Record<string, unknown>>(
     if (!(field in after)) continue;
     const from = normalise(before[field]);
     const to = normalise(after[field]);
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[String(field)] = { from, to };
+    if (!sameValue(from, to)) changes[String(field)] = { from, to };
   }
   return changes;
 }

@@ -22,10 +22,12 @@ export function recordsPerSitemap(maxUrls = MAX_URLS_PER_SITEMAP) {
 }
 
 async function staticPages(): Promise<Page[]> {
-  const [towns, clusters, editions] = await Promise.all([
+  const [towns, clusters, editions, notices] = await Promise.all([
     prisma.town.findMany({ orderBy: { slug: "asc" }, select: { slug: true, updatedAt: true } }),
     prisma.cluster.findMany({ orderBy: { slug: "asc" }, select: { slug: true, updatedAt: true } }),
     prisma.fairEdition.findMany({ orderBy: { slug: "asc" }, select: { slug: true, updatedAt: true } }),
+    // Public notices once sent (issue 11): the bureau publishes a few hundred a year, so they stay in the pages part.
+    prisma.policyNotice.findMany({ where: { isPublic: true, status: "SENT" }, orderBy: { sentAt: "desc" }, select: { id: true, sentAt: true, editedAt: true } }),
   ]);
   return [
     { path: "" },
@@ -34,6 +36,8 @@ async function staticPages(): Promise<Page[]> {
     ...towns.map((town) => ({ path: `towns/${town.slug}`, lastmod: town.updatedAt })),
     ...clusters.map((cluster) => ({ path: `clusters/${cluster.slug}`, lastmod: cluster.updatedAt })),
     ...editions.map((edition) => ({ path: `fairs/${edition.slug}`, lastmod: edition.updatedAt })),
+    { path: "notices" },
+    ...notices.map((notice) => ({ path: `notices/${notice.id}`, lastmod: notice.editedAt ?? notice.sentAt ?? undefined })),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { businessTypes, employeeBands, salesChannels } from "./firm-vocabulary";
+import { normalizeUscc, usccProblem } from "./uscc";
 
 /**
  * The firm profile form, shared by Conform in the browser and the action.
@@ -64,6 +65,16 @@ export const FirmProfileSchema = z
     addressZh: optionalText(ADDRESS_MAX),
     addressEn: optionalText(ADDRESS_MAX),
     addressPt: optionalText(ADDRESS_MAX),
+    // A verified firm's new code waits for the bureau's re-verification (issue 14).
+    uscc: z
+      .string()
+      .max(40, "validation:invalid")
+      .transform(normalizeUscc)
+      .superRefine((value, ctx) => {
+        const problem = value ? usccProblem(value) : null;
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `validation:uscc.${problem}` });
+      })
+      .optional(),
     townId: z.string().max(40, "validation:invalid").optional(),
     clusterId: z.string().max(40, "validation:invalid").optional(),
     foundedYear: z

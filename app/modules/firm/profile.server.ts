@@ -11,6 +11,8 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { completenessSelect, firmCompleteness } from "./completeness";
 import { authoredLocales, localeFieldSuffix } from "./firm-vocabulary";
 import type { FirmProfileInput } from "./profile.schema";
+import { identityShown, routeIdentityChange, type IdentityValues } from "./reverification";
+import { pendingChangeOf, savePendingChange } from "./reverification.server";
 
 /** Everything the profile editor shows and changes. */
 const editSelect = {
@@ -67,12 +69,16 @@ export async function firmExists(firmId: string): Promise<boolean> {
 export async function getFirmForEdit(firmId: string, locale: Locale) {
   const firm = await prisma.firm.findUnique({ where: { id: firmId }, select: editSelect });
   if (!firm) return null;
-  const name = asLocalizedText(firm.name);
+  // The editor shows a change waiting for re-verification; the public keeps the verified values.
+  const pending = await pendingChangeOf(prisma, firmId);
+  const shown = identityShown({ name: asLocalizedText(firm.name), uscc: firm.uscc, townId: firm.townId }, pending, "firm");
+  const name = shown.name;
   const description = asLocalizedText(firm.description);
   const address = asLocalizedText(firm.address);
   const text = (value: typeof name, locale: (typeof authoredLocales)[number]) => value[locale]?.text ?? "";
   const defaults: Record<string, unknown> = {
-    townId: firm.townId ?? "",
+    townId: shown.townId ?? "",
+    uscc: shown.uscc ?? "",
     clusterId: firm.clusterId ?? "",
     foundedYear: firm.foundedYear === null ? "" : String(firm.foundedYear),
     employeesBand: firm.employeesBand ?? "",
@@ -104,6 +110,7 @@ export async function getFirmForEdit(firmId: string, locale: Locale) {
     slug: firm.slug,
     uscc: firm.uscc,
     displayName: displayTextIn(firm.name, locale),
+    pendingChange: pending ? { fields: pending.fields, since: pending.createdAt.toISOString() } : null,
     verification: firm.verification,
     verificationReason: firm.verificationReason,
     published: firm.published,
@@ -139,6 +146,7 @@ export async function profileReferenceErrors(value: FirmProfileInput): Promise<R
 
 const auditedFields = [
   "name",
+  "uscc",
   "description",
   "address",
   "townId",
@@ -165,11 +173,21 @@ export interface Actor {
 export async function updateFirmProfile(firmId: string, actor: Actor, value: FirmProfileInput): Promise<string[]> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.firm.findUniqueOrThrow({ where: { id: firmId }, select: editSelect });
+    // Name, credit code and town of a verified firm wait for the bureau (issue 14).
+    const stored: IdentityValues = { name: asLocalizedText(before.name), uscc: before.uscc, townId: before.townId };
+    const routed = routeIdentityChange({
+      verified: before.verification === "VERIFIED",
+      byBureau: actor.asBureau,
+      stored,
+      submitted: { name: mergeAuthored(before.name, { "zh-CN": value.nameZh, en: value.nameEn, pt: value.namePt }), uscc: value.uscc || before.uscc, townId: value.townId || null },
+    });
+    await savePendingChange(tx, firmId, actor.userId, stored, routed.pending ?? null, routed.dropPending);
     const after = {
-      name: mergeAuthored(before.name, { "zh-CN": value.nameZh, en: value.nameEn, pt: value.namePt }),
+      name: routed.apply.name ?? stored.name,
+      uscc: "uscc" in routed.apply ? (routed.apply.uscc ?? null) : before.uscc,
       description: mergeAuthored(before.description, { "zh-CN": value.descriptionZh, en: value.descriptionEn, pt: value.descriptionPt }),
       address: emptyAsNull(before.address, mergeAuthored(before.address, { "zh-CN": value.addressZh, en: value.addressEn, pt: value.addressPt })),
-      townId: value.townId || null,
+      townId: "townId" in routed.apply ? (routed.apply.townId ?? null) : before.townId,
       clusterId: value.clusterId || null,
       foundedYear: value.foundedYear ?? null,
       employeesBand: value.employeesBand ?? null,

@@ -67,6 +67,9 @@ export async function getFirmForVerification(firmId: string, locale: Locale) {
       cluster: { select: { name: true } },
       members: { select: { displayName: true, email: true }, orderBy: { createdAt: "asc" } },
       _count: { select: { products: true } },
+      heldByBureauSince: true,
+      closedAt: true,
+      pendingChange: { select: { id: true } },
     },
   });
   if (!firm) return null;
@@ -94,6 +97,9 @@ export async function getFirmForVerification(firmId: string, locale: Locale) {
     members: firm.members,
     products: firm._count.products,
     allowed: allowedDecisions[firm.verification],
+    // Issue 14: a change waiting for re-verification; a firm the bureau holds (or closed).
+    hasPendingChange: firm.pendingChange !== null,
+    held: firm.heldByBureauSince !== null || firm.closedAt !== null,
   };
 }
 

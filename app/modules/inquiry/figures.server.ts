@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { prisma } from "~/utils/db.server";
+import { calendarDay, parseQuery } from "~/utils/query";
 import { textIn } from "~/modules/i18n-text/localized-text";
 import { countryName } from "~/modules/reference/countries.server";
 import { textFallbacks, type Locale } from "~/i18n/config";
@@ -95,4 +97,17 @@ export function parsePeriod(fromParam: string | null, toParam: string | null, to
   const from = day(fromParam) ?? new Date(to.getTime() - 89 * 86_400_000);
   const defaulted = !day(fromParam) || !day(toParam);
   return from <= to ? { from, to, defaulted } : { from: to, to: from, defaulted };
+}
+
+/**
+ * A figures page's query (`?from=&to=&by=`): the period (90 days to today
+ * unless given) and the grouping, with the days as the page's form shows them.
+ */
+export function readFiguresQuery<D extends string>(request: Request, dimensions: readonly [D, ...D[]], fallback: D) {
+  const query = parseQuery(
+    request,
+    z.object({ from: calendarDay.optional().catch(undefined), to: calendarDay.optional().catch(undefined), by: z.enum(dimensions).catch(fallback) }),
+  );
+  const period = parsePeriod(query.from ?? null, query.to ?? null);
+  return { by: query.by as D, period, from: period.from.toISOString().slice(0, 10), to: period.to.toISOString().slice(0, 10) };
 }

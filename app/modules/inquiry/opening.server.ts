@@ -125,11 +125,11 @@ export async function createInquiry(
           createdAt: now,
           ...openingWrites({ side: "BUYER", authorId: buyer.id, body: input.message, language, now, products, order, attachments, keys }),
         },
-        select: { id: true, firmId: true, buyerCompanyId: true },
+        select: { id: true, firmId: true, buyerCompanyId: true, messages: { select: { id: true, language: true }, take: 1 } },
       });
       await notifySide(tx, "FIRM", { ...inquiry, firmName: firm.name, buyerCompany: company.name }, "inquiry.new", {
         excerpt: excerptOf(input.message),
-      });
+      }, undefined, inquiry.messages[0]);
       await refreshFirmResponseStats(tx, input.firmId, now);
       return inquiry;
     }),

@@ -1,3 +1,5 @@
+import { translationsFor } from "~/modules/translation/views.server";
+import { readerLanguage } from "~/modules/translation/translation.server";
 import type { z } from "zod";
 import { requestSelect } from "~/modules/request/request.server";
 import { prisma, type Prisma } from "~/utils/db.server";
@@ -81,11 +83,16 @@ export async function getRequestAnswerForm(firmId: string, requestId: string, lo
   const verified = firm.verification === "VERIFIED";
   if (!isRequestVisibleToFirm(request, { verified }, now)) return null;
   const title = displayText(request.title, locale);
+  // The buyer's words in the firm's language, when an engine translated them.
+  const titleTranslation = title?.isFallback
+    ? (await translationsFor("request.title", "title", [{ id: request.id, text: title.text, language: readerLanguage(title.locale) }], locale))[request.id]
+    : ({ state: "original" } as const);
   return {
     request: {
       id: request.id,
       title: title?.text ?? "",
       titleLocale: title?.isFallback ? title.locale : null,
+      titleTranslation,
       hsCodes: request.hsCodes,
       quantity: request.quantity,
       unitName: displayLabel(quantityUnitName(request.unit, locale), locale),
@@ -165,11 +172,11 @@ export async function answerSourcingRequest(
           createdAt: now,
           ...openingWrites({ side: "FIRM", authorId: member.id, body: input.message, language, now, products, order, attachments, keys }),
         },
-        select: { id: true, firmId: true, buyerCompanyId: true },
+        select: { id: true, firmId: true, buyerCompanyId: true, messages: { select: { id: true, language: true }, take: 1 } },
       });
       await notifySide(tx, "BUYER", { ...inquiry, firmName: firm.name, buyerCompany: request.buyerCompany.name }, "inquiry.offer", {
         excerpt: excerptOf(input.message),
-      });
+      }, undefined, inquiry.messages[0]);
       // On the request's trail: the bureau sees which firms answered it.
       await recordAudit(tx, {
         actorId: member.id,

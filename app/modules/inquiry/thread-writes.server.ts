@@ -2,6 +2,7 @@ import type { Prisma } from "~/utils/db.server";
 import { notify, type Recipient } from "~/modules/notification/notification.server";
 import type { NotificationKind, NotificationParams } from "~/modules/notification/kinds";
 import type { Side } from "~/modules/access/inquiry.server";
+import { readerLanguage, requestTranslations } from "~/modules/translation/translation.server";
 import { attachmentStore } from "./storage.server";
 import type { CheckedAttachment } from "./attachment.server";
 
@@ -88,9 +89,14 @@ export async function notifySide(
   kind: NotificationKind,
   extra: NotificationParams = {},
   exceptUserId?: string,
+  /** The message the notice quotes: translated into the recipients' languages (when an engine is configured). */
+  message?: { id: string; language: string },
 ) {
   const recipients = (await membersOf(tx, side, inquiry)).filter((user) => user.id !== exceptUserId);
+  const translatable = message ? { kind: "inquiry.message", id: message.id, field: "body", language: message.language } : undefined;
+  if (translatable) await requestTranslations(tx, translatable, recipients.map((user) => readerLanguage(user.locale)));
   await notify(tx, {
+    translatable,
     recipients,
     kind,
     inquiryId: inquiry.id,

@@ -12,6 +12,8 @@ import { detectMessageLanguage, languageOfLocale } from "./language";
 import { refreshFirmResponseStats } from "./response-stats.server";
 import { attachmentRows, notifySide, otherSide, threadLink, threadNames, withStoredAttachments } from "./thread-writes.server";
 import type { InquiryStatusValue } from "./inquiry.schema";
+import { translationsFor } from "~/modules/translation/views.server";
+import { ownMessageTranslations } from "~/modules/translation/authored.server";
 
 /**
  * A thread and what its parties do in it. Every function takes the context
@@ -70,6 +72,14 @@ export async function getThread(access: InquiryViewer, locale: Locale) {
     select: { id: true },
   });
   const readAt = { BUYER: inquiry.buyerReadAt, FIRM: inquiry.firmReadAt };
+  // The other side's words in the reader's language, when an engine made them (one's own are shown as written).
+  const translations = await translationsFor(
+    "inquiry.message",
+    "body",
+    inquiry.messages.filter((message) => message.side !== access.side && !message.statusChange).map((message) => ({ id: message.id, text: message.body, language: message.language })),
+    locale,
+  );
+  const ownTranslations = access.side ? await ownMessageTranslations(inquiry.messages.filter((message) => message.side === access.side && !message.statusChange).map((message) => message.id)) : {};
   return {
     id: inquiry.id,
     viewerSide: access.side,
@@ -101,6 +111,9 @@ export async function getThread(access: InquiryViewer, locale: Locale) {
         // The author deleted their account: the page signs it "deleted account".
         authorDeleted: message.authorDeletedAt !== null,
         body: message.body,
+        translation: translations[message.id] ?? { state: "original" as const },
+        /** One's own message as the other side reads it, to correct. */
+        ownTranslations: ownTranslations[message.id] ?? [],
         language: message.language,
         languageSource: message.languageSource,
         statusChange: message.statusChange,
@@ -135,7 +148,7 @@ export async function postMessage(thread: InquiryParty, body: string, attachment
           createdAt: now,
           attachments: { create: attachmentRows(attachments, keys) },
         },
-        select: { id: true },
+        select: { id: true, language: true },
       });
       const current = await tx.inquiry.findUniqueOrThrow({ where: { id: inquiryId }, select: { firstResponseAt: true } });
       await tx.inquiry.update({
@@ -152,6 +165,8 @@ export async function postMessage(thread: InquiryParty, body: string, attachment
         { ...names, firmName: names.firm.name, buyerCompany: names.buyerCompany.name },
         "inquiry.message",
         { excerpt: excerptOf(body) },
+        undefined,
+        message,
       );
       if (thread.side === "FIRM" && !current.firstResponseAt) await refreshFirmResponseStats(tx, thread.firmId, now);
       return message;

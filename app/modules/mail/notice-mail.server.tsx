@@ -22,7 +22,9 @@ export async function renderNoticeMail(input: { locale: Locale; kind: Notificati
   const url = absoluteUrl(input.link);
   const action = t("mail.open");
   const footer = t("mail.footer");
-  const text = [notice.body, notice.excerpt ? `\n> ${notice.excerpt}` : "", `\n${action}: ${url}`, `\n--\n${footer}`].join("\n");
+  // The original first (it is what was written), then the marked machine translation.
+  const translation = notice.translatedExcerpt ? `\n${notice.translationMark}:\n> ${notice.translatedExcerpt}` : "";
+  const text = [notice.body, notice.excerpt ? `\n> ${notice.excerpt}` : "", translation, `\n${action}: ${url}`, `\n--\n${footer}`].join("\n");
   const html =
     "<!doctype html>" +
     renderToStaticMarkup(
@@ -35,6 +37,14 @@ export async function renderNoticeMail(input: { locale: Locale; kind: Notificati
           <h1>{notice.title}</h1>
           <p>{notice.body}</p>
           {notice.excerpt ? <blockquote>{notice.excerpt}</blockquote> : null}
+          {notice.translatedExcerpt ? (
+            <>
+              <p>
+                <small>{notice.translationMark}</small>
+              </p>
+              <blockquote lang={input.locale}>{notice.translatedExcerpt}</blockquote>
+            </>
+          ) : null}
           <p>
             <a href={url}>{action}</a>
           </p>

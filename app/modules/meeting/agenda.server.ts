@@ -3,6 +3,7 @@ import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { prisma } from "~/utils/db.server";
 import { getFixedT } from "~/i18n/i18next.server";
 import { agendaIcs, type AgendaMeeting } from "./agenda";
+import { cancelledSequence } from "./changes";
 import type { MeetingEdition } from "./edition.server";
 import type { Interpreter } from "./grid";
 
@@ -56,17 +57,53 @@ export async function agendaFor(edition: MeetingEdition, owner: { buyerCompanyId
 }
 
 /**
+ * The participant's meetings that calendars must remove, once the schedule is
+ * published: those a rerun no longer places (kept as MeetingCancellation) and
+ * placed ones whose pair was declined or cancelled since (a buyer who
+ * cancels its registration). Each keeps its UID with a higher SEQUENCE.
+ */
+export async function cancelledFor(edition: MeetingEdition, owner: { buyerCompanyId: string } | { firmId: string }, locale: Locale): Promise<AgendaMeeting[]> {
+  const firmSide = "firmId" in owner;
+  const names = { firm: { select: { name: true } }, buyerCompany: { select: { name: true } } } as const;
+  const [dropped, kept] = await Promise.all([
+    prisma.meetingCancellation.findMany({ where: { editionId: edition.id, request: owner }, select: { requestId: true, startsAt: true, endsAt: true, table: true, remote: true, sequence: true, cancelledAt: true, request: { select: names } } }),
+    prisma.meeting.findMany({ where: { editionId: edition.id, request: { ...owner, status: { not: "ACCEPTED" } } }, select: { requestId: true, startsAt: true, endsAt: true, table: true, remote: true, sequence: true, request: { select: { ...names, decidedAt: true, updatedAt: true } } } }),
+  ]);
+  const entry = (row: { requestId: string; startsAt: Date; endsAt: Date; table: string | null; remote: boolean; request: { firm: { name: unknown }; buyerCompany: { name: string } } }, sequence: number, updatedAt: Date): AgendaMeeting => ({
+    requestId: row.requestId,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    counterpart: firmSide ? row.request.buyerCompany.name : displayTextIn(row.request.firm.name, locale),
+    counterpartZh: firmSide ? row.request.buyerCompany.name : displayTextIn(row.request.firm.name, "zh-CN"),
+    table: row.table,
+    interpreter: null,
+    remote: row.remote,
+    videoLink: null,
+    sequence,
+    updatedAt,
+  });
+  const placed = new Set(kept.map((row) => row.requestId));
+  return [
+    ...kept.map((row) => entry(row, cancelledSequence(row.sequence), row.request.decidedAt ?? row.request.updatedAt)),
+    ...dropped.filter((row) => !placed.has(row.requestId)).map((row) => entry(row, row.sequence, row.cancelledAt)),
+  ];
+}
+
+/**
  * One side's published meetings as an iCalendar file, worded in `locale`
- * (events in the fair's zone; a meeting keeps its UID when it moves).
+ * (events in the fair's zone; a meeting keeps its UID when it moves, and a
+ * cancelled one is sent as CANCELLED).
  */
 export async function agendaCalendar(edition: MeetingEdition, owner: { buyerCompanyId: string } | { firmId: string }, locale: Locale) {
   const [agenda, t] = await Promise.all([agendaFor(edition, owner, locale), getFixedT(locale, "meetings")]);
+  const cancelled = agenda.published ? await cancelledFor(edition, owner, locale) : [];
   const body = agendaIcs(agenda.meetings, {
     name: t("agenda.title", { fair: edition.name }),
     fairZone: edition.timeZone,
     summary: (meeting) => t("agenda.summary", { with: meeting.counterpart }),
     location: (meeting) => (meeting.remote ? (meeting.videoLink ?? t("agenda.remote")) : `${t("agenda.table")} ${meeting.table ?? ""}`),
     uidDomain: "meetings.ponte",
+    cancelled,
   });
   return { body, fileName: `${edition.slug}-agenda.ics` };
 }

@@ -9,6 +9,8 @@ import { gridSlots, scheduleInputFrom, type Interpreter, type MeetingGrid } from
 import { editionDays } from "./registration.schema";
 import { buildSchedule, type UnscheduledReason } from "./schedule";
 import { validateScheduleInput, type InputProblem } from "./schedule-input";
+import { isMove, placedSequence } from "./changes";
+import { keepCancelled, noticeChanges, publishedChanges } from "./schedule-changes.server";
 
 /**
  * The bureau's side of the schedule: the grid, a run of the pure scheduler
@@ -106,17 +108,25 @@ export async function runScheduler(staff: Staff, edition: MeetingEdition) {
       // calendar UID stays); new ones are created; those no longer placed are removed.
       const existing = new Map((await tx.meeting.findMany({ where: { editionId: edition.id } })).map((meeting) => [meeting.requestId, meeting]));
       const placedIds = new Set(out.meetings.map((meeting) => meeting.request));
+      // Once a schedule has been published, calendars hold its meetings: one no longer placed is kept as
+      // cancelled (same UID, higher SEQUENCE) for the feeds, and placed again later with a SEQUENCE above that.
+      const removed = [...existing.values()].filter((meeting) => !placedIds.has(meeting.requestId));
+      if (grid.publishedAt) await keepCancelled(tx, removed);
       await tx.meeting.deleteMany({ where: { editionId: edition.id, requestId: { notIn: [...placedIds] } } });
+      const cancelledBefore = new Map(
+        (await tx.meetingCancellation.findMany({ where: { editionId: edition.id, requestId: { in: [...placedIds] } }, select: { requestId: true, sequence: true } })).map((row) => [row.requestId, row]),
+      );
       for (const meeting of out.meetings) {
         if (kept.has(meeting.request)) continue;
         const slot = times.get(meeting.slot)!;
         const data = { slotId: meeting.slot, startsAt: new Date(slot.start), endsAt: new Date(slot.end), table: meeting.table, interpreterId: meeting.interpreter, remote: remote.get(meeting.request) ?? false };
         const before = existing.get(meeting.request);
-        if (!before) await tx.meeting.create({ data: { ...data, editionId: edition.id, requestId: meeting.request } });
-        else if (before.slotId !== data.slotId || before.table !== data.table || before.interpreterId !== data.interpreterId || before.remote !== data.remote) {
+        if (!before) await tx.meeting.create({ data: { ...data, editionId: edition.id, requestId: meeting.request, sequence: placedSequence(cancelledBefore.get(meeting.request)) } });
+        else if (isMove(before, data)) {
           await tx.meeting.update({ where: { id: before.id }, data: { ...data, sequence: { increment: 1 } } });
         }
       }
+      if (cancelledBefore.size) await tx.meetingCancellation.deleteMany({ where: { requestId: { in: [...cancelledBefore.keys()] } } });
       await tx.meetingGrid.upsert({
         where: { editionId: edition.id },
         create: { editionId: edition.id, days: grid.days, unscheduled: out.unscheduled as unknown as Prisma.InputJsonValue, lastRunAt: new Date(), status: "DRAFT" },
@@ -167,6 +177,11 @@ export async function moveMeeting(staff: Staff, edition: MeetingEdition, meeting
         const slot = times.get(target.slotId)!;
         await tx.meeting.update({ where: { id: meeting.id }, data: { slotId: target.slotId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), table, interpreterId, locked: true, sequence: { increment: 1 } } });
         await recordAudit(tx, { actorId: staff.userId, entityType: "meeting", entityId: meeting.id, action: "meetings.move", changes: { slot: { from: meeting.slotId, to: target.slotId }, table: { from: meeting.table, to: table } } });
+        const published = await tx.meetingGrid.findUnique({ where: { editionId: edition.id }, select: { status: true } });
+        if (published?.status === "PUBLISHED") {
+          const pair = await tx.meetingRequest.findUniqueOrThrow({ where: { id: meeting.requestId }, select: { firmId: true, buyerCompanyId: true } });
+          await noticeChanges(tx, edition, [{ requestId: meeting.requestId, ...pair, kind: "moved" }]);
+        }
         return { interpreterId };
       }
       if (!problems.length || checked.problems.length < problems.length) problems = checked.problems;
@@ -177,9 +192,15 @@ export async function moveMeeting(staff: Staff, edition: MeetingEdition, meeting
 
 export async function publishSchedule(staff: Staff, edition: MeetingEdition, now = new Date()) {
   await prisma.$transaction(async (tx) => {
-    const grid = await tx.meetingGrid.findUnique({ where: { editionId: edition.id }, select: { lastRunAt: true } });
+    const grid = await tx.meetingGrid.findUnique({ where: { editionId: edition.id }, select: { lastRunAt: true, publishedAt: true } });
     if (!grid?.lastRunAt) throw new DomainError("notScheduled", { status: 409, messageKey: "meetings:errors.notScheduled" });
     await tx.meetingGrid.update({ where: { editionId: edition.id }, data: { status: "PUBLISHED", publishedAt: now } });
+    if (grid.publishedAt) {
+      // Published again: only those whose agenda changed since are told, one message each.
+      await noticeChanges(tx, edition, await publishedChanges(tx, edition.id, grid.publishedAt));
+      await recordAudit(tx, { actorId: staff.userId, entityType: "fair", entityId: edition.id, action: "meetings.publish" });
+      return;
+    }
     const pairs = await tx.meeting.findMany({ where: { editionId: edition.id }, select: { request: { select: { firmId: true, buyerCompanyId: true } } } });
     const firmIds = [...new Set(pairs.map((row) => row.request.firmId))];
     const buyerIds = [...new Set(pairs.map((row) => row.request.buyerCompanyId))];

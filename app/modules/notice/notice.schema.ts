@@ -86,3 +86,14 @@ export const SendSchema = z.discriminatedUnion("intent", [
 /** What a firm does with a notice. */
 export const firmNoticeActions = ["interested", "applied", "notInterested"] as const;
 export const FirmNoticeActionSchema = z.object({ intent: z.enum(firmNoticeActions) });
+
+/** Correcting the texts of a notice already sent (its history keeps the texts it replaces). */
+export const RevisionSchema = z.object({
+  titleZh: z.string({ required_error: "notices:errors.titleZhRequired" }).trim().min(1, "notices:errors.titleZhRequired").max(TITLE_MAX, `validation:tooLong|max=${TITLE_MAX}`),
+  titleEn: optionalText(TITLE_MAX),
+  titlePt: optionalText(TITLE_MAX),
+  bodyZh: z.string({ required_error: "notices:errors.bodyZhRequired" }).trim().min(1, "notices:errors.bodyZhRequired").max(BODY_MAX, `validation:tooLong|max=${BODY_MAX}`),
+  bodyEn: optionalText(BODY_MAX),
+  bodyPt: optionalText(BODY_MAX),
+});
+export type RevisionValues = z.infer<typeof RevisionSchema>;

@@ -1,20 +1,25 @@
 /** Meeting notices (issue 10): their words live in the "meetings" namespace. */
-export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published"] as const;
+export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published", "meeting.changed", "meeting.reminder"] as const;
 
 /** Problems a firm raises with the bureau (issue 11): their words live in the "problems" namespace. */
 export const problemNotificationKinds = ["problem.raised", "problem.assigned", "problem.replied", "problem.answered", "problem.closed", "problem.reopened"] as const;
+/** Re-verification and held firms (issue 14): their words live in the "verification" namespace. */
+export const verificationNotificationKinds = ["verification.approved", "verification.rejected", "verification.assigned"] as const;
+
+/** Training session notices (issue 11): their words live in the "training" namespace. */
+export const trainingNotificationKinds = ["training.registered", "training.reminder"] as const;
 
 /**
  * The notices Ponte sends. Each is shown in the app and, unless the user
  * turned it off, e-mailed in the recipient's language.
  */
-export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, ...problemNotificationKinds] as const;
+export const notificationKinds = ["inquiry.new", "inquiry.offer", "inquiry.message", "inquiry.status", "inquiry.reported", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, ...problemNotificationKinds, ...trainingNotificationKinds, ...verificationNotificationKinds] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Who can receive a kind, so the preferences page lists only what concerns the user. */
 export const kindsForRole: Record<string, readonly NotificationKind[]> = {
   BUYER: ["inquiry.offer", "inquiry.message", "inquiry.status", ...meetingNotificationKinds],
-  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, "problem.answered", "problem.closed"],
+  FIRM_MEMBER: ["inquiry.new", "inquiry.message", "certificate.expiring", "policy.notice", "policy.reminder", "delegation.received", "delegation.reminder", "delegation.decision", "delegation.booth", ...meetingNotificationKinds, "problem.answered", "problem.closed", ...trainingNotificationKinds, ...verificationNotificationKinds],
   BUREAU_STAFF: ["inquiry.reported", "problem.raised", "problem.assigned", "problem.replied", "problem.reopened"],
   ADMIN: ["inquiry.reported", "problem.raised", "problem.assigned", "problem.replied", "problem.reopened"],
 };
@@ -33,6 +38,8 @@ export interface NotificationParams {
   buyerCompany?: string;
   status?: string;
   excerpt?: string;
+  /** The excerpt machine-translated into the recipient's language (app/modules/translation), added when it was made. */
+  translatedExcerpt?: string;
   /** A certificate's code and last valid day ("YYYY-MM-DD"), and the days left then. */
   certificate?: string;
   validUntil?: string;
@@ -51,9 +58,14 @@ export interface NotificationParams {
   /** The bureau's decision and the booth it assigned. */
   decision?: string;
   booth?: string;
+  /** Meeting notices: how many of the reader's meetings a change placed, moved or cancelled; a meeting's start (ISO, shown in `timeZone`). */
+  changes?: { added: number; moved: number; cancelled: number };
+  startsAt?: string;
   /** A problem raised with the bureau (app/modules/problem): its id and subject as the firm wrote it. */
   problemId?: string;
   problemSubject?: string;
+  /** The bureau's reason for refusing a firm's change (re-verification), as the bureau wrote it. */
+  reason?: string;
 }
 
 /** Where a notice that is not about an inquiry leads. */

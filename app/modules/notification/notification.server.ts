@@ -5,6 +5,8 @@ import { enqueueMail } from "~/modules/mail/outbox.server";
 import { renderNoticeMail } from "~/modules/mail/notice-mail.server";
 import { isNotificationKind, kindsForRole, notificationKinds, noticePath, type NotificationKind, type NotificationParams } from "./kinds";
 import { noticeNamespaces, renderNotice } from "./render";
+import { readerLanguage, translationConfigured, type SourceRef } from "~/modules/translation/translation.server";
+import { holdMail } from "~/modules/translation/mail-hold.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,7 +25,15 @@ export interface Recipient {
  */
 export async function notify(
   tx: Tx,
-  input: { recipients: Recipient[]; kind: NotificationKind; inquiryId?: string; params: NotificationParams; link: (locale: Locale) => string },
+  input: {
+    recipients: Recipient[];
+    kind: NotificationKind;
+    inquiryId?: string;
+    params: NotificationParams;
+    link: (locale: Locale) => string;
+    /** The text the notice quotes: a recipient reading another language gets a mail that waits for its translation. */
+    translatable?: SourceRef & { language: string };
+  },
 ) {
   if (input.recipients.length === 0) return;
   const optedOut = new Set(
@@ -46,6 +56,21 @@ export async function notify(
     });
     if (optedOut.has(recipient.id)) continue;
     const locale = matchLocale(recipient.locale) ?? defaultLocale;
+    const source = input.translatable;
+    if (source && translationConfigured() && readerLanguage(locale) !== source.language) {
+      await holdMail(tx, {
+        notificationId: notification.id,
+        userId: recipient.id,
+        to: recipient.email,
+        locale,
+        kind: input.kind,
+        params: input.params,
+        link: input.link(locale),
+        source,
+        targetLang: readerLanguage(locale),
+      });
+      continue;
+    }
     const mail = await renderNoticeMail({ locale, kind: input.kind, params: input.params, link: input.link(locale) });
     await enqueueMail(tx, { userId: recipient.id, notificationId: notification.id, to: recipient.email, locale, ...mail });
   }

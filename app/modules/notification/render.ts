@@ -9,10 +9,10 @@ import type { NotificationKind, NotificationParams } from "./kinds";
  * Where a kind's words live: under `notice.<kind>` in the namespace of the
  * domain that sends it (the "notification" namespace for the others).
  */
-const wordsByGroup: Partial<Record<string, Namespace>> = { delegation: "delegation", meeting: "meetings", problem: "problems" };
+const wordsByGroup: Partial<Record<string, Namespace>> = { delegation: "delegation", meeting: "meetings", problem: "problems", training: "training", verification: "verification" };
 
 /** The namespaces a `t` for `renderNotice` must be bound to. */
-export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings", "problems"] as const satisfies readonly Namespace[];
+export const noticeNamespaces = ["notification", "inquiry", "delegation", "meetings", "problems", "training", "verification", "translation"] as const satisfies readonly Namespace[];
 
 /**
  * A notice's words in one language, from its kind and parameters (the same
@@ -34,7 +34,12 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     deadline: params.deadline ? deadlineText(params.deadline, params.timeZone, lang) : "",
     decision: params.decision ? t(`delegation:status.${params.decision}`) : "",
     booth: params.booth ?? "",
+    added: params.changes?.added ?? 0,
+    moved: params.changes?.moved ?? 0,
+    cancelled: params.changes?.cancelled ?? 0,
+    when: params.startsAt ? deadlineText(params.startsAt, params.timeZone, lang) : "",
     subject: params.problemSubject ?? "",
+    reason: params.reason ?? "",
     interpolation: { escapeValue: false },
   };
   const key = `${wordsByGroup[kind.split(".")[0]] ?? "notification"}:notice.${kind}`;
@@ -42,6 +47,9 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     title: t(`${key}.title`, values),
     body: t(`${key}.body`, values),
     excerpt: params.excerpt ?? null,
+    translatedExcerpt: params.excerpt && params.translatedExcerpt ? params.translatedExcerpt : null,
+    /** How the translation is marked wherever it is shown. */
+    translationMark: t("translation:mark.machine"),
   };
 }
 

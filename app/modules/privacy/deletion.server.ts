@@ -70,6 +70,9 @@ export async function deleteAccount(userId: string, actor: DeletionActor): Promi
     if (requestIds.length) {
       await tx.sourcingRequest.deleteMany({ where: { id: { in: requestIds } } });
       await enqueueSearchSync(tx, "request", requestIds);
+      // Their machine translations are copies of the buyer's words (issue 12).
+      await tx.translation.deleteMany({ where: { sourceKind: "request.title", sourceId: { in: requestIds } } });
+      await tx.translationJob.deleteMany({ where: { sourceKind: "request.title", sourceId: { in: requestIds } } });
     }
     if (companyLeft && user.buyerCompanyId && (await tx.inquiry.count({ where: { buyerCompanyId: user.buyerCompanyId } })) === 0) {
       await tx.user.update({ where: { id: user.id }, data: { buyerCompanyId: null } });
@@ -115,7 +118,9 @@ export async function deleteAccount(userId: string, actor: DeletionActor): Promi
     await tx.firmBuyerBlock.updateMany({ where: { blockedById: user.id }, data: { blockedById: null } });
     await tx.searchSynonymGroup.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
     await tx.policyNotice.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
+    await tx.firmPendingChange.updateMany({ where: { requestedById: user.id }, data: { requestedById: null } });
     await tx.mailOutbox.deleteMany({ where: { OR: [{ userId: user.id }, { toAddress: user.email }] } });
+    await tx.translationMailHold.deleteMany({ where: { OR: [{ userId: user.id }, { toAddress: user.email }] } });
     await tx.rateLimitHit.deleteMany({ where: { key: { in: [user.email, user.id] } } });
 
     // The audit trail keeps what was done, under a pseudonym.

@@ -134,7 +134,7 @@ export async function addReferenceAlias(input: { target: AliasTarget; alias: str
     await recordAudit(tx, {
       actorId: input.actor.id,
       actorLabel: input.actor.label ?? undefined,
-      entityType: `reference-${input.target.kind}`,
+      entityType: input.target.kind,
       entityId: input.target.id,
       action: "alias-add",
       changes: { alias },
@@ -152,7 +152,7 @@ export async function removeReferenceAlias(input: { id: string; actor: { id: str
     await recordAudit(tx, {
       actorId: input.actor.id,
       actorLabel: input.actor.label ?? undefined,
-      entityType: `reference-${row.kind}`,
+      entityType: row.kind,
       entityId: row.townId ?? row.clusterId ?? row.certificationCode ?? input.id,
       action: "alias-remove",
       changes: { alias: row.alias },

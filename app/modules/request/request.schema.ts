@@ -16,13 +16,16 @@ const required = { required_error: "validation:required", invalid_type_error: "v
 export const SourcingRequestSchema = z.object({
   title: z.string(required).trim().min(3, "validation:tooShort").max(200, "validation:tooLong"),
   titleLocale: z.enum(titleLocales, { errorMap: () => ({ message: "validation:required" }) }),
+  // Optional (issue 12): a buyer may describe the goods in words only; the
+  // form proposes codes from those words, and the buyer picks any or none.
   hsCodes: z
-    .string(required)
+    .string()
     .max(500, "validation:tooLong")
+    .optional()
+    .default("")
     .transform((value, ctx) => {
       const { codes, invalid } = parseHsCodeList(value, [4, 6]);
       if (invalid.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `validation:hsCodes|codes=${invalid.join(", ")}` });
-      else if (codes.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "validation:required" });
       if (codes.length > MAX_REQUEST_HS_CODES) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "validation:tooMany" });
       return codes;
     }),

@@ -1,3 +1,4 @@
+import { readerLanguage, requestTranslations } from "~/modules/translation/translation.server";
 import { certificationCodes } from "~/modules/reference/certifications.server";
 import { z } from "zod";
 import { prisma, type Prisma } from "~/utils/db.server";
@@ -134,6 +135,11 @@ function comparable(row: Partial<RequestRow> | ReturnType<typeof dataOf>) {
   return out;
 }
 
+/** Firms read the buyer's words in their language: the title goes to the translation queue (when an engine is configured). */
+async function translateRequestTitle(tx: Prisma.TransactionClient, requestId: string, input: SourcingRequestInput) {
+  await requestTranslations(tx, { kind: "request.title", id: requestId, field: "title", language: readerLanguage(input.titleLocale) }, ["zh", "en", "pt"]);
+}
+
 export async function createRequest(buyerCompanyId: string, input: SourcingRequestInput, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const data = dataOf(input, {});
@@ -146,6 +152,7 @@ export async function createRequest(buyerCompanyId: string, input: SourcingReque
       changes: diffFields({} as Record<string, unknown>, comparable(data), AUDITED),
     });
     await enqueueSearchSync(tx, "request", created.id);
+    await translateRequestTitle(tx, created.id, input);
     return created;
   });
 }
@@ -159,6 +166,7 @@ export async function updateRequest(requestId: string, input: SourcingRequestInp
     await tx.sourcingRequest.update({ where: { id: requestId }, data, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, entityType: "request", entityId: requestId, action: "update", changes });
     await enqueueSearchSync(tx, "request", requestId);
+    if (changes.title) await translateRequestTitle(tx, requestId, input);
     return { changed: true };
   });
 }

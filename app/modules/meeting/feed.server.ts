@@ -1,0 +1,49 @@
+import type { Locale } from "~/i18n/config";
+import { matchLocale, defaultLocale } from "~/i18n/config";
+import { prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import type { MeetingEdition } from "./edition.server";
+import { feedOwnerKey, feedPath, feedTokenHash, newFeedToken, type FeedOwner } from "./feed";
+
+/**
+ * A participant's calendar feed (issue 10): made or made anew from the agenda
+ * page (the URL is shown once: only its hash is kept, and the old URL stops
+ * working), revoked there (the URL answers 404), and read without a session
+ * by whoever holds the URL. The feed is worded in the language of the user
+ * who made it.
+ */
+export async function feedStatus(edition: MeetingEdition, owner: FeedOwner) {
+  const row = await prisma.meetingFeed.findUnique({ where: { editionId_owner: { editionId: edition.id, owner: feedOwnerKey(owner) } }, select: { createdAt: true } });
+  return row ? { createdAt: row.createdAt.toISOString() } : null;
+}
+
+/** A new secret URL for the participant's feed; the previous one, if any, stops working. */
+export async function renewFeed(user: { userId: string }, edition: MeetingEdition, owner: FeedOwner, locale: Locale, origin?: string) {
+  const token = newFeedToken();
+  const key = feedOwnerKey(owner);
+  const data = { tokenHash: feedTokenHash(token), locale, createdById: user.userId, createdAt: new Date() };
+  await prisma.meetingFeed.upsert({
+    where: { editionId_owner: { editionId: edition.id, owner: key } },
+    create: { editionId: edition.id, owner: key, ...owner, ...data },
+    update: data,
+  });
+  const publicUrl = getEnv().PUBLIC_URL;
+  const base = publicUrl ? new URL(publicUrl).origin : origin;
+  return base ? new URL(feedPath(token), base).toString() : feedPath(token);
+}
+
+export async function revokeFeed(edition: MeetingEdition, owner: FeedOwner) {
+  await prisma.meetingFeed.deleteMany({ where: { editionId: edition.id, owner: feedOwnerKey(owner) } });
+}
+
+/** Whose feed a token opens: the edition's slug, the owner and the language; null for an unknown or revoked token. */
+export async function feedByToken(token: string): Promise<{ editionSlug: string; owner: FeedOwner; locale: Locale } | null> {
+  const row = await prisma.meetingFeed.findUnique({
+    where: { tokenHash: feedTokenHash(token) },
+    select: { buyerCompanyId: true, firmId: true, locale: true, edition: { select: { slug: true } } },
+  });
+  if (!row) return null;
+  const owner: FeedOwner | null = row.buyerCompanyId ? { buyerCompanyId: row.buyerCompanyId } : row.firmId ? { firmId: row.firmId } : null;
+  if (!owner) return null;
+  return { editionSlug: row.edition.slug, owner, locale: matchLocale(row.locale) ?? defaultLocale };
+}

@@ -1,0 +1,105 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList } from "~/components/forms";
+import { requireUrlLocale } from "~/i18n/locale.server";
+import { requireBureau } from "~/modules/access/user.server";
+import { AttendanceSchema } from "~/modules/training/training.schema";
+import { getSessionForBureau, recordAttendance } from "~/modules/training/training.server";
+import { domainErrorReply } from "~/utils/domain-error.server";
+import { parseSubmission, readFormData } from "~/utils/form.server";
+import { notFound } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
+
+export const handle = { i18n: ["training", "validation"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = await requireUrlLocale(request, params.lang);
+  await requireBureau(request);
+  const session = await getSessionForBureau(params.sessionId ?? "", locale);
+  if (!session) notFound();
+  return json({ title: session.title, session, started: new Date(session.startsAt) <= new Date() });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireUrlLocale(request, params.lang);
+  const staff = await requireBureau(request);
+  const submission = parseSubmission(await readFormData(request), { schema: AttendanceSchema });
+  if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
+  try {
+    await recordAttendance(params.sessionId ?? "", { attendedIds: submission.value.attended, actorId: staff.id });
+    return json({ result: submission.reply(), saved: true });
+  } catch (error) {
+    const { result, status } = domainErrorReply(error, submission);
+    return json({ result, saved: false }, { status });
+  }
+}
+
+export default function BureauTrainingSession() {
+  const { t } = useTranslation("training");
+  const { lang } = useParams();
+  const { session, started } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { figures } = session;
+  return (
+    <div className="stack-lg">
+      <p>
+        <Link to={`/${lang}/bureau/training`}>{t("bureau.back")}</Link>
+      </p>
+      <header className="stack">
+        <h1>{session.title}</h1>
+        <p>{session.when}</p>
+        {session.place ? <p>{t("place", { place: session.place })}</p> : null}
+        {session.videoLink ? <p>{t("online", { link: session.videoLink })}</p> : null}
+        <p>{t("bureau.seats", { registered: figures.registered, capacity: session.capacity })}</p>
+        {figures.attended + figures.absent > 0 ? <p>{t("bureau.attendance", { attended: figures.attended, absent: figures.absent, unrecorded: figures.unrecorded })}</p> : null}
+      </header>
+      {actionData?.saved ? (
+        <p className="notice notice--success" role="status">
+          {t("bureau.attendanceSaved")}
+        </p>
+      ) : null}
+      <ErrorList errors={actionData?.result?.error?.[""] ?? actionData?.result?.error?.attended} />
+      {session.registrants.length === 0 ? (
+        <p>{t("bureau.noRegistrants")}</p>
+      ) : (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="attendance" />
+          <table className="table">
+            <caption>{t("bureau.registrants")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("columns.firm")}</th>
+                <th scope="col">{t("columns.attended")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {session.registrants.map((row) => (
+                <tr key={row.id}>
+                  <td>{row.firmName}</td>
+                  <td>
+                    <label className="checkbox">
+                      <input type="checkbox" name="attended" value={row.id} defaultChecked={row.attended === true} disabled={!started} /> {t("bureau.present")}
+                    </label>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {started ? (
+            <p>
+              <button type="submit" className="button">
+                {t("bureau.saveAttendance")}
+              </button>
+            </p>
+          ) : (
+            <p className="field__hint">{t("bureau.attendanceLater")}</p>
+          )}
+        </Form>
+      )}
+    </div>
+  );
+}
