@@ -218,6 +218,12 @@ export default function SearchPage() {
           {hsFromWords ? <p className="notice">{t("results.hsFromWords", { q: input.q, codes: hsFromWords.join("; ") })}</p> : null}
           {result && result.total === 0 ? <p>{t(!input.q ? "results.none" : hasFilters(input) ? "results.noneForFiltered" : "results.noneFor", { q: input.q })}</p> : null}
           <FairHits hits={data.fairs} lang={lang} firmMember={data.firmMember} />
+          {products?.head && !products.head.found ? (
+            <p className="notice" role="status" data-head-missing="">
+              {t("results.headMissing", { term: products.head.term })}
+            </p>
+          ) : null}
+          {products?.head && !products.head.found && products.hits.length ? <h2 className="search__related">{t("results.related")}</h2> : null}
           {products ? <ProductHitList hits={products.hits} lang={lang} /> : null}
           {firms ? <FirmHitList hits={firms.hits} lang={lang} /> : null}
           {result ? <Pagination page={result.page} pages={result.pages} label={t("results.pages")} /> : null}

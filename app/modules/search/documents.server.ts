@@ -18,7 +18,7 @@ import { zhongshanDay } from "~/utils/time-zone";
  * queries. Bump DOCUMENT_VERSION when the shape changes: the indexes are then
  * rebuilt at the next start.
  */
-export const DOCUMENT_VERSION = 4;
+export const DOCUMENT_VERSION = 5;
 
 /** The vocabulary's language for each indexed language; "pt" indexes every Portuguese variant's word. */
 export const vocabularyLocale: Record<TextLocale, "zh-CN" | "en" | "pt"> = { zh: "zh-CN", en: "en", pt: "pt" };
@@ -141,6 +141,8 @@ export interface ProductDocument extends LocalizedFields<"name" | "type" | "hsTi
   hsPrefixes: string[];
   hsHeading: string;
   hsChapter: string;
+  /** The vocabulary's product type (its key), for matching a query's head noun; null when the firm chose none. */
+  productType: string | null;
   town: string | null;
   cluster: string | null;
   certifications: string[];
@@ -211,6 +213,7 @@ export function productDocument(row: ProductRow, firms?: FirmPartCache): Product
     hsPrefixes: hsAncestors(row.hsCode),
     hsHeading: row.hsCode.slice(0, 4),
     hsChapter: row.hsCode.slice(0, 2),
+    productType: type?.key ?? null,
     town: row.firm.town?.slug ?? null,
     cluster: row.firm.cluster?.slug ?? null,
     certifications: productCertificationCodes(row.certifications, firm.certificates, firm.today),
