@@ -16,6 +16,7 @@ import { reindexAll, type ReindexReport } from "~/modules/search/reindex.server"
 import { indexKeys, type IndexKey } from "~/modules/search/indexes.server";
 import { sendDeadlineReminders } from "~/modules/delegation/reminders.server";
 import { sendMeetingReminders } from "~/modules/meeting/reminders.server";
+import { sendFollowUpReminders } from "~/modules/meeting/followup-reminders.server";
 import { privacyCommands } from "./privacy-commands";
 import { heldFirmCommands } from "./held-firm-commands";
 
@@ -187,6 +188,15 @@ export const commands: Record<string, Command> = {
     run: async () => {
       const run = await sendMeetingReminders();
       out(`Reminded ${run.reminded} participants of ${run.meetings} upcoming meetings.`);
+      return 0;
+    },
+  },
+  "remind-followups": {
+    summary: "remind firms to follow up each held fair meeting at 30, 90 and 180 days (each stage once per meeting; not when already answered)",
+    usage: "npm run cli -- remind-followups",
+    run: async () => {
+      const run = await sendFollowUpReminders();
+      out(`Sent ${run.reminded} follow-up reminders for ${run.meetings} held meetings.`);
       return 0;
     },
   },

@@ -25,6 +25,8 @@ export interface OutcomeRowView {
     updatedAt: string;
     corrected: boolean;
   } | null;
+  /** The firm's follow-ups (30, 90, 180 days): the stages it may answer now and its answers so far. */
+  followUps?: { answerable: number[]; answered: { stage: number; answeredAt: string; orderPlaced: boolean; confirmedOrderUsd: number | null; notes: string | null }[] };
 }
 
 const attendances = ["HELD", "NO_SHOW_FIRM", "NO_SHOW_BUYER"];
@@ -48,7 +50,7 @@ export function OutcomeForm({
   hidden = {},
 }: {
   side: "FIRM" | "BUYER";
-  row: Pick<OutcomeRowView, "requestId" | "record">;
+  row: Pick<OutcomeRowView, "requestId" | "record" | "followUps">;
   lastResult: Result;
   /** More fields the form posts (the bureau's correction says which side's record it is). */
   hidden?: Record<string, string>;
@@ -57,6 +59,10 @@ export function OutcomeForm({
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const record = row.record;
+  const answerable = side === "FIRM" ? (row.followUps?.answerable ?? []) : [];
+  const answered = new Set(row.followUps?.answered.map((entry) => entry.stage) ?? []);
+  // The latest stage due and not answered yet is the one the firm most likely answers.
+  const nextStage = [...answerable].reverse().find((stage) => !answered.has(stage));
   const [form, fields] = useForm<Record<string, string>>({
     id: `outcome-${row.requestId}${hidden.side ? `-${hidden.side}` : ""}`,
     lastResult: lastResult?.initialValue?.requestId === row.requestId ? lastResult : undefined,
@@ -70,6 +76,7 @@ export function OutcomeForm({
       confirmedOrderUsd: record?.confirmedOrderUsd?.toString() ?? "",
       rating: record?.rating?.toString() ?? "",
       notes: record?.notes ?? "",
+      followUpStage: nextStage?.toString() ?? "",
     },
   });
   return (
@@ -101,6 +108,15 @@ export function OutcomeForm({
           <Checkbox props={getInputProps(fields.orderPlaced, { type: "checkbox" })} label={t("outcome.orderPlaced")} />
           <ErrorList errors={fields.orderPlaced.errors} />
           <Field label={t("outcome.confirmedOrderUsd")} hint={t("outcome.usdHint")} inputProps={{ ...getInputProps(fields.confirmedOrderUsd, { type: "number" }), min: 0, step: 1 }} errors={fields.confirmedOrderUsd.errors} />
+          {answerable.length ? (
+            <SelectField
+              label={t("outcome.followUp.stage")}
+              selectProps={getSelectProps(fields.followUpStage)}
+              options={answerable.map((stage) => ({ value: String(stage), label: t("outcome.followUp.stageOption", { days: stage }) }))}
+              placeholder={t("outcome.followUp.stageNone")}
+              errors={fields.followUpStage.errors}
+            />
+          ) : null}
         </>
       ) : (
         <SelectField
@@ -121,6 +137,35 @@ export function OutcomeForm({
   );
 }
 
+/** What the firm answered at each follow-up, earliest stage first. */
+function FollowUpHistory({ answered }: { answered: NonNullable<OutcomeRowView["followUps"]>["answered"] }) {
+  const { t, i18n } = useTranslation("meetingReport");
+  if (!answered.length) return null;
+  const number = new Intl.NumberFormat(i18n.language);
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  return (
+    <div className="stack">
+      <h3>{t("outcome.followUp.history")}</h3>
+      <ul data-follow-ups="">
+        {answered.map((entry) => (
+          <li key={entry.stage} data-stage={entry.stage}>
+            {t("outcome.followUp.answered", {
+              days: entry.stage,
+              date: date.format(new Date(entry.answeredAt)),
+              order: entry.orderPlaced
+                ? entry.confirmedOrderUsd !== null
+                  ? t("outcome.followUp.orderYes", { value: number.format(entry.confirmedOrderUsd) })
+                  : t("outcome.followUp.orderYesNoValue")
+                : t("outcome.followUp.orderNo"),
+            })}
+            {entry.notes ? ` · ${entry.notes}` : ""}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** A side's meetings, each with its record or its form while the window is open. */
 export function OutcomeList({ side, rows, lastResult }: { side: "FIRM" | "BUYER"; rows: OutcomeRowView[]; lastResult: Result }) {
   const { t } = useTranslation("meetingReport");
@@ -128,7 +173,7 @@ export function OutcomeList({ side, rows, lastResult }: { side: "FIRM" | "BUYER"
   return (
     <ul className="plain-list stack-lg">
       {rows.map((row) => (
-        <li key={row.requestId} className="card stack" data-request={row.requestId}>
+        <li key={row.requestId} id={`meeting-${row.requestId}`} className="card stack" data-request={row.requestId}>
           <h2>
             {row.counterpart} · <time dateTime={row.startsAt}>{row.when}</time>
           </h2>
@@ -138,6 +183,7 @@ export function OutcomeList({ side, rows, lastResult }: { side: "FIRM" | "BUYER"
               {row.record.corrected ? ` · ${t("outcome.corrected")}` : ""}
             </p>
           ) : null}
+          <FollowUpHistory answered={row.followUps?.answered ?? []} />
           {row.window === "open" ? <OutcomeForm side={side} row={row} lastResult={lastResult} /> : <p>{t(`outcome.window.${row.window}`)}</p>}
         </li>
       ))}

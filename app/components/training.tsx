@@ -1,8 +1,9 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import type { NoticeFormOptions } from "~/components/notice-form";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, TextareaField } from "~/components/forms";
+import { ErrorList, Field, SelectField, TextareaField } from "~/components/forms";
 import { CAPACITY_MAX, DESCRIPTION_MAX, LINK_MAX, PLACE_MAX, SessionFormSchema, TITLE_MAX } from "~/modules/training/training.schema";
 
 /**
@@ -10,16 +11,33 @@ import { CAPACITY_MAX, DESCRIPTION_MAX, LINK_MAX, PLACE_MAX, SessionFormSchema, 
  * languages, times on Zhongshan's clock, place or video link, capacity.
  * What the bureau typed comes back with the errors.
  */
-export function TrainingSessionForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
+export function TrainingSessionForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+  options,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Record<string, string | string[]>;
+  submitLabel?: string;
+  options: Pick<NoticeFormOptions, "towns">;
+}) {
   const { t } = useTranslation("training");
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "training-session-form",
     lastResult,
+    defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SessionFormSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+  const chosen = (name: "townIds" | "clusterIds") => {
+    const value = fields[name].initialValue;
+    return new Set(Array.isArray(value) ? value.map(String) : value ? [String(value)] : []);
+  };
+  const towns = chosen("townIds");
+  const clusters = chosen("clusterIds");
   return (
     <Form method="post" {...getFormProps(form)} className="stack-lg">
       <ErrorList errors={form.errors} />
@@ -40,9 +58,40 @@ export function TrainingSessionForm({ lastResult }: { lastResult?: SubmissionRes
         <Field label={t("form.videoLink")} inputProps={{ ...getInputProps(fields.videoLink, { type: "url" }), maxLength: LINK_MAX }} errors={fields.videoLink.errors} />
         <Field label={t("form.capacity")} inputProps={{ ...getInputProps(fields.capacity, { type: "number" }), min: 1, max: CAPACITY_MAX }} errors={fields.capacity.errors} />
       </fieldset>
+      <fieldset className="card stack">
+        <legend>{t("form.rules")}</legend>
+        <p className="field__hint">{t("form.rulesHint")}</p>
+        <div className="field">
+          <span>{t("form.towns")}</span>
+          {options.towns.map((town) => (
+            <label key={town.id} className="checkbox">
+              <input type="checkbox" name="townIds" value={town.id} defaultChecked={towns.has(town.id)} /> {town.name}
+            </label>
+          ))}
+          <ErrorList errors={fields.townIds.errors} />
+        </div>
+        <div className="field">
+          <span>{t("form.clusters")}</span>
+          {options.towns.flatMap((town) =>
+            town.clusters.map((cluster) => (
+              <label key={cluster.id} className="checkbox">
+                <input type="checkbox" name="clusterIds" value={cluster.id} defaultChecked={clusters.has(cluster.id)} /> {cluster.name} ({town.name})
+              </label>
+            )),
+          )}
+          <ErrorList errors={fields.clusterIds.errors} />
+        </div>
+        <Field label={t("form.markets")} hint={t("form.marketsHint")} inputProps={getInputProps(fields.markets, { type: "text" })} errors={fields.markets.errors} />
+        <SelectField
+          label={t("form.verified")}
+          selectProps={getSelectProps(fields.verified)}
+          options={(["any", "verified", "unverified"] as const).map((value) => ({ value, label: t(`form.verifiedOptions.${value}`) }))}
+          errors={fields.verified.errors}
+        />
+      </fieldset>
       <p>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {t("form.save")}
+          {submitLabel ?? t("form.save")}
         </button>
       </p>
     </Form>

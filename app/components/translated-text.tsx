@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /** What the loader says about a text's translation (app/modules/translation/views.server.ts). */
@@ -57,5 +58,63 @@ export function TranslatedText({
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * Free text stored in several languages (a description, a notice): shown as
+ * the page always showed it (`children`) when the reader's language has its
+ * own text; otherwise translated and marked, or marked "not translated".
+ */
+export function LocalizedTranslatedText({
+  view,
+  children,
+  as,
+  className,
+}: {
+  view: { text: string; language: string; translation: TranslationViewData };
+  children: ReactNode;
+  as?: "p" | "h2";
+  className?: string;
+}) {
+  if (view.translation.state === "original") return <>{children}</>;
+  return <TranslatedText original={view.text} language={view.language} translation={view.translation} as={as} className={className} />;
+}
+
+/**
+ * A title in the reader's language when it was translated: `render` draws the
+ * heading (a link, an h1) with the text to show; a translated title is
+ * followed by the mark and the original, which is short enough to show as is.
+ */
+export function TranslatedTitle({
+  view,
+  render,
+}: {
+  view: { text: string; language: string; translation: TranslationViewData };
+  render: (text: string, lang: string) => ReactNode;
+}) {
+  const { t, i18n } = useTranslation("translation");
+  const { translation } = view;
+  if (translation.state === "machine" || translation.state === "authored") {
+    return (
+      <div className="translated stack-sm" data-translation={translation.state}>
+        {render(translation.text, i18n.language)}
+        <p className="translated__mark muted">
+          <small>
+            {translation.state === "machine" ? t("mark.machine") : t("mark.authored")} · {t("original")}: <span lang={view.language}>{view.text}</span>
+          </small>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+      {render(view.text, view.language)}
+      {translation.state === "original" ? null : (
+        <p className="translated__mark muted">
+          <small>{translation.state === "pending" ? t("mark.pending") : t("mark.none")}</small>
+        </p>
+      )}
+    </>
   );
 }

@@ -5,12 +5,17 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
-import { AttendanceSchema } from "~/modules/training/training.schema";
+import { SessionPageSchema } from "~/modules/training/training.schema";
+import { cancelTrainingSession } from "~/modules/training/session-changes.server";
 import { getSessionForBureau, recordAttendance } from "~/modules/training/training.server";
 import { domainErrorReply } from "~/utils/domain-error.server";
 import { parseSubmission, readFormData } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { pageMeta } from "~/utils/meta";
+import { parseQuery } from "~/utils/query";
+import { z } from "zod";
+
+const PageQuery = z.object({ saved: z.enum(["told", "quiet"]).optional().catch(undefined) });
 
 export const handle = { i18n: ["training", "validation"] };
 
@@ -19,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireBureau(request);
   const session = await getSessionForBureau(params.sessionId ?? "", locale);
   if (!session) notFound();
-  return json({ title: session.title, session, started: new Date(session.startsAt) <= new Date() });
+  const { saved } = parseQuery(request, PageQuery);
+  return json({ title: session.title, session, started: new Date(session.startsAt) <= new Date(), edited: saved ?? null });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
@@ -27,21 +33,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUrlLocale(request, params.lang);
   const staff = await requireBureau(request);
-  const submission = parseSubmission(await readFormData(request), { schema: AttendanceSchema });
-  if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
+  const submission = parseSubmission(await readFormData(request), { schema: SessionPageSchema });
+  if (submission.status !== "success") return json({ result: submission.reply(), saved: false, cancelled: false }, { status: 400 });
+  const value = submission.value;
   try {
-    await recordAttendance(params.sessionId ?? "", { attendedIds: submission.value.attended, actorId: staff.id });
-    return json({ result: submission.reply(), saved: true });
+    if (value.intent === "cancelSession") {
+      await cancelTrainingSession(params.sessionId ?? "", { actorId: staff.id });
+      return json({ result: submission.reply(), saved: false, cancelled: true });
+    }
+    await recordAttendance(params.sessionId ?? "", { attendedIds: value.attended, actorId: staff.id });
+    return json({ result: submission.reply(), saved: true, cancelled: false });
   } catch (error) {
     const { result, status } = domainErrorReply(error, submission);
-    return json({ result, saved: false }, { status });
+    return json({ result, saved: false, cancelled: false }, { status });
   }
 }
 
 export default function BureauTrainingSession() {
   const { t } = useTranslation("training");
   const { lang } = useParams();
-  const { session, started } = useLoaderData<typeof loader>();
+  const { session, started, edited } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { figures } = session;
   return (
@@ -54,9 +65,43 @@ export default function BureauTrainingSession() {
         <p>{session.when}</p>
         {session.place ? <p>{t("place", { place: session.place })}</p> : null}
         {session.videoLink ? <p>{t("online", { link: session.videoLink })}</p> : null}
+        {session.cancelled ? (
+          <p className="notice notice--danger" role="status">
+            {t("bureau.cancelled")}
+          </p>
+        ) : null}
         <p>{t("bureau.seats", { registered: figures.registered, capacity: session.capacity })}</p>
+        <p>{session.audience === null ? t("bureau.audienceAll") : t("bureau.audience", { count: session.audience })}</p>
+        {session.waiting > 0 ? <p>{t("bureau.waiting", { count: session.waiting })}</p> : null}
         {figures.attended + figures.absent > 0 ? <p>{t("bureau.attendance", { attended: figures.attended, absent: figures.absent, unrecorded: figures.unrecorded })}</p> : null}
       </header>
+      {edited ? (
+        <p className="notice notice--success" role="status">
+          {t(edited === "told" ? "bureau.saved" : "bureau.savedQuiet")}
+        </p>
+      ) : null}
+      {actionData?.cancelled ? (
+        <p className="notice notice--success" role="status">
+          {t("bureau.cancelled")}
+        </p>
+      ) : null}
+      {!session.cancelled && !started ? (
+        <section className="stack">
+          <p>
+            <Link className="button button--secondary" to={`/${lang}/bureau/training/${session.id}/edit`}>
+              {t("bureau.edit")}
+            </Link>
+          </p>
+          <Form method="post" className="stack">
+            <p className="field__hint">{t("bureau.cancelHint")}</p>
+            <p>
+              <button type="submit" name="intent" value="cancelSession" className="button button--danger">
+                {t("bureau.cancelSession")}
+              </button>
+            </p>
+          </Form>
+        </section>
+      ) : null}
       {actionData?.saved ? (
         <p className="notice notice--success" role="status">
           {t("bureau.attendanceSaved")}

@@ -53,6 +53,7 @@ export default function BureauTraining() {
               <tr key={session.id}>
                 <td>
                   <Link to={`/${lang}/bureau/training/${session.id}`}>{session.title}</Link>
+                  {session.cancelled ? <span className="badge">{t("bureau.cancelledBadge")}</span> : null}
                 </td>
                 <td>{session.when}</td>
                 <td>{t("bureau.seats", { registered: session.figures.registered, capacity: session.capacity })}</td>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TrainingSessionForm } from "~/components/training";
 import { getFixedT } from "~/i18n/i18next.server";
@@ -11,14 +11,15 @@ import { createTrainingSession } from "~/modules/training/training.server";
 import { domainErrorReply } from "~/utils/domain-error.server";
 import { parseSubmission, readFormData } from "~/utils/form.server";
 import { pageMeta } from "~/utils/meta";
+import { noticeFormOptions } from "~/modules/notice/form-options.server";
 
-export const handle = { i18n: ["training", "validation"] };
+export const handle = { i18n: ["training", "validation", "notices"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   await requireBureau(request);
   const t = await getFixedT(locale, "training");
-  return json({ title: t("new.title") });
+  return json({ title: t("new.title"), options: await noticeFormOptions(locale) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
@@ -41,13 +42,14 @@ export default function NewTrainingSession() {
   const { t } = useTranslation("training");
   const { lang } = useParams();
   const actionData = useActionData<typeof action>();
+  const { options } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <p>
         <Link to={`/${lang}/bureau/training`}>{t("bureau.back")}</Link>
       </p>
       <h1>{t("new.title")}</h1>
-      <TrainingSessionForm lastResult={actionData?.result} />
+      <TrainingSessionForm lastResult={actionData?.result} options={options} />
     </div>
   );
 }

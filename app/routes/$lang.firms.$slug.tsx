@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LocalizedTranslatedText } from "~/components/translated-text";
 import { FormattedDate } from "~/components/formatted";
 import { MarkedText, ProductCards } from "~/components/directory";
 import { getFixedT } from "~/i18n/i18next.server";
@@ -19,7 +20,7 @@ import { getFirmResponseStats } from "~/modules/inquiry/response-stats.server";
 import { delegationHistory } from "~/modules/delegation/history.server";
 import { DelegationHistory } from "~/components/delegation-history";
 
-export const handle = { i18n: ["directory", "catalog", "inquiry", "participation"] };
+export const handle = { i18n: ["directory", "catalog", "inquiry", "participation", "translation"] };
 export const links: LinksFunction = () => catalogStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -105,7 +106,9 @@ export default function FirmPage() {
       {firm.description ? (
         <section aria-labelledby="about-title" className="card">
           <h2 id="about-title">{t("firm.about")}</h2>
-          <MarkedText as="p" value={firm.description} />
+          <LocalizedTranslatedText view={firm.descriptionView}>
+            <MarkedText as="p" value={firm.description} />
+          </LocalizedTranslatedText>
         </section>
       ) : null}
 

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
+import { LocalizedTranslatedText, TranslatedTitle } from "~/components/translated-text";
 import { FormattedDate } from "~/components/formatted";
 import { ReasonList } from "~/components/notice-bureau";
 import { NoticeHistory } from "~/components/notice-history";
@@ -18,7 +19,7 @@ import { FirmNoticeActionSchema } from "~/modules/notice/notice.schema";
 import { forbidden } from "~/utils/http.server";
 import { parseSubmission, readFormData } from "~/utils/form.server";
 
-export const handle = { i18n: ["notices"] };
+export const handle = { i18n: ["notices", "translation"] };
 
 /** A notice, for whoever may see it; a member of a firm it is meant for reading it marks it read. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,7 +63,14 @@ export default function NoticePage() {
   return (
     <article className="stack-lg">
       <header className="stack">
-        <h1 lang={notice.titleLang}>{notice.title}</h1>
+        <TranslatedTitle
+          view={notice.titleView}
+          render={(text, language) => (
+            <h1 lang={language} data-testid="notice-title">
+              {text}
+            </h1>
+          )}
+        />
         <p className="muted">
           <span className="badge">{t(`category.${notice.category}`, { defaultValue: notice.category })}</span> {notice.department}
           {notice.sentAt ? (
@@ -92,10 +100,14 @@ export default function NoticePage() {
         </dl>
       </header>
       <NoticeHistory editedAt={history.editedAt} changes={history.changes} />
-      {notice.translated ? <p className="muted">{t("originalLanguage")}</p> : null}
       {/* The body is text, never markup: React escapes it, line breaks are kept by CSS. */}
-      <div lang={notice.bodyLang} style={{ whiteSpace: "pre-wrap" }} data-testid="notice-body">
-        {notice.body}
+      <div data-testid="notice-body">
+        <LocalizedTranslatedText view={notice.bodyView} className="notice-body">
+          {notice.translated ? <p className="muted">{t("originalLanguage")}</p> : null}
+          <div lang={notice.bodyLang} className="notice-body">
+            {notice.body}
+          </div>
+        </LocalizedTranslatedText>
       </div>
       {notice.attachments.length ? (
         <section className="stack" aria-labelledby="attachments-title">

@@ -10,8 +10,9 @@ import { ARCHIVE_PAGE_SIZE, searchPublicNotices } from "~/modules/notice/archive
 import { noticeCategories } from "~/modules/notice/notice.schema";
 import { pageMeta } from "~/utils/meta";
 import { pageNumber, parseQuery } from "~/utils/query";
+import { LocalizedTranslatedText, TranslatedTitle } from "~/components/translated-text";
 
-export const handle = { i18n: ["notices"] };
+export const handle = { i18n: ["notices", "translation"] };
 
 const ArchiveQuery = z.object({
   q: z.string().max(200).optional().catch(undefined),
@@ -62,9 +63,16 @@ export default function NoticeArchive() {
       <ul className="plain-list stack" data-testid="archive">
         {notices.map((notice) => (
           <li key={notice.id} className="card stack">
-            <h2>
-              <Link to={`/${lang}/notices/${notice.id}`}>{notice.title}</Link>
-            </h2>
+            <TranslatedTitle
+              view={notice.titleView}
+              render={(text, language) => (
+                <h2>
+                  <Link to={`/${lang}/notices/${notice.id}`} lang={language}>
+                    {text}
+                  </Link>
+                </h2>
+              )}
+            />
             <p className="muted">
               {t(`category.${notice.category}`, { defaultValue: notice.category })} · {notice.department}
               {notice.sentAt ? (
@@ -74,7 +82,9 @@ export default function NoticeArchive() {
                 </>
               ) : null}
             </p>
-            <p>{notice.excerpt}</p>
+            <LocalizedTranslatedText view={notice.bodyView}>
+              <p>{notice.excerpt}</p>
+            </LocalizedTranslatedText>
           </li>
         ))}
       </ul>

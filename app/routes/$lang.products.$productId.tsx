@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LocalizedTranslatedText } from "~/components/translated-text";
 import { MarkedText, ProductTitleMark } from "~/components/directory";
 import { FormattedNumber, FormattedUsd } from "~/components/formatted";
 import { getFixedT } from "~/i18n/i18next.server";
@@ -15,7 +16,7 @@ import { getOptionalUser } from "~/modules/access/user.server";
 import { getEnv } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 
-export const handle = { i18n: ["directory", "catalog", "inquiry"] };
+export const handle = { i18n: ["directory", "catalog", "inquiry", "translation"] };
 export const links: LinksFunction = () => catalogStyles;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -167,7 +168,9 @@ export default function ProductPage() {
       {product.description ? (
         <section aria-labelledby="description-title" className="card">
           <h2 id="description-title">{t("product.description")}</h2>
-          <MarkedText as="p" value={product.description} />
+          <LocalizedTranslatedText view={product.descriptionView}>
+            <MarkedText as="p" value={product.description} />
+          </LocalizedTranslatedText>
         </section>
       ) : null}
 

@@ -44,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let products: SearchResult<ProductHit> | null = null;
   let firms: SearchResult<FirmHit> | null = null;
   let unavailable = false;
+  // Fairs and open delegation calls, above the first page of results, asked for beside the main search (a search engine hiccup here costs only this box).
+  const fairsFound = parsed.ok && parsed.input.q && parsed.input.page === 1 ? searchFairs(parsed.input.q, locale).catch(() => []) : Promise.resolve([]);
   if (parsed.ok) {
     try {
       const options = { locale, viewer };
@@ -55,8 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   const result = products ?? firms;
-  // Fairs and open delegation calls, above the first page of results (a search engine hiccup here costs only this box).
-  const fairs = parsed.ok && parsed.input.q && parsed.input.page === 1 && !unavailable ? await searchFairs(parsed.input.q, locale).catch(() => []) : [];
+  const fairs = unavailable ? [] : await fairsFound;
   return json(
     {
       kind,

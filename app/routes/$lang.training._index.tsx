@@ -8,7 +8,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmMember } from "~/modules/access/user.server";
 import { RegistrationSchema } from "~/modules/training/training.schema";
-import { cancelRegistration, listSessionsForFirm, registerForSession } from "~/modules/training/training.server";
+import { cancelRegistration, joinWaitlist, listSessionsForFirm, registerForSession } from "~/modules/training/training.server";
 import { domainErrorReply } from "~/utils/domain-error.server";
 import { parseSubmission, readFormData } from "~/utils/form.server";
 import { pageMeta } from "~/utils/meta";
@@ -31,9 +31,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply(), done: null, sessionId: null }, { status: 400 });
   const { intent, sessionId } = submission.value;
   try {
+    let done: "register" | "waitlist" | "cancel" = intent;
     if (intent === "register") await registerForSession(sessionId, { firmId: member.firmId, actorId: member.id });
+    else if (intent === "waitlist") done = (await joinWaitlist(sessionId, { firmId: member.firmId, actorId: member.id })) === "registered" ? "register" : "waitlist";
     else await cancelRegistration(sessionId, { firmId: member.firmId, actorId: member.id });
-    return json({ result: submission.reply(), done: intent, sessionId });
+    return json({ result: submission.reply(), done, sessionId });
   } catch (error) {
     const { result, status } = domainErrorReply(error, submission);
     return json({ result, done: null, sessionId }, { status });
@@ -69,20 +71,30 @@ export default function FirmTraining() {
               {session.description ? <p>{session.description}</p> : null}
               {session.place ? <p>{t("place", { place: session.place })}</p> : null}
               {session.videoLink && session.registered ? <p>{t("online", { link: session.videoLink })}</p> : null}
+              {session.cancelled ? (
+                <p>
+                  <span className="badge">{t("firm.cancelled")}</span>
+                </p>
+              ) : null}
               <p>
-                {session.registered ? <span className="badge">{t("firm.registered")}</span> : null} {t("firm.seatsLeft", { count: session.seatsLeft })}
+                {session.registered ? <span className="badge">{t("firm.registered")}</span> : null}
+                {session.waiting ? <span className="badge">{t("firm.waiting")}</span> : null} {t("firm.seatsLeft", { count: session.seatsLeft })}
                 {session.attended === true ? <span className="badge">{t("firm.attended")}</span> : null}
               </p>
               {session.open ? (
                 <Form method="post">
                   <input type="hidden" name="sessionId" value={session.id} />
-                  {session.registered ? (
+                  {session.registered || session.waiting ? (
                     <button type="submit" name="intent" value="cancel" className="button button--secondary">
-                      {t("firm.cancel")}
+                      {session.waiting ? t("firm.leaveWaitlist") : t("firm.cancel")}
+                    </button>
+                  ) : session.seatsLeft === 0 ? (
+                    <button type="submit" name="intent" value="waitlist" className="button">
+                      {t("firm.waitlist")}
                     </button>
                   ) : (
-                    <button type="submit" name="intent" value="register" className="button" disabled={session.seatsLeft === 0}>
-                      {session.seatsLeft === 0 ? t("firm.full") : t("firm.register")}
+                    <button type="submit" name="intent" value="register" className="button">
+                      {t("firm.register")}
                     </button>
                   )}
                 </Form>

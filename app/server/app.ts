@@ -6,6 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders, validPath, validQuery } from "./security";
 import { log } from "~/utils/logger.server";
+import { installRouteMatchCache } from "./route-match-cache";
 
 export interface AppOptions {
   /** The Remix server build, or a function returning the current one (dev reloads). */
@@ -73,6 +74,7 @@ function warnOnceWithoutForwardedFor(trustProxy: number) {
 
 /** The HTTP application: security middleware in front of the Remix request handler. */
 export function createApp(options: AppOptions) {
+  installRouteMatchCache();
   const app = express();
   app.disable("x-powered-by");
   // Only trust X-Forwarded-For from the configured number of proxy hops;

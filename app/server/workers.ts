@@ -12,6 +12,7 @@ import { sendTrainingReminders } from "~/modules/training/training.server";
 import { drainTranslationJobs, translationConfigured } from "~/modules/translation/translation.server";
 import { releaseHeldMails } from "~/modules/translation/mail-hold.server";
 import { sendMeetingReminders } from "~/modules/meeting/reminders.server";
+import { sendFollowUpReminders } from "~/modules/meeting/followup-reminders.server";
 
 /**
  * Background work of this instance. Each loop keeps its state in the
@@ -74,6 +75,8 @@ export function startWorkers(): () => Promise<void> {
   every("training reminders", 15 * 60 * 1000, () => sendTrainingReminders());
   // Meeting reminders the evening before (the reminder row is the lock, as above).
   every("meeting reminders", 10 * 60 * 1000, () => sendMeetingReminders());
+  // Follow-ups 30, 90 and 180 days after each held meeting (the follow-up row is the lock).
+  every("meeting follow-ups", 15 * 60 * 1000, () => sendFollowUpReminders());
   // Synonyms the bureau edited while the engine was away.
   every("search vocabulary", 30_000, () => syncSynonyms());
 

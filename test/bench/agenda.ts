@@ -31,6 +31,28 @@ const CLIENTS = 8;
 const REQUESTS = 400;
 const WARM_UP = 40;
 const PASSWORD = "bench-agenda-password-2026";
+/** A request that takes longer is an error, not a hung round. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** The server's resident memory, from /proc (Linux), in MB; null elsewhere. */
+function residentMb(pid: number | null): number | null {
+  if (!pid) return null;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The end of the bench server's log, to say why it stopped. */
+function logTail(dir: string, lines = 20): string {
+  try {
+    return fs.readFileSync(path.join(dir, "bench-server.log"), "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
 
 async function buildEdition() {
   await seedReference();
@@ -116,11 +138,12 @@ export const agendaBenchmark: Benchmark = {
     try {
       const firm = { Cookie: await sessionCookie(server.url, world.firmEmail, "zh-CN"), "Accept-Encoding": "gzip" };
       const buyer = { Cookie: await sessionCookie(server.url, world.buyerEmail, "pt-BR"), "Accept-Encoding": "gzip" };
+      const get = (url: string, headers: Record<string, string>) => fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       const targets = {
-        "firm agenda page": () => fetch(`${server.url}/zh-CN/meetings/${world.slug}/firm/agenda`, { headers: firm }),
-        "firm .ics": () => fetch(`${server.url}/zh-CN/meetings/${world.slug}/firm/agenda.ics`, { headers: firm }),
-        "firm feed (no session)": () => fetch(`${server.url}${world.feed}`, { headers: { "Accept-Encoding": "gzip" } }),
-        "buyer agenda page": () => fetch(`${server.url}/pt-BR/meetings/${world.slug}/buyer/agenda`, { headers: buyer }),
+        "firm agenda page": () => get(`${server.url}/zh-CN/meetings/${world.slug}/firm/agenda`, firm),
+        "firm .ics": () => get(`${server.url}/zh-CN/meetings/${world.slug}/firm/agenda.ics`, firm),
+        "firm feed (no session)": () => get(`${server.url}${world.feed}`, { "Accept-Encoding": "gzip" }),
+        "buyer agenda page": () => get(`${server.url}/pt-BR/meetings/${world.slug}/buyer/agenda`, buyer),
       };
       // Each answers, with the participant's 16 (or 8) meetings.
       const page = await (await targets["firm agenda page"]()).text();
@@ -130,10 +153,14 @@ export const agendaBenchmark: Benchmark = {
       if (events !== MEETINGS_PER_FIRM || rows !== MEETINGS_PER_FIRM) throw new Error(`expected ${MEETINGS_PER_FIRM} meetings, got ${rows} rows and ${events} events`);
       const metrics: Metric[] = [];
       const details: Record<string, unknown> = {};
+      const loadBefore = os.loadavg().map(round1);
       for (const [name, request] of Object.entries(targets)) {
         await runLoad(Array.from({ length: WARM_UP }, () => request), CLIENTS);
         const result = await runLoad(repeatable([request], REQUESTS), CLIENTS);
-        const figures = stats(result);
+        // A server that stopped fails the run here, with how it ended and its last log lines.
+        const ended = server.ended();
+        if (ended) throw new Error(`the bench server stopped during "${name}" (exit code ${ended.code}, signal ${ended.signal}); its log ends:\n${logTail(dir)}`);
+        const figures = { ...stats(result), serverRssMb: residentMb(server.pid), loadAverage: os.loadavg().map(round1) };
         details[name] = figures;
         metrics.push({ name: `${name} p95`, value: figures.p95, unit: "ms", target: name.startsWith("buyer") ? undefined : { max: 50 } });
         metrics.push({ name: `${name} p50`, value: figures.p50, unit: "ms" });
@@ -141,7 +168,7 @@ export const agendaBenchmark: Benchmark = {
       }
       return {
         metrics,
-        details: { ...details, meetings: world.meetings, requests: world.requests, firms: FIRMS, buyers: BUYERS, clients: CLIENTS, requestsPerTarget: REQUESTS, buildSeconds: round1(buildMs / 1000), loadAverage: os.loadavg().map(round1), database: "PGlite (embedded)" },
+        details: { ...details, meetings: world.meetings, requests: world.requests, firms: FIRMS, buyers: BUYERS, clients: CLIENTS, requestsPerTarget: REQUESTS, buildSeconds: round1(buildMs / 1000), loadAverage: { before: loadBefore, after: os.loadavg().map(round1) }, database: "PGlite (embedded)" },
       };
     } finally {
       await server.stop();

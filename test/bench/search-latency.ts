@@ -74,6 +74,7 @@ function directBody(params: Params) {
 
 export async function startServer(dir: string, engine: { host: string; masterKey: string }, nodeOptions: string[] = []) {
   const port = await freePort();
+  const log = fs.openSync(path.join(dir, "bench-server.log"), "a");
   const child: ChildProcess = spawn(process.execPath, [...nodeOptions, "--import", "tsx", "app/server/main.ts"], {
     env: {
       ...process.env,
@@ -88,8 +89,12 @@ export async function startServer(dir: string, engine: { host: string; masterKey
       SEED_ON_EMPTY: "false",
       LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "ignore", fs.openSync(path.join(dir, "bench-server.log"), "a")],
+    // Both streams to the log: a server that stops says why there, if it can.
+    stdio: ["ignore", log, log],
   });
+  // How the server ended, when it did (a signal with no log line: killed from outside, e.g. out of memory).
+  let ended: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  child.once("exit", (code, signal) => (ended = { code, signal }));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   for (;;) {
@@ -105,8 +110,12 @@ export async function startServer(dir: string, engine: { host: string; masterKey
   return {
     url,
     pid: child.pid ?? null,
+    /** Null while the server runs; its exit code and signal once it stopped. */
+    ended: () => ended,
     stop: () =>
       new Promise<void>((resolve) => {
+        // A server that already stopped resolves at once (waiting for its exit would hang the run).
+        if (ended || child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

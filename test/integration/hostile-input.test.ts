@@ -120,11 +120,17 @@ describe("hostile form input", () => {
     const edition = await prisma.fairEdition.create({
       data: { slug: "hostile-meetings-2026", shortName: "HM 2026", name: { en: { text: "Hostile meetings", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2026-10-01"), endsOn: new Date("2026-10-04") },
     });
-    await prisma.delegationCall.create({ data: { editionId: edition.id, status: "ROSTER_PUBLISHED", opensAt: new Date("2026-01-01"), deadline: new Date("2026-03-01"), quota: 5 } });
+    const call = await prisma.delegationCall.create({ data: { editionId: edition.id, status: "ROSTER_PUBLISHED", opensAt: new Date("2026-01-01"), deadline: new Date("2026-03-01"), quota: 5 } });
     await prisma.meetingGrid.create({ data: { editionId: edition.id, status: "PUBLISHED" } });
-    const outcomeFields = ["requestId", "attendance", "interest", "samplesRequested", "quotationSent", "intendedOrderUsd", "orderPlaced", "confirmedOrderUsd", "rating", "notes"];
+    // A firm of the delegation records its own outcomes (the firm's form has the business fields).
+    const supplier = await createSupplier();
+    await prisma.delegationApplication.create({ data: { callId: call.id, firmId: supplier.firm.id, status: "APPROVED", boothTypeCode: "STD" } });
+    const firm = new TestClient(server.url);
+    await signIn(firm, supplier.member.email, supplier.member.password);
+    const outcomeFields = ["requestId", "attendance", "interest", "samplesRequested", "quotationSent", "intendedOrderUsd", "orderPlaced", "confirmedOrderUsd", "rating", "notes", "followUpStage"];
     const targets = [
       { path: `/pt-BR/meetings/${edition.slug}/buyer/outcomes`, who: buyer, fixed: {} as Record<string, string> },
+      { path: `/zh-CN/meetings/${edition.slug}/firm/outcomes`, who: firm, fixed: {} as Record<string, string> },
       { path: `/en/bureau/meetings/${edition.slug}/report`, who: admin, fixed: { side: "FIRM" } },
       { path: `/en/bureau/meetings/${edition.slug}/report`, who: admin, fixed: { side: "BUYER" } },
     ];
@@ -399,11 +405,20 @@ describe("malformed requests", () => {
     const edition = await prisma.fairEdition.create({
       data: { slug: "hostile-input-meetings", shortName: "HIM", name: { en: { text: "Hostile Input Meetings", origin: "author" } }, city: { en: { text: "Macao", origin: "author" } }, startsOn: new Date("2099-10-01"), endsOn: new Date("2099-10-04") },
     });
-    await prisma.delegationCall.create({ data: { editionId: edition.id, status: "OPEN", opensAt: new Date("2026-01-01"), deadline: new Date("2099-01-01"), quota: 5 } });
-    for (const value of values) {
-      const response = await buyer.post(`/en/meetings/${edition.slug}/buyer/agenda`, { intent: value });
-      expect(response.status, `intent ${JSON.stringify(value.slice(0, 30))}`).toBe(400);
-      expect(await response.text()).not.toContain('<script>alert("x")</script>');
+    const call = await prisma.delegationCall.create({ data: { editionId: edition.id, status: "OPEN", opensAt: new Date("2026-01-01"), deadline: new Date("2099-01-01"), quota: 5 } });
+    const supplier = await createSupplier();
+    await prisma.delegationApplication.create({ data: { callId: call.id, firmId: supplier.firm.id, status: "APPROVED", boothTypeCode: "STD" } });
+    const firm = new TestClient(server.url);
+    await signIn(firm, supplier.member.email, supplier.member.password);
+    for (const [who, path] of [
+      [buyer, `/en/meetings/${edition.slug}/buyer/agenda`],
+      [firm, `/zh-CN/meetings/${edition.slug}/firm/agenda`],
+    ] as const) {
+      for (const value of values) {
+        const response = await who.post(path, { intent: value });
+        expect(response.status, `${path} intent ${JSON.stringify(value.slice(0, 30))}`).toBe(400);
+        expect(await response.text()).not.toContain('<script>alert("x")</script>');
+      }
     }
     // (An empty token is the folder `/feeds/meetings/`, a path without a language: sent to the reader's language like any such path.)
     for (const token of [...values.filter(Boolean).map((value) => encodeURIComponent(value)), "..%2f..%2fetc%2fpasswd.ics", "A".repeat(43), `${"A".repeat(43)}.ics.ics`, "%E0%A4%A.ics"]) {

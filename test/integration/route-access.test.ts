@@ -119,6 +119,7 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/bureau/training", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/training/new", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau/training/no-such-session", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/en/bureau/training/no-such-session/edit", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/training", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/training/no-such-session.ics", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/no-such-page", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
@@ -281,6 +282,16 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
   {
     path: "/en/bureau/training/no-such-session",
     body: { intent: "attendance" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/bureau/training/no-such-session/edit",
+    body: { titleZh: "", capacity: "3" },
+    expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 400, ADMIN: 400 },
+  },
+  {
+    path: "/en/bureau/training/no-such-session",
+    body: { intent: "cancelSession" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
   },
   {

@@ -113,6 +113,7 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.bureau.training._index": "bureau",
   "routes/$lang.bureau.training.new": "bureau",
   "routes/$lang.bureau.training.$sessionId": "bureau",
+  "routes/$lang.bureau.training.$sessionId_.edit": "bureau",
   "routes/$lang.training._index": "firmMember",
   "routes/$lang.training.$sessionId[.]ics": "firmMember",
   "routes/$lang.bureau.verification._index": "bureau",

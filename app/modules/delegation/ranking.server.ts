@@ -4,6 +4,7 @@ import type { ApplicationStatus } from "./lifecycle";
 import { callWeights } from "./calls.server";
 import { rankApplications, type ApplicantFacts, type RankedApplication, type ScoreWeights, type ScoringContext } from "./scoring";
 import { heldCertificates, validCertificateCodes } from "~/modules/reference/certificate-validity";
+import { resultsOf, type PairOutcomes } from "~/modules/meeting/report";
 
 /**
  * Reads the facts the fair score needs for every live application of a
@@ -11,7 +12,7 @@ import { heldCertificates, validCertificateCodes } from "~/modules/reference/cer
  * is trying out (the what-if) without saving them.
  */
 
-type Reader = Pick<Prisma.TransactionClient, "delegationCall" | "delegationApplication">;
+type Reader = Pick<Prisma.TransactionClient, "delegationCall" | "delegationApplication" | "meetingRequest">;
 
 export interface RankedEntry extends RankedApplication {
   status: ApplicationStatus;
@@ -24,6 +25,34 @@ export interface RankedEntry extends RankedApplication {
 /** A certification counts when it holds on the fair's first day. */
 function validOn(certifications: unknown, day: Date): string[] {
   return validCertificateCodes(heldCertificates(certifications), day.toISOString().slice(0, 10));
+}
+
+const outcomeSelect = { side: true, attendance: true, interest: true, samplesRequested: true, quotationSent: true, intendedOrderUsd: true, orderPlaced: true, confirmedOrderUsd: true, rating: true } as const;
+
+/**
+ * Each firm's results at fair editions that ended before `before` (the
+ * edition's first day): meetings held and orders placed, as the fair report
+ * counts them (meeting/report.ts).
+ */
+async function earlierResults(reader: Reader, firmIds: string[], before: Date): Promise<Map<string, { held: number; orders: number }>> {
+  if (!firmIds.length) return new Map();
+  const rows = await reader.meetingRequest.findMany({
+    where: { firmId: { in: firmIds }, status: "ACCEPTED", meeting: { isNot: null }, edition: { endsOn: { lt: before } } },
+    select: { firmId: true, status: true, meeting: { select: { id: true } }, outcomes: { select: outcomeSelect } },
+  });
+  const byFirm = new Map<string, PairOutcomes[]>();
+  for (const row of rows) {
+    const side = (name: "FIRM" | "BUYER") => {
+      const found = row.outcomes.find((outcome) => outcome.side === name);
+      if (!found) return null;
+      const { side: _side, ...record } = found;
+      return record;
+    };
+    const list = byFirm.get(row.firmId) ?? [];
+    list.push({ status: row.status, scheduled: row.meeting !== null, firmOutcome: side("FIRM"), buyerOutcome: side("BUYER") });
+    byFirm.set(row.firmId, list);
+  }
+  return new Map([...byFirm.entries()].map(([firmId, pairs]) => [firmId, resultsOf(pairs)]));
 }
 
 export async function rankCall(callId: string, weights?: ScoreWeights, reader: Reader = prisma): Promise<RankedEntry[]> {
@@ -50,6 +79,7 @@ export async function rankCall(callId: string, weights?: ScoreWeights, reader: R
       },
     },
   });
+  const results = await earlierResults(reader, [...new Set(applications.map((application) => application.firm.id))], call.edition.startsOn);
   const stored = (call.scoringContext ?? {}) as Partial<ScoringContext>;
   const context: ScoringContext = {
     year: call.edition.startsOn.getUTCFullYear(),
@@ -70,9 +100,9 @@ export async function rankCall(callId: string, weights?: ScoreWeights, reader: R
       clusterSlug: firm.cluster?.slug ?? null,
       completeness,
       verified: firm.verification === "VERIFIED",
-      // Results at earlier fairs arrive with the meetings at fairs (issue 10).
-      earlierMeetingsHeld: 0,
-      earlierOrders: 0,
+      // Results at earlier fairs: meetings held and orders placed at editions that ended before this one began.
+      earlierMeetingsHeld: results.get(firm.id)?.held ?? 0,
+      earlierOrders: results.get(firm.id)?.orders ?? 0,
       earlierDelegations: firm.delegationEntries.length,
     };
   });

@@ -13,6 +13,7 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { certificateState, heldCertificates, productCertificationCodes } from "~/modules/reference/certificate-validity";
 import { zhongshanDay } from "~/utils/time-zone";
 import { isPublicFirm, isPublicProduct, publicFirmWhere } from "./visibility.server";
+import { localizedView } from "~/modules/translation/localized.server";
 
 /**
  * The public directory: firm pages, product pages, firms by town and by
@@ -97,6 +98,8 @@ export async function getFirmPage(slug: string, locale: Locale, viewer: Viewer) 
     canEdit,
     name: displayText(firm.name, locale),
     description: displayText(firm.description, locale),
+    // Another language's text: the machine translation (marked) or the original marked "not translated".
+    descriptionView: await localizedView("firm.description", "description", firm.id, firm.description, locale),
     address: displayText(firm.address, locale),
     town: firm.town ? { slug: firm.town.slug, name: displayTextIn(firm.town.name, locale) } : null,
     cluster: firm.cluster ? { slug: firm.cluster.slug, name: displayTextIn(firm.cluster.name, locale) } : null,
@@ -156,6 +159,7 @@ export async function getProductPage(productId: string, locale: Locale, viewer: 
     isPublic,
     canEdit,
     description: productDescription(product.description, locale),
+    descriptionView: await localizedView("product.description", "description", product.id, product.description, locale),
     specs: productSpecs(product.attributes, locale),
     hs: hsAncestors(product.hsCode).map((code) => ({ code: formatHsCode(code), title: hsTitle(code, locale) ?? "" })),
     leadTimeDays: product.leadTimeDays,

@@ -13,6 +13,7 @@ import { authoredLocales, localeFieldSuffix } from "./firm-vocabulary";
 import type { FirmProfileInput } from "./profile.schema";
 import { identityShown, routeIdentityChange, type IdentityValues } from "./reverification";
 import { pendingChangeOf, savePendingChange } from "./reverification.server";
+import { requestLocalizedTranslations } from "~/modules/translation/localized.server";
 
 /** Everything the profile editor shows and changes. */
 const editSelect = {
@@ -228,6 +229,7 @@ export async function updateFirmProfile(firmId: string, actor: Actor, value: Fir
     });
     await recordAudit(tx, { actorId: actor.userId, entityType: "firm", entityId: firmId, action: actor.asBureau ? "update-profile-by-bureau" : "update-profile", changes });
     await enqueueSearchSync(tx, "firm", firmId);
+    await requestLocalizedTranslations(tx, { kind: "firm.description", id: firmId, field: "description" }, after.description, before.description);
     return changed;
   });
 }

@@ -6,6 +6,10 @@ import { agendaIcs, type AgendaMeeting } from "./agenda";
 import { cancelledSequence } from "./changes";
 import type { MeetingEdition } from "./edition.server";
 import type { Interpreter } from "./grid";
+import { agendaVersion, cachedByVersion } from "./agenda-cache.server";
+
+type Owner = { buyerCompanyId: string } | { firmId: string };
+const ownerKey = (owner: Owner) => ("firmId" in owner ? `firm:${owner.firmId}` : `buyer:${owner.buyerCompanyId}`);
 
 /**
  * A participant's meetings once the bureau has published the schedule: a
@@ -13,7 +17,12 @@ import type { Interpreter } from "./grid";
  * before publishing. Each side reads only its own: callers pass the company
  * or firm the signed-in user acts for.
  */
-export async function agendaFor(edition: MeetingEdition, owner: { buyerCompanyId: string } | { firmId: string }, locale: Locale) {
+export async function agendaFor(edition: MeetingEdition, owner: Owner, locale: Locale, version?: string) {
+  const current = version ?? (await agendaVersion(edition.id, owner));
+  return cachedByVersion(`agenda|${edition.id}|${ownerKey(owner)}|${locale}`, current, () => readAgenda(edition, owner, locale));
+}
+
+async function readAgenda(edition: MeetingEdition, owner: Owner, locale: Locale) {
   const grid = await prisma.meetingGrid.findUnique({ where: { editionId: edition.id }, select: { status: true, interpreters: true, publishedAt: true } });
   const published = grid?.status === "PUBLISHED";
   const registration =
@@ -94,8 +103,14 @@ export async function cancelledFor(edition: MeetingEdition, owner: { buyerCompan
  * (events in the fair's zone; a meeting keeps its UID when it moves, and a
  * cancelled one is sent as CANCELLED).
  */
-export async function agendaCalendar(edition: MeetingEdition, owner: { buyerCompanyId: string } | { firmId: string }, locale: Locale) {
-  const [agenda, t] = await Promise.all([agendaFor(edition, owner, locale), getFixedT(locale, "meetings")]);
+export async function agendaCalendar(edition: MeetingEdition, owner: Owner, locale: Locale) {
+  const version = await agendaVersion(edition.id, owner);
+  const body = await cachedByVersion(`ics|${edition.id}|${ownerKey(owner)}|${locale}`, version, () => writeCalendar(edition, owner, locale, version));
+  return { body, fileName: `${edition.slug}-agenda.ics` };
+}
+
+async function writeCalendar(edition: MeetingEdition, owner: Owner, locale: Locale, version: string) {
+  const [agenda, t] = await Promise.all([agendaFor(edition, owner, locale, version), getFixedT(locale, "meetings")]);
   const cancelled = agenda.published ? await cancelledFor(edition, owner, locale) : [];
   const body = agendaIcs(agenda.meetings, {
     name: t("agenda.title", { fair: edition.name }),
@@ -105,5 +120,5 @@ export async function agendaCalendar(edition: MeetingEdition, owner: { buyerComp
     uidDomain: "meetings.ponte",
     cancelled,
   });
-  return { body, fileName: `${edition.slug}-agenda.ics` };
+  return body;
 }

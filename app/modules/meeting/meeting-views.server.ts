@@ -1,6 +1,8 @@
-import type { Locale } from "~/i18n/config";
+import { localeTags, type Locale } from "~/i18n/config";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { countryName } from "~/modules/reference/countries.server";
+import { languageName } from "~/modules/reference/languages.server";
+import { quantityUnitName } from "~/modules/reference/units";
 import { prisma } from "~/utils/db.server";
 import type { MeetingEdition } from "./edition.server";
 import { rankDelegationFirms } from "./match-input.server";
@@ -87,9 +89,10 @@ export async function firmMeetingView(edition: MeetingEdition, firmId: string, l
       name: company.name,
       country: company.country ? countryName(company.country, locale) : null,
       interests: company.interests,
-      wants: company.requests.map((request) => ({ id: request.id, title: displayTextIn(request.title, locale), hsCodes: request.hsCodes, quantity: request.quantity, unit: request.unit })),
+      wants: company.requests.map((request) => ({ id: request.id, title: displayTextIn(request.title, locale), hsCodes: request.hsCodes, quantity: request.quantity, unit: quantityUnitName(request.unit, locale) || null })),
       mode: reg?.mode ?? null,
-      languages: reg?.languages ?? [],
+      // Named in the reader's language (a Chinese firm reads 葡萄牙语, not "pt"), as the unit of what the buyer wants.
+      languages: (reg?.languages ?? []).map((code) => languageName(code, localeTags[locale])),
       needsInterpreter: reg?.needsInterpreter ?? false,
     };
   };

@@ -5,6 +5,7 @@ import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { DomainError, notFoundError } from "~/utils/domain-error";
 import { prisma } from "~/utils/db.server";
 import type { MeetingEdition } from "./edition.server";
+import { answerableStages, followUpDueAt, type FollowUpStage } from "./followups";
 import { outcomeRecord, outcomeWindow, type BuyerOutcomeInput, type FirmOutcomeInput, type OutcomeRecord, type OutcomeWindow } from "./outcome";
 
 /**
@@ -38,6 +39,16 @@ export interface OutcomeRow {
   counterpart: string;
   window: OutcomeWindow;
   record: (OutcomeRecord & { updatedAt: string; corrected: boolean }) | null;
+  /** The firm's follow-ups: the stages it may answer now, and what it answered at each (the history). */
+  followUps: { answerable: FollowUpStage[]; answered: FollowUpAnswer[] };
+}
+
+export interface FollowUpAnswer {
+  stage: number;
+  answeredAt: string;
+  orderPlaced: boolean;
+  confirmedOrderUsd: number | null;
+  notes: string | null;
 }
 
 async function published(editionId: string) {
@@ -60,6 +71,7 @@ export async function outcomesFor(edition: MeetingEdition, owner: OutcomeOwner, 
           firm: { select: { name: true } },
           buyerCompany: { select: { name: true } },
           outcomes: { where: { side: owner.side }, select: recordSelect },
+          followUps: owner.side === "FIRM" ? { where: { answeredAt: { not: null } }, orderBy: { stage: "asc" }, select: { stage: true, answeredAt: true, orderPlaced: true, confirmedOrderUsd: true, notes: true } } : false,
         },
       },
     },
@@ -73,6 +85,13 @@ export async function outcomesFor(edition: MeetingEdition, owner: OutcomeOwner, 
       counterpart: owner.side === "FIRM" ? row.request.buyerCompany.name : displayTextIn(row.request.firm.name, locale),
       window: outcomeWindow(row.startsAt, now),
       record: record ? { ...record, updatedAt: record.updatedAt.toISOString(), corrected: record.correctedAt !== null } : null,
+      followUps:
+        owner.side === "FIRM"
+          ? {
+              answerable: record?.attendance === "HELD" ? answerableStages(row.startsAt, now) : [],
+              answered: (row.request.followUps ?? []).map((entry) => ({ ...entry, answeredAt: entry.answeredAt!.toISOString() })),
+            }
+          : { answerable: [], answered: [] },
     };
   });
 }
@@ -96,10 +115,17 @@ export async function recordOutcome(
   const window = outcomeWindow(meeting.startsAt, now);
   if (window !== "open") throw windowError(window);
   const data = { ...outcomeRecord(input.side === "FIRM" ? { side: "FIRM", value: input.value } : { side: "BUYER", value: input.value }), recordedById: actor.userId };
-  await prisma.meetingOutcome.upsert({
-    where: { requestId_side: { requestId: input.value.requestId, side: input.side } },
-    create: { requestId: input.value.requestId, side: input.side, ...data },
-    update: data,
+  const stage = input.side === "FIRM" ? input.value.followUpStage : undefined;
+  if (stage !== undefined && followUpDueAt(meeting.startsAt, stage).getTime() > now.getTime()) {
+    throw new DomainError("followUpTooEarly", { status: 409, messageKey: "meetingReport:errors.followUpTooEarly" });
+  }
+  const requestId = input.value.requestId;
+  await prisma.$transaction(async (tx) => {
+    await tx.meetingOutcome.upsert({ where: { requestId_side: { requestId, side: input.side } }, create: { requestId, side: input.side, ...data }, update: data });
+    if (stage === undefined) return;
+    // The follow-up's answer, kept per stage beside the outcome it updated.
+    const answer = { answeredAt: now, answeredById: actor.userId, orderPlaced: data.orderPlaced, confirmedOrderUsd: data.confirmedOrderUsd, notes: data.notes };
+    await tx.meetingFollowUp.upsert({ where: { requestId_stage: { requestId, stage } }, create: { requestId, stage, ...answer }, update: answer });
   });
 }
 

@@ -76,3 +76,15 @@ describe("the buyer's outcome form", () => {
     expect(errorsOf(parseWithZod(form({ requestId: "r1", attendance: "NO_SHOW_FIRM", rating: "5" }), { schema: BuyerOutcomeSchema })).attendance).toContain("meetingReport:errors.notHeld");
   });
 });
+
+describe("the firm's follow-up stage", () => {
+  it("reads 30, 90 or 180, refuses any other, and only for a held meeting", () => {
+    const ok = parseWithZod(form({ requestId: "r1", attendance: "HELD", followUpStage: "90", orderPlaced: "on", confirmedOrderUsd: "1000" }), { schema: FirmOutcomeSchema });
+    expect(ok.status).toBe("success");
+    if (ok.status === "success") expect(ok.value.followUpStage).toBe(90);
+    const plain = parseWithZod(form({ requestId: "r1", attendance: "HELD" }), { schema: FirmOutcomeSchema });
+    expect(plain.status === "success" && plain.value.followUpStage).toBeUndefined();
+    expect(errorsOf(parseWithZod(form({ requestId: "r1", attendance: "HELD", followUpStage: "45" }), { schema: FirmOutcomeSchema })).followUpStage).toEqual(["validation:invalid"]);
+    expect(errorsOf(parseWithZod(form({ requestId: "r1", attendance: "NO_SHOW_BUYER", followUpStage: "30" }), { schema: FirmOutcomeSchema })).followUpStage).toEqual(["meetingReport:errors.notHeld"]);
+  });
+});

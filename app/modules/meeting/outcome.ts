@@ -43,6 +43,11 @@ const usd = z.coerce
 const notes = z.string().trim().max(OUTCOME_RULES.notesMax, "validation:tooLong").optional();
 const attendance = z.enum(attendanceValues, { errorMap: (_issue, ctx) => ({ message: ctx.data === undefined ? "validation:required" : "validation:invalid" }) });
 const interest = z.enum(interestValues, { invalid_type_error: "validation:invalid", message: "validation:invalid" }).optional();
+/** The follow-up stage (days after the meeting) the firm answers with this post; none: a plain update. */
+const followUpStage = z
+  .enum(["30", "90", "180"], { invalid_type_error: "validation:invalid", message: "validation:invalid" })
+  .optional()
+  .transform((value) => (value === undefined ? undefined : (Number(value) as 30 | 90 | 180)));
 
 export const FirmOutcomeSchema = z
   .object({
@@ -54,9 +59,13 @@ export const FirmOutcomeSchema = z
     intendedOrderUsd: usd,
     orderPlaced: checkbox,
     confirmedOrderUsd: usd,
+    followUpStage,
     notes,
   })
   .superRefine((value, ctx) => {
+    if (value.followUpStage !== undefined && value.attendance !== "HELD") {
+      ctx.addIssue({ code: "custom", path: ["followUpStage"], message: "meetingReport:errors.notHeld" });
+    }
     if (value.confirmedOrderUsd !== undefined && value.confirmedOrderUsd > 0 && !value.orderPlaced) {
       ctx.addIssue({ code: "custom", path: ["orderPlaced"], message: "meetingReport:errors.orderNotPlaced" });
     }

@@ -52,7 +52,8 @@ export async function reportPairs(editionId: string, locale: Locale): Promise<Re
     cluster: row.firm.cluster ? { key: row.firm.cluster.id, name: displayTextIn(row.firm.cluster.name, locale) } : null,
     town: row.firm.town ? { key: row.firm.town.id, name: displayTextIn(row.firm.town.name, locale) } : null,
     buyerCountry: row.buyerCompany.country ? { key: row.buyerCompany.country, name: country(row.buyerCompany.country) } : null,
-    scheduled: row.meeting !== null,
+    // A meeting counts while its pair stands: a pair declined or cancelled after publishing keeps its row (the feeds send it as cancelled) but is no meeting.
+    scheduled: row.meeting !== null && row.status === "ACCEPTED",
     firmOutcome: outcomeOf(row.outcomes, "FIRM"),
     buyerOutcome: outcomeOf(row.outcomes, "BUYER"),
   }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareTotals, editionReport, UNKNOWN_GROUP, type ReportOutcome, type ReportPair } from "./report";
+import { compareTotals, editionReport, resultsOf, UNKNOWN_GROUP, type ReportOutcome, type ReportPair } from "./report";
 
 const outcome = (over: Partial<ReportOutcome> = {}): ReportOutcome => ({
   attendance: "HELD",
@@ -101,5 +101,26 @@ describe("compareTotals", () => {
     expect(rows.find((row) => row.figure === "requested")).toEqual({ figure: "requested", current: 2, earlier: 1, change: 1 });
     expect(rows.find((row) => row.figure === "intendedUsd")?.change).toBe(200);
     expect(rows.find((row) => row.figure === "ratingAverage")).toMatchObject({ current: null, change: null });
+  });
+});
+
+describe("a meeting whose pair was declined or cancelled after publishing", () => {
+  // The meeting row stays (the feeds send it as CANCELLED) and an outcome may have been recorded before.
+  const pairs: ReportPair[] = [
+    pair({ firmOutcome: outcome({ orderPlaced: true, confirmedOrderUsd: 1_000 }) }),
+    pair({ status: "DECLINED", scheduled: true, firmOutcome: outcome({ orderPlaced: true, confirmedOrderUsd: 9_000, intendedOrderUsd: 9_000 }) }),
+    pair({ status: "DECLINED", scheduled: true }),
+    // Dropped by a rerun: no meeting any more.
+    pair({ scheduled: false, buyerOutcome: outcome() }),
+  ];
+
+  it("is neither scheduled nor held in the report, nor are its values counted", () => {
+    const { totals } = editionReport(pairs);
+    expect(totals).toMatchObject({ requested: 4, agreed: 2, scheduled: 1, recorded: 1, held: 1, orders: 1, confirmedUsd: 1_000, intendedUsd: 0 });
+  });
+
+  it("is no result at an earlier fair for the delegation score", () => {
+    expect(resultsOf(pairs)).toEqual({ held: 1, orders: 1 });
+    expect(resultsOf([pair({ firmOutcome: outcome({ attendance: "NO_SHOW_BUYER" }) }), pair({ buyerOutcome: outcome() })])).toEqual({ held: 1, orders: 0 });
   });
 });

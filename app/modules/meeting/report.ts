@@ -111,7 +111,7 @@ function emptyFigures(): ReportFigures {
   };
 }
 
-function figuresOf(pairs: readonly ReportPair[]): ReportFigures {
+function figuresOf(pairs: readonly PairOutcomes[]): ReportFigures {
   const figures = emptyFigures();
   let ratingSum = 0;
   for (const pair of pairs) {
@@ -145,6 +145,20 @@ function figuresOf(pairs: readonly ReportPair[]): ReportFigures {
   figures.noShowRate = known ? figures.noShows / known : null;
   figures.ratingAverage = figures.ratingCount ? Math.round((ratingSum / figures.ratingCount) * 10) / 10 : null;
   return figures;
+}
+
+/** A pair's part in the figures: its status, whether its meeting is placed, and the two records. */
+export type PairOutcomes = Pick<ReportPair, "status" | "scheduled" | "firmOutcome" | "buyerOutcome">;
+
+/**
+ * A firm's results at a fair, with the report's rules (the delegation score's
+ * "results at earlier fairs"): meetings held and orders confirmed (placed).
+ * Only agreed pairs with a placed meeting count: a pair declined or cancelled
+ * after publishing counts for nothing, whatever was recorded.
+ */
+export function resultsOf(pairs: readonly PairOutcomes[]): { held: number; orders: number } {
+  const figures = figuresOf(pairs);
+  return { held: figures.held, orders: figures.orders };
 }
 
 function groupOf(pair: ReportPair, dimension: ReportDimension): { key: string; name: string } | null {

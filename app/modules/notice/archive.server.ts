@@ -2,7 +2,9 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { textFallbacks, type Locale } from "~/i18n/config";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { toSimplified } from "~/modules/i18n-text/chinese-script.server";
+import type { LocalizedView } from "~/modules/translation/localized.server";
 import type { NoticeCategory } from "./notice.schema";
+import { noticeTextViews } from "./notice-translation.server";
 
 /**
  * The public archive: sent public notices, searched in the database
@@ -39,18 +41,32 @@ export async function searchPublicNotices(input: { q?: string; category?: Notice
       select: { id: true, title: true, body: true, category: true, department: true, sentAt: true, deadline: true },
     }),
   ]);
+  const views = await noticeTextViews(rows, locale);
   return {
     total,
     notices: rows.map((row) => ({
       id: row.id,
       title: displayTextIn(row.title, locale),
       excerpt: excerpt(displayTextIn(row.body, locale)),
+      // Written in another language: the machine translation (marked) beside the original.
+      titleView: views.titles[row.id],
+      bodyView: excerptView(views.bodies[row.id]),
       category: row.category,
       department: row.department,
       sentAt: row.sentAt?.toISOString() ?? null,
       deadline: row.deadline?.toISOString() ?? null,
     })),
     fallbacks: textFallbacks[locale],
+  };
+}
+
+/** A body's view cut to an excerpt, the translation too. */
+function excerptView(view: LocalizedView): LocalizedView {
+  const { translation } = view;
+  return {
+    ...view,
+    text: excerpt(view.text),
+    translation: translation.state === "machine" || translation.state === "authored" ? { ...translation, text: excerpt(translation.text) } : translation,
   };
 }
 

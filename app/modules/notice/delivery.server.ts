@@ -5,7 +5,10 @@ import { DomainError, notFoundError } from "~/utils/domain-error";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { renderNoticeMail } from "~/modules/mail/notice-mail.server";
 import { defaultLocale, matchLocale, type Locale } from "~/i18n/config";
-import type { NotificationKind, NotificationParams } from "~/modules/notification/kinds";
+import { excerptOf, type NotificationKind, type NotificationParams } from "~/modules/notification/kinds";
+import { holdMail } from "~/modules/translation/mail-hold.server";
+import { readerLanguage } from "~/modules/translation/translation.server";
+import { noticeMailSource, requestNoticeMailTranslations } from "./notice-translation.server";
 import { log } from "~/utils/logger.server";
 import { NOTICE_ZONE } from "./notice.server";
 import { loadTargetProfiles } from "./profiles.server";
@@ -33,8 +36,9 @@ export async function audienceOf(rulesValue: unknown, now = new Date()) {
   return selectAudience(rules, await loadTargetProfiles({ rules }), zhongshanDay(now));
 }
 
-async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: NotificationKind; params: NotificationParams; noticeId: string }) {
+async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: NotificationKind; params: NotificationParams; noticeId: string; body: unknown }) {
   const mails = new Map<Locale, { subject: string; text: string; html: string }>();
+  const waitedFor = new Set<string>();
   for (let start = 0; start < input.firmIds.length; start += BATCH) {
     const firmIds = input.firmIds.slice(start, start + BATCH);
     const users = await tx.user.findMany({ where: { firmId: { in: firmIds }, role: "FIRM_MEMBER", status: "ACTIVE" }, select: { id: true, email: true, locale: true } });
@@ -48,15 +52,26 @@ async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: Notificatio
     for (const [index, user] of users.entries()) {
       if (optedOut.has(user.id)) continue;
       const locale = matchLocale(user.locale) ?? defaultLocale;
+      const link = `/${locale}/notices/${input.noticeId}`;
+      // A reader of another language than the bureau wrote in: the mail waits (a few minutes at most) for the translation.
+      const source = noticeMailSource(input.body, locale);
+      if (source) {
+        const targetLang = readerLanguage(locale);
+        const params = { ...input.params, excerpt: excerptOf(source.text) };
+        await holdMail(tx, { notificationId: notifications[index].id, userId: user.id, to: user.email, locale, kind: input.kind, params, link, source: { kind: "notice.body", id: input.noticeId, field: "body" }, targetLang });
+        waitedFor.add(targetLang);
+        continue;
+      }
       let mail = mails.get(locale);
       if (!mail) {
-        mail = await renderNoticeMail({ locale, kind: input.kind, params: input.params, link: `/${locale}/notices/${input.noticeId}` });
+        mail = await renderNoticeMail({ locale, kind: input.kind, params: input.params, link });
         mails.set(locale, mail);
       }
       outbox.push({ userId: user.id, notificationId: notifications[index].id, toAddress: user.email, locale, subject: mail.subject, textBody: mail.text, htmlBody: mail.html });
     }
     if (outbox.length) await tx.mailOutbox.createMany({ data: outbox });
   }
+  if (waitedFor.size) await requestNoticeMailTranslations(tx, input.noticeId, input.body, waitedFor);
 }
 
 /**
@@ -66,7 +81,7 @@ async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: Notificatio
  */
 export async function deliverNotice(noticeId: string, options: { now?: Date; actorId?: string | null; from: ("DRAFT" | "SCHEDULED")[] }): Promise<boolean> {
   const now = options.now ?? new Date();
-  const notice = await prisma.policyNotice.findUnique({ where: { id: noticeId }, select: { rules: true, title: true } });
+  const notice = await prisma.policyNotice.findUnique({ where: { id: noticeId }, select: { rules: true, title: true, body: true } });
   if (!notice) return false;
   // The audience is read before the transaction (PGlite has one connection); the claim inside decides.
   const audience = await audienceOf(notice.rules, now);
@@ -81,7 +96,7 @@ export async function deliverNotice(noticeId: string, options: { now?: Date; act
       for (let start = 0; start < firmIds.length; start += BATCH) {
         await tx.policyNoticeReceipt.createMany({ data: firmIds.slice(start, start + BATCH).map((firmId) => ({ noticeId, firmId, createdAt: now })), skipDuplicates: true });
       }
-      await pushToFirms(tx, { firmIds, kind: "policy.notice", params: { policyNoticeId: noticeId, noticeTitle: notice.title }, noticeId });
+      await pushToFirms(tx, { firmIds, kind: "policy.notice", params: { policyNoticeId: noticeId, noticeTitle: notice.title }, noticeId, body: notice.body });
       await recordAudit(tx, { actorId: options.actorId ?? null, actorLabel: options.actorId ? undefined : "system", entityType: "policyNotice", entityId: noticeId, action: "send", changes: { firms: firmIds.length } });
       return true;
     },
@@ -148,7 +163,7 @@ export async function sendDueNotices(now = new Date()): Promise<number> {
  */
 export async function remindUnread(noticeId: string, options: { actorId: string; now?: Date }): Promise<{ firms: number }> {
   const now = options.now ?? new Date();
-  const notice = await prisma.policyNotice.findUnique({ where: { id: noticeId }, select: { status: true, deadline: true, title: true } });
+  const notice = await prisma.policyNotice.findUnique({ where: { id: noticeId }, select: { status: true, deadline: true, title: true, body: true } });
   if (!notice) throw notFoundError();
   if (notice.status !== "SENT") throw noticeError("notSent");
   if (notice.deadline && notice.deadline <= now) throw noticeError("deadlinePassed");
@@ -159,7 +174,7 @@ export async function remindUnread(noticeId: string, options: { actorId: string;
       const unread = await tx.policyNoticeReceipt.findMany({ where: { noticeId, delivered: true, readAt: null }, select: { id: true, firmId: true } });
       const firmIds = unread.map((row) => row.firmId);
       await tx.policyNoticeReceipt.updateMany({ where: { id: { in: unread.map((row) => row.id) } }, data: { remindedAt: now } });
-      await pushToFirms(tx, { firmIds, kind: "policy.reminder", params: { policyNoticeId: noticeId, noticeTitle: notice.title }, noticeId });
+      await pushToFirms(tx, { firmIds, kind: "policy.reminder", params: { policyNoticeId: noticeId, noticeTitle: notice.title }, noticeId, body: notice.body });
       await recordAudit(tx, { actorId: options.actorId, entityType: "policyNotice", entityId: noticeId, action: "remind", changes: { firms: firmIds.length } });
       return { firms: firmIds.length };
     },

@@ -9,6 +9,7 @@ import { zhongshanDay } from "~/utils/time-zone";
 import { nameReasons } from "./reasons.server";
 import { readRules } from "./rules";
 import { evaluateTargeting, type TargetReason } from "./targeting";
+import { noticeTextViews } from "./notice-translation.server";
 
 /**
  * The firm's side of notices: which it may see, "policies for me" (the sent
@@ -49,7 +50,10 @@ export async function getNoticeForViewer(id: string, viewer: Viewer, locale: Loc
   const [named] = await nameReasons([reasons ?? []], locale);
   const title = resolveText(notice.title, locale, textFallbacks[locale]);
   const body = resolveText(notice.body, locale, textFallbacks[locale]);
+  const views = await noticeTextViews([notice], locale);
   return {
+    titleView: views.titles[notice.id],
+    bodyView: views.bodies[notice.id],
     id: notice.id,
     title: title?.text ?? "",
     titleLang: title?.locale ?? "zh-CN",

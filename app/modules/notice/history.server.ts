@@ -6,6 +6,7 @@ import { displayTextIn } from "~/modules/i18n-text/display.server";
 import type { Locale } from "~/i18n/config";
 import { changesBetween, textsDiffer, type TextVersion, type VersionChange } from "./history";
 import type { RevisionValues } from "./notice.schema";
+import { requestNoticeTranslations } from "./notice-translation.server";
 
 /**
  * A sent notice's texts can be corrected; each correction keeps the text it
@@ -39,14 +40,12 @@ export async function reviseSentNotice(noticeId: string, input: { values: Revisi
     await tx.policyNoticeVersion.create({
       data: { noticeId, version, title: notice.title as Prisma.InputJsonValue, body: notice.body as Prisma.InputJsonValue, replacedAt: now, editedById: input.actorId },
     });
+    const texts = { title: authored({ "zh-CN": values.titleZh, en: values.titleEn, pt: values.titlePt }), body: authored({ "zh-CN": values.bodyZh, en: values.bodyEn, pt: values.bodyPt }) };
     await tx.policyNotice.update({
       where: { id: noticeId },
-      data: {
-        title: authored({ "zh-CN": values.titleZh, en: values.titleEn, pt: values.titlePt }) as Prisma.InputJsonValue,
-        body: authored({ "zh-CN": values.bodyZh, en: values.bodyEn, pt: values.bodyPt }) as Prisma.InputJsonValue,
-        editedAt: now,
-      },
+      data: { title: texts.title as Prisma.InputJsonValue, body: texts.body as Prisma.InputJsonValue, editedAt: now },
     });
+    await requestNoticeTranslations(tx, noticeId, texts, notice);
     const changed = Object.keys(before).filter((key) => (before[key as keyof typeof before] ?? "").trim() !== (values[key as keyof RevisionValues] ?? "").trim());
     await recordAudit(tx, { actorId: input.actorId, entityType: "policyNotice", entityId: noticeId, action: "revise", changes: { version: version + 1, fields: changed } });
   });

@@ -9,6 +9,7 @@ import type { Locale } from "~/i18n/config";
 import type { CheckedPdf } from "./attachments.server";
 import type { NoticeFormValues } from "./notice.schema";
 import { readRules, TargetingRulesSchema, type TargetingRules } from "./rules";
+import { requestNoticeTranslations } from "./notice-translation.server";
 
 /**
  * Writing and reading the bureau's notices. Dates are days in the bureau's
@@ -25,7 +26,7 @@ const noticeError = (code: string, field?: string, params?: Record<string, strin
   new DomainError(code, { status, messageKey: `notices:errors.${code}`, field, params });
 
 /** The rules of the form, validated, with their towns, clusters and certifications known. */
-export async function rulesFromForm(values: NoticeFormValues): Promise<TargetingRules> {
+export async function rulesFromForm(values: Pick<NoticeFormValues, "townIds" | "clusterIds" | "hsCodes" | "markets" | "certificationsHeld" | "certificationsMissing" | "sizeBands" | "verified">): Promise<TargetingRules> {
   const parsed = TargetingRulesSchema.safeParse({
     townIds: values.townIds,
     clusterIds: values.clusterIds,
@@ -56,7 +57,7 @@ export async function rulesFromForm(values: NoticeFormValues): Promise<Targeting
 export async function saveNotice(input: { id?: string; values: NoticeFormValues; pdfs: CheckedPdf[]; actorId: string; now?: Date }): Promise<{ id: string }> {
   const now = input.now ?? new Date();
   const values = input.values;
-  const before = input.id ? await prisma.policyNotice.findUnique({ where: { id: input.id }, select: { id: true, status: true, title: true } }) : null;
+  const before = input.id ? await prisma.policyNotice.findUnique({ where: { id: input.id }, select: { id: true, status: true, title: true, body: true } }) : null;
   if (input.id && !before) throw notFoundError();
   if (before?.status === "SENT") throw noticeError("alreadySent", undefined, undefined, 409);
   const rules = await rulesFromForm(values);
@@ -101,6 +102,7 @@ export async function saveNotice(input: { id?: string; values: NoticeFormValues;
         action: input.id ? "update" : "create",
         changes: { title: values.titleZh, category: values.category, isPublic: data.isPublic, rules, attachmentsAdded: stored.length, attachmentsRemoved: removedKeys.length },
       });
+      await requestNoticeTranslations(tx, id, data, before ?? undefined);
       // Files of removed attachments go once the rows are gone for good.
       queueMicrotask(() => void Promise.all(removedKeys.map((key) => store.delete(key))).catch(() => undefined));
       return { id };

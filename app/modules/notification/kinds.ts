@@ -1,5 +1,5 @@
 /** Meeting notices (issue 10): their words live in the "meetings" namespace. */
-export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published", "meeting.changed", "meeting.reminder"] as const;
+export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published", "meeting.changed", "meeting.reminder", "meeting.followUp"] as const;
 
 /** Problems a firm raises with the bureau (issue 11): their words live in the "problems" namespace. */
 export const problemNotificationKinds = ["problem.raised", "problem.assigned", "problem.replied", "problem.answered", "problem.closed", "problem.reopened"] as const;
@@ -7,7 +7,7 @@ export const problemNotificationKinds = ["problem.raised", "problem.assigned", "
 export const verificationNotificationKinds = ["verification.approved", "verification.rejected", "verification.assigned"] as const;
 
 /** Training session notices (issue 11): their words live in the "training" namespace. */
-export const trainingNotificationKinds = ["training.registered", "training.reminder"] as const;
+export const trainingNotificationKinds = ["training.registered", "training.reminder", "training.changed", "training.cancelled", "training.promoted"] as const;
 
 /**
  * The notices Ponte sends. Each is shown in the app and, unless the user
@@ -61,6 +61,8 @@ export interface NotificationParams {
   /** Meeting notices: how many of the reader's meetings a change placed, moved or cancelled; a meeting's start (ISO, shown in `timeZone`). */
   changes?: { added: number; moved: number; cancelled: number };
   startsAt?: string;
+  /** A meeting's follow-up stage: days after the meeting (30, 90, 180). */
+  followUpDays?: number;
   /** A problem raised with the bureau (app/modules/problem): its id and subject as the firm wrote it. */
   problemId?: string;
   problemSubject?: string;

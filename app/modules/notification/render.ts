@@ -38,6 +38,7 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     moved: params.changes?.moved ?? 0,
     cancelled: params.changes?.cancelled ?? 0,
     when: params.startsAt ? deadlineText(params.startsAt, params.timeZone, lang) : "",
+    days: params.followUpDays ?? 0,
     subject: params.problemSubject ?? "",
     reason: params.reason ?? "",
     interpolation: { escapeValue: false },

@@ -114,6 +114,7 @@ export async function deleteAccount(userId: string, actor: DeletionActor): Promi
     await tx.delegationCall.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
     await tx.delegationApplication.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
     await tx.delegationApplication.updateMany({ where: { decidedById: user.id }, data: { decidedById: null } });
+    await tx.meetingFollowUp.updateMany({ where: { answeredById: user.id }, data: { answeredById: null } });
     await tx.inquiryReport.updateMany({ where: { resolvedById: user.id }, data: { resolvedById: null } });
     await tx.firmBuyerBlock.updateMany({ where: { blockedById: user.id }, data: { blockedById: null } });
     await tx.searchSynonymGroup.updateMany({ where: { createdById: user.id }, data: { createdById: null } });

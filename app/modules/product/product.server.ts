@@ -12,6 +12,7 @@ import { MAX_PRODUCT_IMAGES, type ProductInput } from "./product.schema";
 import { productTitle } from "./product-text.server";
 import { structuredTitle } from "./title";
 import { attributeKeys, productTypesByKey, type ProductAttributes } from "./vocabulary";
+import { requestLocalizedTranslations } from "~/modules/translation/localized.server";
 
 /**
  * Products of a firm: create, edit, publish, delete, images. Every write
@@ -134,6 +135,7 @@ export async function createProduct(firmId: string, actor: Actor, input: Product
       changes: { firmId, ...diffFields({} as Record<string, unknown>, data, auditedFields) },
     });
     await enqueueSearchSync(tx, "product", product.id);
+    await requestLocalizedTranslations(tx, { kind: "product.description", id: product.id, field: "description" }, data.description);
     return product;
   });
 }
@@ -172,6 +174,7 @@ export async function updateProduct(productId: string, actor: Actor, input: Prod
     });
     await recordAudit(tx, { actorId: actor.userId, entityType: "product", entityId: productId, action: actor.asBureau ? "update-by-bureau" : "update", changes });
     await enqueueSearchSync(tx, "product", productId);
+    await requestLocalizedTranslations(tx, { kind: "product.description", id: productId, field: "description" }, data.description, before.description);
     return Object.keys(changes);
   });
 }
@@ -196,6 +199,9 @@ export async function deleteProduct(productId: string, actor: Actor) {
   const deleted = await prisma.$transaction(async (tx) => {
     const before = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { firmId: true, hsCode: true, name: true, images: true } });
     await tx.product.delete({ where: { id: productId } });
+    // Its description's translations go with it.
+    await tx.translation.deleteMany({ where: { sourceKind: "product.description", sourceId: productId } });
+    await tx.translationJob.deleteMany({ where: { sourceKind: "product.description", sourceId: productId } });
     // The record is gone: the audit keeps what it was.
     await recordAudit(tx, {
       actorId: actor.userId,

@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import {
   attendanceFigures,
   cancellationOutcome,
+  capacityProblem,
   checkSessionTimes,
   localInputValue,
+  materialChanges,
+  promotable,
   registrationOutcome,
   reminderDue,
   sessionCalendar,
   sessionTimeText,
+  waitlistOutcome,
   zonedInstant,
 } from "./session";
 
@@ -56,6 +60,37 @@ describe("registration", () => {
   });
 });
 
+describe("the waitlist and the bureau's changes", () => {
+  it("lets a firm wait when the session is full, and seats it at once when a seat is free", () => {
+    expect(waitlistOutcome({ capacity: 2, taken: 2, current: null, startsAt, now })).toBe("waitlisted");
+    expect(waitlistOutcome({ capacity: 2, taken: 2, current: "CANCELLED", startsAt, now })).toBe("waitlisted");
+    expect(waitlistOutcome({ capacity: 2, taken: 1, current: null, startsAt, now })).toBe("registered");
+    expect(waitlistOutcome({ capacity: 2, taken: 2, current: "WAITLISTED", startsAt, now })).toBe("alreadyWaiting");
+    expect(waitlistOutcome({ capacity: 2, taken: 1, current: "REGISTERED", startsAt, now })).toBe("already");
+    expect(waitlistOutcome({ capacity: 2, taken: 2, current: null, startsAt, now: startsAt })).toBe("closed");
+    expect(cancellationOutcome({ current: "WAITLISTED", startsAt, now })).toBe("cancelled");
+  });
+
+  it("promotes as many waiting firms as seats are free, never more", () => {
+    expect(promotable({ capacity: 3, taken: 3, waiting: 4 })).toBe(0);
+    expect(promotable({ capacity: 3, taken: 2, waiting: 4 })).toBe(1);
+    expect(promotable({ capacity: 6, taken: 2, waiting: 2 })).toBe(2);
+    expect(promotable({ capacity: 2, taken: 3, waiting: 1 })).toBe(0);
+  });
+
+  it("refuses seats below the firms registered", () => {
+    expect(capacityProblem({ capacity: 2, registered: 3 })).toBe("belowRegistered");
+    expect(capacityProblem({ capacity: 3, registered: 3 })).toBeNull();
+  });
+
+  it("names the changes firms must hear of", () => {
+    const before = { title: "A", startsAt, endsAt: new Date("2026-12-10T08:00:00Z"), place: "Room 3", videoLink: null };
+    expect(materialChanges(before, { ...before })).toEqual([]);
+    expect(materialChanges(before, { ...before, endsAt: new Date("2026-12-10T09:00:00Z"), place: "Room 4" })).toEqual(["time", "place"]);
+    expect(materialChanges(before, { ...before, title: "B", videoLink: "https://x.test" })).toEqual(["title", "videoLink"]);
+  });
+});
+
 describe("reminders and attendance", () => {
   it("remind once, within the day before the start", () => {
     expect(reminderDue({ startsAt, remindedAt: null, now })).toBe(false);
@@ -81,5 +116,7 @@ describe("the calendar entry", () => {
     expect(ics).toContain("URL;VALUE=URI:https://meet.example/x");
     expect(ics).toContain("STATUS:CONFIRMED");
     expect(sessionCalendar(session, { uidDomain: "ponte.test", cancelled: true })).toContain("STATUS:CANCELLED");
+    expect(ics).toContain("SEQUENCE:0");
+    expect(sessionCalendar({ ...session, sequence: 2 }, { uidDomain: "ponte.test" })).toContain("SEQUENCE:2");
   });
 });

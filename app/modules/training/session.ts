@@ -37,7 +37,7 @@ export function checkSessionTimes(input: { startsAt: Date; endsAt: Date; now: Da
   return null;
 }
 
-export type RegistrationState = "REGISTERED" | "CANCELLED" | null;
+export type RegistrationState = "REGISTERED" | "CANCELLED" | "WAITLISTED" | null;
 
 /**
  * Whether a firm's registration is accepted, given the seats taken by the
@@ -50,9 +50,47 @@ export function registrationOutcome(input: { capacity: number; taken: number; cu
   return "registered";
 }
 
-/** Whether a firm may give its seat back (before the session starts). */
+/**
+ * A firm asks to wait for a seat: it takes one at once when a seat is free,
+ * waits when the session is full.
+ */
+export function waitlistOutcome(input: { capacity: number; taken: number; current: RegistrationState; startsAt: Date; now: Date }): "registered" | "waitlisted" | "already" | "alreadyWaiting" | "closed" {
+  if (input.current === "WAITLISTED") return "alreadyWaiting";
+  const outcome = registrationOutcome(input);
+  return outcome === "full" ? "waitlisted" : outcome;
+}
+
+/** How many waiting firms take a seat: as many as seats are free, in the order they joined. */
+export function promotable(input: { capacity: number; taken: number; waiting: number }): number {
+  return Math.max(0, Math.min(input.waiting, input.capacity - input.taken));
+}
+
+/** The bureau may not lower the seats below the firms already holding one. */
+export function capacityProblem(input: { capacity: number; registered: number }): "belowRegistered" | null {
+  return input.capacity < input.registered ? "belowRegistered" : null;
+}
+
+export interface SessionFacts {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  videoLink: string | null;
+}
+
+/** What changed in an edit that registered firms must hear of (and their calendar entry's SEQUENCE is raised for). */
+export function materialChanges(before: SessionFacts, after: SessionFacts): ("title" | "time" | "place" | "videoLink")[] {
+  const changes: ("title" | "time" | "place" | "videoLink")[] = [];
+  if (before.title !== after.title) changes.push("title");
+  if (before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime()) changes.push("time");
+  if ((before.place ?? null) !== (after.place ?? null)) changes.push("place");
+  if ((before.videoLink ?? null) !== (after.videoLink ?? null)) changes.push("videoLink");
+  return changes;
+}
+
+/** Whether a firm may give its seat (or its place on the waitlist) back (before the session starts). */
 export function cancellationOutcome(input: { current: RegistrationState; startsAt: Date; now: Date }): "cancelled" | "notRegistered" | "closed" {
-  if (input.current !== "REGISTERED") return "notRegistered";
+  if (input.current !== "REGISTERED" && input.current !== "WAITLISTED") return "notRegistered";
   if (input.startsAt <= input.now) return "closed";
   return "cancelled";
 }
@@ -92,12 +130,15 @@ export interface CalendarSession {
   place: string | null;
   videoLink: string | null;
   updatedAt: Date;
+  /** Raised at every change the firms were told of (iCalendar SEQUENCE). */
+  sequence?: number;
 }
 
 /**
  * A session as an iCalendar file: the event in Zhongshan's zone (TZID with
- * its VTIMEZONE), a UID stable across edits, CANCELLED when the firm gave
- * its seat back.
+ * its VTIMEZONE), a UID stable across edits with a SEQUENCE raised at each
+ * change, CANCELLED when the firm gave its seat back or the bureau cancelled
+ * the session.
  */
 export function sessionCalendar(session: CalendarSession, options: { uidDomain: string; cancelled?: boolean }): string {
   const calendar = ical({ name: session.title, prodId: { company: "Ponte", product: "training", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
@@ -113,6 +154,7 @@ export function sessionCalendar(session: CalendarSession, options: { uidDomain: 
     url: session.videoLink,
     status: options.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     stamp: DateTime.fromJSDate(session.updatedAt, { zone: "utc" }),
+    sequence: session.sequence ?? 0,
   });
   return calendar.toString();
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_RULE_VALUES, verifiedRules } from "~/modules/notice/rules";
 
 /** The bureau's training session form and the firms' and bureau's small forms (conform + zod). */
 export const TITLE_MAX = 200;
@@ -33,6 +34,16 @@ export const SessionFormSchema = z
       .url("training:errors.videoLink")
       .refine((value) => /^https:\/\//i.test(value), "training:errors.videoLink")
       .optional(),
+    // Who may register: the notices' targeting rules (app/modules/notice/rules.ts); none: every firm.
+    townIds: z.array(z.string().trim().max(64)).max(MAX_RULE_VALUES, "notices:errors.tooManyValues").default([]),
+    clusterIds: z.array(z.string().trim().max(64)).max(MAX_RULE_VALUES, "notices:errors.tooManyValues").default([]),
+    markets: z
+      .string()
+      .max(2000)
+      .optional()
+      .transform((value) => (value ?? "").split(/[\s,，、;]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[A-Za-z]{2}$/, "notices:errors.rules")).max(MAX_RULE_VALUES, "notices:errors.tooManyValues")),
+    verified: z.enum(verifiedRules, { errorMap: () => ({ message: "validation:invalid" }) }).default("any"),
     capacity: z.coerce
       .number({ required_error: "validation:required", invalid_type_error: "training:errors.capacity" })
       .int("training:errors.capacity")
@@ -48,8 +59,13 @@ const sessionId = z.string({ required_error: "validation:required" }).trim().min
 
 /** A firm takes or gives back its seat. */
 export const RegistrationSchema = z.object({
-  intent: z.enum(["register", "cancel"], { errorMap: () => ({ message: "validation:invalid" }) }),
+  intent: z.enum(["register", "waitlist", "cancel"], { errorMap: () => ({ message: "validation:invalid" }) }),
   sessionId,
+});
+
+/** The bureau cancels the session (firms are told). */
+export const CancelSessionSchema = z.object({
+  intent: z.literal("cancelSession", { errorMap: () => ({ message: "validation:invalid" }) }),
 });
 
 /** The bureau records who attended: the registrations checked attended, the others absent. */
@@ -57,3 +73,6 @@ export const AttendanceSchema = z.object({
   intent: z.literal("attendance", { errorMap: () => ({ message: "validation:invalid" }) }),
   attended: z.array(z.string().trim().max(64)).max(ATTENDANCE_MAX).default([]),
 });
+
+/** The bureau's forms on a session's page: attendance, or cancelling the session. */
+export const SessionPageSchema = z.discriminatedUnion("intent", [AttendanceSchema, CancelSessionSchema], { errorMap: () => ({ message: "validation:invalid" }) });

@@ -73,7 +73,7 @@ async function currentTranslation(hold: { sourceKind: string; sourceId: string; 
   const key = { sourceKind: hold.sourceKind, sourceId: hold.sourceId, field: hold.field, targetLang: hold.targetLang };
   const [row, source, waiting] = await Promise.all([
     prisma.translation.findUnique({ where: { sourceKind_sourceId_field_targetLang: key }, select: { sourceHash: true, text: true, authored: true } }),
-    readSource(hold.sourceKind, hold.sourceId, hold.field),
+    readSource(hold.sourceKind, hold.sourceId, hold.field, hold.targetLang),
     prisma.translationJob.count({ where: { ...key, status: "PENDING" } }),
   ]);
   if (!source) return null;

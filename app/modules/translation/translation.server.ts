@@ -89,7 +89,7 @@ export async function drainTranslationJobs(options: { now?: Date; limit?: number
   let supported: Set<string> | undefined;
   for (const job of claimed) {
     try {
-      const source = await readSource(job.sourceKind, job.sourceId, job.field);
+      const source = await readSource(job.sourceKind, job.sourceId, job.field, job.targetLang);
       const skip = await skipReason(job, source);
       if (skip || !source) {
         await finishJob(job.id, skip ?? "source gone");

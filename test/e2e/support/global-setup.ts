@@ -5,6 +5,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort } from "~/modules/search/engine.server";
 import { startSmtpServer } from "../../support/smtp";
+import { startTestTranslator } from "../../support/libretranslate";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -35,8 +36,10 @@ export default async function setup(project: TestProject) {
   // A real SMTP server: the platform mails through it, the tests read what arrived.
   const smtpMailDir = path.join(dataDir, "smtp-received");
   const smtp = await startSmtpServer({ saveTo: smtpMailDir });
+  // A server speaking LibreTranslate's API stands in for the translation engine (marks each text "[zh] …").
+  const translator = await startTestTranslator();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", MEILI_HOST: "", LOG_LEVEL: "info", SMTP_URL: smtp.url, MAIL_FROM: "Ponte <no-reply@ponte.test>" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", MEILI_HOST: "", LOG_LEVEL: "info", SMTP_URL: smtp.url, MAIL_FROM: "Ponte <no-reply@ponte.test>", TRANSLATE_URL: translator.url },
     stdio: ["ignore", log, log],
   });
   // A first start seeds the demo data: two minutes on an idle machine, more on a busy one (E2E_START_TIMEOUT_S).
@@ -44,7 +47,7 @@ export default async function setup(project: TestProject) {
   const deadline = Date.now() + startSeconds * 1000;
   for (;;) {
     if (child.exitCode !== null) {
-      await smtp.stop();
+      await Promise.all([smtp.stop(), translator.stop()]);
       throw new Error(`Ponte exited with ${child.exitCode}; see ${dataDir}/server.log`);
     }
     try {
@@ -55,7 +58,7 @@ export default async function setup(project: TestProject) {
     }
     if (Date.now() > deadline) {
       child.kill("SIGTERM");
-      await smtp.stop();
+      await Promise.all([smtp.stop(), translator.stop()]);
       throw new Error(`Ponte did not start in ${startSeconds} s; see ${dataDir}/server.log`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -69,7 +72,7 @@ export default async function setup(project: TestProject) {
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await exited;
-    await smtp.stop();
+    await Promise.all([smtp.stop(), translator.stop()]);
     let alive = true;
     try {
       process.kill(meiliPid, 0);
