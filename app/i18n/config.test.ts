@@ -15,7 +15,8 @@ describe("locales from language tags", () => {
     ["zh-CN", "zh-CN"],
     ["zh-SG", "zh-CN"],
     ["zh-Hans-HK", "zh-CN"],
-    ["pt-BR", "pt"],
+    ["pt-BR", "pt-BR"],
+    ["pt-PT", "pt-PT"],
     ["en-GB", "en"],
     ["de", undefined],
   ])("maps %s to %s", (tag, locale) => {
@@ -24,7 +25,7 @@ describe("locales from language tags", () => {
 
   it("reads Accept-Language as a Macao browser sends it", () => {
     expect(localeFromAcceptLanguage("zh-MO,zh;q=0.9,pt;q=0.8")).toBe("zh-Hant");
-    expect(localeFromAcceptLanguage("pt-PT,zh-Hant;q=0.5")).toBe("pt");
+    expect(localeFromAcceptLanguage("pt-PT,zh-Hant;q=0.5")).toBe("pt-PT");
   });
 
   it("matches the URL segment case-insensitively", () => {

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { defaultLocale, localeFromTag, looksLikeLocale, matchLocale, supportedLocales, type Locale } from "./config";
+import { defaultLocale, defaultPortuguese, isPortuguese, localeFromTag, looksLikeLocale, matchLocale, supportedLocales, type Locale } from "./config";
 import { localeCookie } from "./locale-cookie.server";
 
 /**
@@ -14,7 +14,7 @@ export async function requestLocale(request: Request): Promise<Locale> {
 }
 
 /**
- * The locale the URL names in its canonical spelling (`/pt/...`), which is
+ * The locale the URL names in its canonical spelling (`/pt-BR/...`), which is
  * the visitor's choice (the language switcher links there); else undefined.
  */
 export function urlLocale(request: Request): Locale | undefined {
@@ -25,13 +25,17 @@ export function urlLocale(request: Request): Locale | undefined {
 
 /** The locale of a request whose URL carries none: cookie, then Accept-Language. */
 async function preferredLocale(request: Request): Promise<Locale> {
-  const fromCookie = matchLocale((await localeCookie.parse(request.headers.get("Cookie"))) ?? undefined);
-  return fromCookie ?? localeFromAcceptLanguage(request.headers.get("Accept-Language")) ?? defaultLocale;
+  const cookie: unknown = await localeCookie.parse(request.headers.get("Cookie"));
+  const fromCookie = matchLocale(typeof cookie === "string" ? cookie : undefined);
+  const fromBrowser = localeFromAcceptLanguage(request.headers.get("Accept-Language"));
+  // A cookie from before the two variants says "pt": the browser may say which.
+  if (cookie === "pt" && fromBrowser && isPortuguese(fromBrowser)) return fromBrowser;
+  return fromCookie ?? fromBrowser ?? defaultLocale;
 }
 
 /**
  * The best supported locale of an Accept-Language header, by quality, with
- * regional tags mapped (pt-BR → pt, zh-MO → zh-Hant; see localeFromTag).
+ * regional tags mapped (pt-AO → pt-PT, zh-MO → zh-Hant; see localeFromTag).
  */
 export function localeFromAcceptLanguage(header: string | null): Locale | undefined {
   if (!header) return undefined;
@@ -62,9 +66,26 @@ export async function requireUrlLocale(request: Request, lang: string | undefine
   if (match && match === decoded) return match;
   const url = new URL(request.url);
   const rest = url.pathname.split("/").slice(2).join("/");
-  const target = match ?? (await preferredLocale(request));
+  const target = (match && isPortuguese(match) ? await portugueseFor(request, decoded) : match) ?? (await preferredLocale(request));
   const tail = match || looksLikeLocale(decoded) ? rest : url.pathname.slice(1);
-  throw redirect(`/${target}${tail ? `/${tail}` : ""}${url.search}`, { status: match ? 301 : 302 });
+  // 308 keeps a form's method and body; GETs keep the 301 every client knows.
+  const status = match ? (request.method === "GET" || request.method === "HEAD" ? 301 : 308) : 302;
+  throw redirect(`/${target}${tail ? `/${tail}` : ""}${url.search}`, {
+    status,
+    headers: match && decoded?.toLowerCase() === "pt" ? { Vary: "Accept-Language, Cookie" } : undefined,
+  });
+}
+
+/**
+ * Which variant a retired `/pt/...` URL leads to: the Portuguese this visitor
+ * already chose or their browser asks for, else the default (README). Any
+ * other spelling of a variant ("pt-br") keeps its variant.
+ */
+async function portugueseFor(request: Request, segment: string | undefined): Promise<Locale | undefined> {
+  const named = matchLocale(segment);
+  if (segment?.toLowerCase() !== "pt") return named;
+  const preferred = await preferredLocale(request).catch(() => undefined);
+  return preferred && isPortuguese(preferred) ? preferred : named;
 }
 
 /** Alternate URLs of a page in every locale (hreflang), absolute. */
@@ -77,6 +98,8 @@ export function alternateUrls(request: Request, publicUrl?: string) {
   const href = (locale: string) => `${origin}/${locale}${rest ? `/${rest}` : ""}`;
   return [
     ...supportedLocales.map((locale) => ({ hrefLang: locale, href: href(locale) })),
+    // A search engine's reader whose Portuguese has no region gets the default variant.
+    { hrefLang: "pt", href: href(defaultPortuguese) },
     { hrefLang: "x-default", href: href(defaultLocale) },
   ];
 }

@@ -1,5 +1,6 @@
 import { treeToTraditional } from "~/modules/i18n-text/chinese-script.server";
 import type { Locale, Namespace } from "./config";
+import { portugueseVariants, withVariant } from "./portuguese-variants";
 import enCommon from "./resources/en/common.json";
 import enAuth from "./resources/en/auth.json";
 import enHome from "./resources/en/home.json";
@@ -78,7 +79,7 @@ import zhMeetingReport from "./resources/zh-CN/meetingReport.json";
 
 type Tree = { [key: string]: string | Tree };
 
-type Resources = Record<Exclude<Locale, "zh-Hant">, Record<Namespace, Tree>>;
+type Resources = Record<"en" | "pt" | "zh-CN", Record<Namespace, Tree>>;
 
 // One line per locale; each namespace is a file in resources/<locale>/.
 /** Translations written by people, per locale and namespace. English is the reference. */
@@ -91,8 +92,16 @@ const written: Resources = {
 /**
  * Every translation. Traditional Chinese (Macao) is generated from the
  * Simplified resources when the server starts, never maintained by hand.
+ * Brazilian and European Portuguese are the shared Portuguese base with
+ * each variant's own words laid over it (resources/pt-BR, resources/pt-PT).
  */
 export const resources: Record<Locale, Record<Namespace, Tree>> = {
-  ...written,
+  en: written.en,
+  "zh-CN": written["zh-CN"],
   "zh-Hant": treeToTraditional(written["zh-CN"]),
+  "pt-BR": withVariant(written.pt, portugueseVariants["pt-BR"]),
+  "pt-PT": withVariant(written.pt, portugueseVariants["pt-PT"]),
 };
+
+/** The shared Portuguese resources, for the test that keeps variant words out of them. */
+export const portugueseBase = written.pt;

@@ -227,6 +227,12 @@ export default function SearchPage() {
           {result && result.total === 0 ? <p>{t(!input.q ? "results.none" : hasFilters(input) ? "results.noneForFiltered" : "results.noneFor", { q: input.q })}</p> : null}
           <FairHits hits={data.fairs} lang={lang} firmMember={data.firmMember} />
           <NoticeHits hits={data.notices.hits} total={data.notices.total} q={input.q ?? ""} lang={lang} />
+          {products?.head && !products.head.found ? (
+            <p className="notice" role="status" data-head-missing="">
+              {t("results.headMissing", { term: products.head.term })}
+            </p>
+          ) : null}
+          {products?.head && !products.head.found && products.hits.length ? <h2 className="search__related">{t("results.related")}</h2> : null}
           {products ? <ProductHitList hits={products.hits} lang={lang} /> : null}
           {firms ? <FirmHitList hits={firms.hits} lang={lang} /> : null}
           {result ? <Pagination page={result.page} pages={result.pages} label={t("results.pages")} /> : null}

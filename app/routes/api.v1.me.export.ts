@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isLocale } from "~/i18n/config";
+import { matchLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
 import { getOptionalUser } from "~/modules/access/user.server";
 import { collectPersonalData } from "~/modules/privacy/export.server";
@@ -20,5 +20,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return apiError(401, "unauthorized", t("errors.unauthorized"), headers);
   }
   const { document } = await collectPersonalData(user.id);
-  return json(document, { headers: { ...headers, "Content-Language": isLocale(user.locale) ? user.locale : "en" } });
+  return json(document, { headers: { ...headers, "Content-Language": matchLocale(user.locale) ?? "en" } });
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isLocale } from "~/i18n/config";
+import { matchLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18next.server";
 import { matchesForRequest } from "~/modules/matching/buyer-matches.server";
 import { apiLocale } from "~/modules/search/api.server";
@@ -20,7 +20,7 @@ import { log } from "~/utils/logger.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  const locale = apiLocale(new URL(request.url).searchParams, user && isLocale(user.locale) ? user.locale : "en");
+  const locale = apiLocale(new URL(request.url).searchParams, (user && matchLocale(user.locale)) ?? "en");
   const t = await getFixedT(locale, "matching");
   const headers = { "Cache-Control": "private, no-store", Vary: "Cookie" };
   if (!user) return apiError(401, "unauthorized", t("errors.unauthorized"), headers);

@@ -5,7 +5,11 @@
  * index, so any scale is generated in streaming batches, identically on
  * every run.
  */
-import { productTypes, structuredTitle, type ClusterKey, type ProductAttributes, type ProductType } from "~/modules/product/vocabulary";
+import { structuredTitle } from "~/modules/product/title";
+import { productTypes, vocabularyName, type ClusterKey, type Names, type ProductAttributes, type ProductType } from "~/modules/product/vocabulary";
+
+/** The demo's Portuguese product words: Brazilian, the buyers most firms write for. */
+const ptName = (names: Names) => vocabularyName(names, "pt-BR");
 import { withUsccCheck } from "~/modules/firm/uscc";
 import { countryName } from "~/modules/reference/countries.server";
 import { clusterTowns as towns } from "./reference";
@@ -145,7 +149,7 @@ export function firmSeed(index: number): FirmSeed {
   const hasPt = index === 0 || chance(rng, 0.35);
   const descriptionZh = `${nameZh}成立于${foundedYear}年，位于中山市${town.name["zh-CN"]}镇，专业生产${typeA.names["zh-CN"]}、${typeB.names["zh-CN"]}等${town.cluster.name["zh-CN"]}产品，员工${employeesBand.replace("+", "余")}人，产品出口${listIn(marketsForText, "zh-CN")}等国家和地区，可承接OEM/ODM订单。`;
   const descriptionEn = `Founded in ${foundedYear} in ${town.name.en}, Zhongshan, ${brand.pinyin} makes ${typeA.names.en}s, ${typeB.names.en}s and other ${town.cluster.name.en.toLowerCase()} products with ${employeesBand} employees, exporting to ${listIn(marketsForText, "en")}. OEM and ODM orders welcome.`;
-  const descriptionPt = `Fundada em ${foundedYear} em ${town.name.pt}, Zhongshan, a ${brand.pinyin} fabrica ${typeA.names.pt}, ${typeB.names.pt} e outros produtos de ${town.cluster.name.pt.toLowerCase()}, com ${employeesBand} funcionários, e exporta para ${listIn(marketsForText, "pt")}. Aceita encomendas OEM e ODM.`;
+  const descriptionPt = `Fundada em ${foundedYear} em ${town.name.pt}, Zhongshan, a ${brand.pinyin} fabrica ${ptName(typeA.names)}, ${ptName(typeB.names)} e outros produtos de ${town.cluster.name.pt.toLowerCase()}, com ${employeesBand} funcionários, e exporta para ${listIn(marketsForText, "pt")}. Aceita encomendas OEM e ODM.`;
   const languages = ["zh", "en", ...(hasPt || chance(rng, 0.25) ? ["pt"] : []), ...(chance(rng, 0.2) ? ["es"] : []), ...(chance(rng, 0.06) ? ["ar"] : []), ...(chance(rng, 0.05) ? ["ru"] : [])];
   const certCodes = pickSome(rng, clusterCertifications[cluster], 1, 4);
   if (index === 0) certCodes.splice(0, certCodes.length, "CE", "RoHS", "INMETRO", "ISO9001");
@@ -225,7 +229,7 @@ export function productSeed(index: number, scale: Scale): ProductSeed {
   const type: ProductType = firmIndex === 0 && index < scale.firms * 2 ? clusterTypes[0] : pick(rng, clusterTypes);
   const attributes: ProductAttributes = { type: type.key, ...attributeChoices[cluster](rng) };
   const model = `${firm.brandPinyin.slice(0, 2).toUpperCase()}-${type.key.split("-").map((part) => part[0]).join("").toUpperCase()}${intBetween(rng, 100, 9999)}`;
-  const title = (locale: string) => `${structuredTitle(attributes, locale)} ${model}`;
+  const title = (locale: string) => `${structuredTitle(attributes, locale === "pt" ? "pt-BR" : locale, model)}`;
   const hasEn = firmIndex === 0 || chance(rng, 0.65);
   const hasPt = firmIndex === 0 || chance(rng, 0.35);
   const [low, high] = industry.price;
@@ -247,7 +251,7 @@ export function productSeed(index: number, scale: Scale): ProductSeed {
     description: authored({
       "zh-CN": `${firm.name["zh-CN"].text}出品${type.names["zh-CN"]}，型号${model}。支持OEM/ODM定制，最小起订量${moq}${unitZh}，交期约${leadTimeDays}天。`,
       en: hasEn ? `${type.names.en[0].toUpperCase()}${type.names.en.slice(1)} ${model} by ${firm.brandPinyin}. OEM/ODM available, minimum order ${moq} ${industry.unit}, lead time about ${leadTimeDays} days.` : undefined,
-      pt: hasPt ? `${type.names.pt[0].toUpperCase()}${type.names.pt.slice(1)} ${model} da ${firm.brandPinyin}. Aceita OEM/ODM, encomenda mínima de ${moq} ${unitPt}, prazo de entrega de cerca de ${leadTimeDays} dias.` : undefined,
+      pt: hasPt ? `${ptName(type.names)[0].toUpperCase()}${ptName(type.names).slice(1)} ${model} da ${firm.brandPinyin}. Aceita OEM/ODM, encomenda mínima de ${moq} ${unitPt}, prazo de entrega de cerca de ${leadTimeDays} dias.` : undefined,
     }),
     attributes,
     moq,
@@ -371,7 +375,7 @@ export function requestSeed(index: number, scale: Scale, today: Date): RequestSe
   const unitZh = { pieces: "件", units: "台", sets: "套" }[industry.unit] ?? "件";
   const title =
     locale === "pt"
-      ? `Procuramos ${type.names.pt} — ${quantity} ${unitPt}`
+      ? `Procuramos ${ptName(type.names)} — ${quantity} ${unitPt}`
       : locale === "zh-CN"
         ? `求购${type.names["zh-CN"]}${quantity}${unitZh}`
         : `Looking for ${type.names.en}: ${quantity} ${industry.unit}`;
@@ -382,7 +386,7 @@ export function requestSeed(index: number, scale: Scale, today: Date): RequestSe
     id: `seed-r-${String(index).padStart(6, "0")}`,
     buyerCompanyId: buyer.id,
     title: authored({ [locale]: title }),
-    keywords: type.names[keywordLocale],
+    keywords: vocabularyName(type.names, keywordLocale === "pt" ? "pt-BR" : keywordLocale),
     hsCodes: [type.hs],
     quantity,
     unit: industry.unit,

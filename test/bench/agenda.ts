@@ -137,13 +137,13 @@ export const agendaBenchmark: Benchmark = {
     const server = await startServer(dir, engine);
     try {
       const firm = { Cookie: await sessionCookie(server.url, world.firmEmail, "zh-CN"), "Accept-Encoding": "gzip" };
-      const buyer = { Cookie: await sessionCookie(server.url, world.buyerEmail, "pt"), "Accept-Encoding": "gzip" };
+      const buyer = { Cookie: await sessionCookie(server.url, world.buyerEmail, "pt-BR"), "Accept-Encoding": "gzip" };
       const get = (url: string, headers: Record<string, string>) => fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       const targets = {
         "firm agenda page": () => get(`${server.url}/zh-CN/meetings/${world.slug}/firm/agenda`, firm),
         "firm .ics": () => get(`${server.url}/zh-CN/meetings/${world.slug}/firm/agenda.ics`, firm),
         "firm feed (no session)": () => get(`${server.url}${world.feed}`, { "Accept-Encoding": "gzip" }),
-        "buyer agenda page": () => get(`${server.url}/pt/meetings/${world.slug}/buyer/agenda`, buyer),
+        "buyer agenda page": () => get(`${server.url}/pt-BR/meetings/${world.slug}/buyer/agenda`, buyer),
       };
       // Each answers, with the participant's 16 (or 8) meetings.
       const page = await (await targets["firm agenda page"]()).text();

@@ -18,7 +18,7 @@ import type { Benchmark } from "./types";
 const CALLS = 200;
 const WARM_UP = 20;
 const FIRM_CALLS = 60;
-const LOCALES = ["pt", "en", "zh-CN", "zh-Hant"] as const;
+const LOCALES = ["pt-BR", "en", "zh-CN", "zh-Hant"] as const;
 
 export const matchingBenchmark: Benchmark = {
   name: "matching",

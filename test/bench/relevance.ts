@@ -20,10 +20,13 @@ import {
   loadPublicCatalogue,
   loadThresholds,
   meilisearchSearch,
+  P,
+  portugueseVariants,
   queryLanguages,
   round,
   weakestQueries,
   type Evaluation,
+  type Summary,
 } from "../relevance/evaluate";
 import { pgBaselineSearch, preparePgBaseline } from "./pg-baseline";
 import type { Benchmark, Metric } from "./types";
@@ -71,14 +74,15 @@ async function openBenchDatabase(): Promise<{ database: Database; kind: string; 
 const pct = (value: number) => `${Math.round(value * 100)}%`;
 
 function sideBySide(engines: Evaluation[]): string {
-  const rows = [["language", "queries", ...engines.flatMap((e) => [`${e.engine} nDCG@${K}`, `recall@${K}`, "zero-hit"])]];
-  for (const lang of [...queryLanguages, "all" as const]) {
-    rows.push([
-      lang,
-      String(engines[0].byLanguage[lang].queries),
-      ...engines.flatMap((e) => [round(e.byLanguage[lang].ndcg).toFixed(3), round(e.byLanguage[lang].recall).toFixed(3), pct(e.byLanguage[lang].zeroHitRate)]),
-    ]);
-  }
+  const rows = [["language", "queries", ...engines.flatMap((e) => [`${e.engine} P@${P}`, `nDCG@${K}`, `recall@${K}`, "zero-hit"])]];
+  const row = (label: string, pick: (e: Evaluation) => Summary) => [
+    label,
+    String(pick(engines[0]).queries),
+    ...engines.flatMap((e) => [round(pick(e).precision).toFixed(3), round(pick(e).ndcg).toFixed(3), round(pick(e).recall).toFixed(3), pct(pick(e).zeroHitRate)]),
+  ];
+  for (const lang of [...queryLanguages, "all" as const]) rows.push(row(lang, (e) => e.byLanguage[lang]));
+  // Each Portuguese variant: its own wordings plus the words both use.
+  for (const variant of portugueseVariants) rows.push(row(`pt (${variant})`, (e) => e.byVariant[variant]));
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ")).join("\n");
 }
@@ -100,7 +104,7 @@ function tagTable(engines: Evaluation[]): Record<string, Record<string, { querie
 
 export const relevanceBenchmark: Benchmark = {
   name: "relevance",
-  description: `nDCG@${K} and recall@${K} of judged buyer queries (pt, en, zh) over the small demo set: Meilisearch vs PostgreSQL full-text (targets: test/relevance/thresholds.json)`,
+  description: `precision@${P}, nDCG@${K} and recall@${K} of judged buyer queries (pt, en, zh; pt also per variant, pt-BR and pt-PT) over the small demo set: Meilisearch vs PostgreSQL full-text (targets: test/relevance/thresholds.json)`,
   async run() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ponte-bench-relevance-"));
     process.env.DATA_DIR ??= dir;
@@ -126,8 +130,16 @@ export const relevanceBenchmark: Benchmark = {
         metrics.push(
           { name: `Meilisearch nDCG@${K} ${lang}`, value: round(meili.byLanguage[lang].ndcg), unit: "", target: { min: thresholds.ndcg[lang] } },
           { name: `Meilisearch recall@${K} ${lang}`, value: round(meili.byLanguage[lang].recall), unit: "", target: { min: thresholds.recall[lang] } },
+          { name: `Meilisearch precision@${P} ${lang}`, value: round(meili.byLanguage[lang].precision), unit: "", target: { min: thresholds.precision[lang] } },
+          { name: `PostgreSQL FTS precision@${P} ${lang}`, value: round(postgres.byLanguage[lang].precision), unit: "" },
           { name: `PostgreSQL FTS nDCG@${K} ${lang}`, value: round(postgres.byLanguage[lang].ndcg), unit: "" },
           { name: `PostgreSQL FTS recall@${K} ${lang}`, value: round(postgres.byLanguage[lang].recall), unit: "" },
+        );
+      }
+      for (const variant of portugueseVariants) {
+        metrics.push(
+          { name: `Meilisearch precision@${P} ${variant}`, value: round(meili.byVariant[variant].precision), unit: "", target: { min: thresholds.precision[variant] } },
+          { name: `PostgreSQL FTS precision@${P} ${variant}`, value: round(postgres.byVariant[variant].precision), unit: "" },
         );
       }
       metrics.push(

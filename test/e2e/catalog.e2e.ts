@@ -75,10 +75,10 @@ describe("the catalogue in the browser", () => {
   it("shows the product to a buyer in Portuguese", async () => {
     const context = await newContext(browser, { acceptLanguage: "pt-BR,pt;q=0.9" });
     const page = await context.newPage();
-    await signIn(page, "pt", "buyer@ponte.demo", "Ponte-buyer-2026");
-    await page.goto(`/pt${productPath}`);
-    expect(await page.getAttribute("html", "lang")).toBe("pt");
-    expect(await page.textContent("h1")).toBe("Luminária de teto LED 36 W alumínio");
+    await signIn(page, "pt-BR", "buyer@ponte.demo", "Ponte-buyer-2026");
+    await page.goto(`/pt-BR${productPath}`);
+    expect(await page.getAttribute("html", "lang")).toBe("pt-BR");
+    expect(await page.textContent("h1")).toBe("Luminária de teto LED de alumínio 36 W");
     const main = (await page.textContent("main")) ?? "";
     expect(main).toContain("gerado a partir dos dados do produto");
     expect(main).toContain("Aparelhos de iluminação");
@@ -87,15 +87,15 @@ describe("the catalogue in the browser", () => {
     expect(main).toContain("25 dias");
     const image = page.locator(".product-gallery__cover");
     expect(await image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBeGreaterThan(0);
-    expect(await page.getAttribute('meta[property="og:title"]', "content")).toContain("Luminária de teto LED 36 W alumínio");
+    expect(await page.getAttribute('meta[property="og:title"]', "content")).toContain("Luminária de teto LED de alumínio 36 W");
     await expectAccessible(page);
     newPages.push(new URL(page.url()).pathname);
 
     await page.getByRole("link", { name: "Diretório" }).first().click();
-    await page.waitForURL("**/pt/firms");
+    await page.waitForURL("**/pt-PT/firms");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Guzhen" }).first().click();
-    await page.waitForURL("**/pt/towns/guzhen");
+    await page.waitForURL("**/pt-PT/towns/guzhen");
     await expectAccessible(page);
     await context.close();
   });
@@ -126,8 +126,8 @@ describe("the catalogue in the browser", () => {
     const context = await newContext(browser, { phone: true });
     const page = await context.newPage();
     await signIn(page, "zh-CN", "firm@ponte.demo", "Ponte-firm-2026");
-    const pages = [...new Set([...newPages, "/zh-Hant/firms", "/en/clusters/lighting", "/pt/towns/guzhen"])];
-    const firmPage = await page.goto("/pt/firms");
+    const pages = [...new Set([...newPages, "/zh-Hant/firms", "/en/clusters/lighting", "/pt-PT/towns/guzhen"])];
+    const firmPage = await page.goto("/pt-PT/firms");
     expect(firmPage?.status()).toBe(200);
     const firstFirm = await page.locator(".firm-card a").first().getAttribute("href");
     pages.push(firstFirm!);

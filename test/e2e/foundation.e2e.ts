@@ -16,14 +16,14 @@ describe("the platform in the browser", () => {
     const context = await newContext(browser, { acceptLanguage: "pt-BR,pt;q=0.9,en;q=0.5" });
     const page = await context.newPage();
     await page.goto("/");
-    expect(new URL(page.url()).pathname).toBe("/pt");
-    expect(await page.getAttribute("html", "lang")).toBe("pt");
+    expect(new URL(page.url()).pathname).toBe("/pt-BR");
+    expect(await page.getAttribute("html", "lang")).toBe("pt-BR");
     await expect.poll(() => page.textContent("h1")).toContain("Os fabricantes de Zhongshan");
     const alternates = await page.$$eval("link[rel=alternate]", (links) => links.map((link) => link.getAttribute("hreflang")));
-    expect(alternates).toEqual(["zh-CN", "zh-Hant", "en", "pt", "x-default"]);
+    expect(alternates).toEqual(["zh-CN", "zh-Hant", "en", "pt-BR", "pt-PT", "pt", "x-default"]);
     await expectAccessible(page);
 
-    await page.goto("/pt/login");
+    await page.goto("/pt-PT/login");
     await page.getByRole("navigation", { name: "Idioma" }).getByRole("link", { name: "简体中文" }).click();
     await page.waitForURL("**/zh-CN/login");
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
@@ -69,7 +69,7 @@ describe("the platform in the browser", () => {
   it("shows sign-in errors in the user's language and keeps the e-mail typed", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await page.goto("/pt/login");
+    await page.goto("/pt-PT/login");
     await page.getByLabel("E-mail").fill("ninguem@example.test");
     await page.getByLabel("Palavra-passe").fill("errada-errada");
     await page.getByRole("button", { name: "Entrar" }).click();
@@ -107,7 +107,7 @@ describe("the platform in the browser", () => {
   it("works at a phone's width on every page of the foundation", async () => {
     const context = await newContext(browser, { phone: true });
     const page = await context.newPage();
-    for (const path of ["/en", "/pt/login", "/zh-CN/register", "/pt/nao-existe"]) {
+    for (const path of ["/en", "/pt-PT/login", "/zh-CN/register", "/pt-PT/nao-existe"]) {
       await page.goto(path);
       await expectFitsWidth(page, path);
       await expectAccessible(page, path);

@@ -26,16 +26,16 @@ describe("an inquiry in the browser", () => {
     // Any script error (a hydration mismatch included) fails the test.
     const pageErrors: string[] = [];
     buyer.on("pageerror", (error) => pageErrors.push(`${buyer.url()}: ${error.message}`));
-    await buyer.goto("/pt/login");
+    await buyer.goto("/pt-PT/login");
     await buyer.getByLabel("E-mail").fill("buyer@ponte.demo");
     await buyer.getByLabel("Palavra-passe").fill("Ponte-buyer-2026");
     await buyer.getByRole("button", { name: "Entrar" }).click();
-    await buyer.waitForURL("**/pt/account");
+    await buyer.waitForURL("**/pt-PT/account");
 
     // From the product page, as a buyer finds it.
-    await buyer.goto(`/pt/products/${DEMO_PRODUCT}`);
+    await buyer.goto(`/pt-PT/products/${DEMO_PRODUCT}`);
     await buyer.getByRole("link", { name: "Pedir cotação" }).click();
-    await buyer.waitForURL(`**/pt/inquiries/new?product=${DEMO_PRODUCT}`);
+    await buyer.waitForURL(`**/pt-PT/inquiries/new?product=${DEMO_PRODUCT}`);
     await buyer.getByRole("heading", { name: "Pedir cotação" }).waitFor();
     expect(await buyer.locator("input[name=firmId]").inputValue()).toBe(DEMO_FIRM);
     expect(await buyer.locator(`input[name=productIds][value=${DEMO_PRODUCT}]`).isChecked()).toBe(true);
@@ -56,7 +56,7 @@ describe("an inquiry in the browser", () => {
       .fill("Olá! Gostaríamos de uma cotação para 500 luminárias de teto LED com certificação INMETRO, entrega no porto de Santos.");
     await buyer.getByLabel("Anexar ficheiros").setInputFiles({ name: "modelo.png", mimeType: "image/png", buffer: onePixelPng });
     await buyer.getByRole("button", { name: "Enviar pedido" }).click();
-    await buyer.waitForURL(/\/pt\/inquiries\/[^/?]+\?sent=1$/);
+    await buyer.waitForURL(/\/pt-PT\/inquiries\/[^/?]+\?sent=1$/);
     const threadPath = new URL(buyer.url()).pathname;
     const inquiryId = threadPath.split("/").pop()!;
     await buyer.getByText("O seu pedido de cotação foi enviado.").waitFor();
@@ -103,7 +103,7 @@ describe("an inquiry in the browser", () => {
     const toBuyer = await waitForMail((mail) => sentTo(mail, "buyer@ponte.demo") && (mail.text ?? "").includes("FOB 中山价格"));
     expect(toBuyer.subject).toBe("Nova mensagem sobre o seu pedido de cotação · Ponte");
     expect(toBuyer.headers.get("content-language")).toBe("pt");
-    expect(toBuyer.text).toContain(`/pt/inquiries/${inquiryId}`);
+    expect(toBuyer.text).toContain(`/pt-PT/inquiries/${inquiryId}`);
 
     await buyer.goto(threadPath);
     const answered = await buyer.textContent("main");

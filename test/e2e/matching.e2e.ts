@@ -22,11 +22,11 @@ describe("matching in the browser", () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    await signIn(page, "pt", "buyer@ponte.demo", "Ponte-buyer-2026");
+    await signIn(page, "pt-PT", "buyer@ponte.demo", "Ponte-buyer-2026");
 
-    await page.goto(`/pt/account/requests/${DEMO_REQUEST}`);
+    await page.goto(`/pt-PT/account/requests/${DEMO_REQUEST}`);
     await page.getByRole("link", { name: "Ver fornecedores correspondentes" }).click();
-    await page.waitForURL(`**/pt/account/requests/${DEMO_REQUEST}/matches`);
+    await page.waitForURL(`**/pt-PT/account/requests/${DEMO_REQUEST}/matches`);
     await page.getByRole("heading", { level: 1, name: `Correspondências para “${DEMO_REQUEST_TITLE}”` }).waitFor();
 
     // Ranked, each with a score and its reasons in Portuguese.
@@ -44,8 +44,8 @@ describe("matching in the browser", () => {
     const against = page.locator(".match-reason--negative");
     expect(await against.count()).toBeGreaterThan(0);
     expect(await against.first().textContent()).toContain("Contra:");
-    expect(await first.getByRole("link").first().getAttribute("href")).toMatch(/^\/pt\/products\//);
-    expect(await first.locator('a[href^="/pt/firms/"]').count()).toBe(1);
+    expect(await first.getByRole("link").first().getAttribute("href")).toMatch(/^\/pt-PT\/products\//);
+    expect(await first.locator('a[href^="/pt-PT/firms/"]').count()).toBe(1);
     await expectAccessible(page);
 
     // By supplier, without JavaScript's help: a plain link.
@@ -61,7 +61,7 @@ describe("matching in the browser", () => {
     await page.waitForURL(/\?by=product$/);
     await expect.poll(() => page.getByRole("link", { name: "Por produto" }).getAttribute("aria-current")).toBe("page");
     await page.locator("ol.match-list > li").first().getByRole("link", { name: /Pedir cotação/ }).click();
-    await page.waitForURL(/\/pt\/inquiries\/new\?firm=[^&]+&product=[^&]+&request=seed-r-000000$/);
+    await page.waitForURL(/\/pt-PT\/inquiries\/new\?firm=[^&]+&product=[^&]+&request=seed-r-000000$/);
     await page.getByText(DEMO_REQUEST_TITLE).first().waitFor();
     expect(await page.locator("input[name=requestId]").inputValue()).toBe(DEMO_REQUEST);
     expect(await page.getByLabel("Quantidade").inputValue()).toBe("500");
@@ -70,7 +70,7 @@ describe("matching in the browser", () => {
     const phone = await newContext(browser, { phone: true, acceptLanguage: "pt" });
     await phone.addCookies(await context.cookies());
     const phonePage = await phone.newPage();
-    for (const path of [`/pt/account/requests/${DEMO_REQUEST}/matches`, `/pt/account/requests/${DEMO_REQUEST}/matches?by=firm`]) {
+    for (const path of [`/pt-PT/account/requests/${DEMO_REQUEST}/matches`, `/pt-PT/account/requests/${DEMO_REQUEST}/matches?by=firm`]) {
       await phonePage.goto(path);
       await expectFitsWidth(phonePage, path);
       await expectAccessible(phonePage, path);

@@ -25,7 +25,7 @@ import { sentTo, waitForMail } from "./support/mail";
  */
 
 /** The Portuguese UI's language segment (one place, for the /pt → /pt-BR rename). */
-const PT = "pt";
+const PT = "pt-PT";
 const ZH = "zh-CN";
 const FAIR_ZONE = "Asia/Macau";
 const BUYER_ZONE = "America/Sao_Paulo";
@@ -40,8 +40,8 @@ async function context(options: Parameters<typeof newContext>[1] = {}) {
   return created;
 }
 const contexts: BrowserContext[] = [];
-async function signedIn(locale: "en" | "pt" | "zh-CN", email: string, password: string, landing: "account" | "bureau" = "account") {
-  const created = await context({ acceptLanguage: locale === "en" ? "en-GB,en;q=0.9" : locale === "pt" ? "pt-PT,pt;q=0.9" : "zh-CN,zh;q=0.9" });
+async function signedIn(locale: "en" | "pt-PT" | "zh-CN", email: string, password: string, landing: "account" | "bureau" = "account") {
+  const created = await context({ acceptLanguage: locale === "en" ? "en-GB,en;q=0.9" : locale === "pt-PT" ? "pt-PT,pt;q=0.9" : "zh-CN,zh;q=0.9" });
   contexts.push(created);
   const page = await created.newPage();
   await signIn(page, locale, email, password, landing);

@@ -73,7 +73,7 @@ describe("operations in the browser", () => {
   it("the bureau's new pages pass axe and fit a phone's width", async () => {
     const context = await newContext(browser, { phone: true });
     const page = await signIn(context, "zh-CN", "bureau@ponte.demo", "Ponte-bureau-2026", { email: "电子邮箱", password: "密码", submit: "登录" });
-    await checkPages(page, ["/zh-CN/bureau/verification", "/zh-CN/bureau/import", "/zh-CN/bureau/audit", "/pt/bureau/verification?status=VERIFIED"]);
+    await checkPages(page, ["/zh-CN/bureau/verification", "/zh-CN/bureau/import", "/zh-CN/bureau/audit", "/pt-PT/bureau/verification?status=VERIFIED"]);
     await page.goto("/zh-CN/bureau/verification");
     await page.locator("table a").first().click();
     await page.getByRole("heading", { name: "审核决定" }).waitFor();
@@ -84,10 +84,10 @@ describe("operations in the browser", () => {
 
   it("a buyer posts a sourcing request in Portuguese", async () => {
     const context = await newContext(browser, { acceptLanguage: "pt-BR,pt;q=0.9" });
-    const page = await signIn(context, "pt", "buyer@ponte.demo", "Ponte-buyer-2026", portuguese);
-    await page.goto("/pt/account/requests");
+    const page = await signIn(context, "pt-PT", "buyer@ponte.demo", "Ponte-buyer-2026", portuguese);
+    await page.goto("/pt-PT/account/requests");
     await page.getByRole("link", { name: "Publicar um pedido de compra" }).click();
-    await page.waitForURL("**/pt/account/requests/new");
+    await page.waitForURL("**/pt-PT/account/requests/new");
     await expectAccessible(page);
 
     const title = `Procuramos candeeiros de mesa LED ${Date.now()}`;
@@ -100,7 +100,7 @@ describe("operations in the browser", () => {
     await page.getByLabel("Prazo").fill(`${new Date().getUTCFullYear() + 1}-03-31`);
     await page.getByLabel("Quem pode ver este pedido").selectOption("VERIFIED_FIRMS");
     await page.getByRole("button", { name: "Publicar pedido" }).click();
-    await page.waitForURL("**/pt/account/requests?created=*");
+    await page.waitForURL("**/pt-PT/account/requests?created=*");
     await expect.poll(() => page.getByRole("status").textContent()).toContain("O seu pedido de compra foi publicado.");
     const card = page.getByRole("listitem").filter({ hasText: title });
     expect(await card.textContent()).toContain("9405.21, 9405.11");
@@ -108,7 +108,7 @@ describe("operations in the browser", () => {
     await expectAccessible(page);
 
     // A wrong code is explained in Portuguese and what was typed stays.
-    await page.goto("/pt/account/requests/new");
+    await page.goto("/pt-PT/account/requests/new");
     await page.getByLabel("O que quer comprar?").fill("Pedido com código errado");
     await page.getByLabel("Códigos SH").fill("9999.99");
     await page.getByRole("button", { name: "Publicar pedido" }).click();
@@ -119,9 +119,9 @@ describe("operations in the browser", () => {
 
   it("the buyer's and the firm's new pages pass axe and fit a phone's width", async () => {
     const buyer = await newContext(browser, { phone: true });
-    const buyerPage = await signIn(buyer, "pt", "buyer@ponte.demo", "Ponte-buyer-2026", portuguese);
-    await checkPages(buyerPage, ["/pt/account/company", "/pt/account/requests", "/pt/account/requests/new", "/en/account/company"]);
-    await buyerPage.goto("/pt/account/requests");
+    const buyerPage = await signIn(buyer, "pt-PT", "buyer@ponte.demo", "Ponte-buyer-2026", portuguese);
+    await checkPages(buyerPage, ["/pt-PT/account/company", "/pt-PT/account/requests", "/pt-PT/account/requests/new", "/en/account/company"]);
+    await buyerPage.goto("/pt-PT/account/requests");
     await buyerPage.locator(".request-list a").first().click();
     await buyerPage.getByRole("button", { name: /Fechar este pedido|Reabrir este pedido/ }).waitFor();
     await expectAccessible(buyerPage, "request edit");

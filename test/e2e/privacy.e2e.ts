@@ -22,7 +22,8 @@ describe("privacy and accessibility", () => {
     const page = await context.newPage();
     for (const [locale, notice, statementLink, statement] of [
       ["en", "Privacy notice", "Accessibility", "Accessibility statement"],
-      ["pt", "Aviso de privacidade", "Acessibilidade", "Declaração de acessibilidade"],
+      ["pt-BR", "Aviso de privacidade", "Acessibilidade", "Declaração de acessibilidade"],
+      ["pt-PT", "Aviso de privacidade", "Acessibilidade", "Declaração de acessibilidade"],
       ["zh-CN", "隐私声明", "无障碍", "无障碍声明"],
       ["zh-Hant", "隱私聲明", "無障礙", "無障礙聲明"],
     ] as const) {
@@ -45,13 +46,13 @@ describe("privacy and accessibility", () => {
   it("marks up a form's errors as a list inside an alert, and axe accepts it", async () => {
     const context = await newContext(browser, { acceptLanguage: "pt-BR,pt;q=0.9" });
     const page = await context.newPage();
-    await page.goto("/pt/register");
+    await page.goto("/pt-PT/register");
     await page.getByRole("button", { name: "Criar conta" }).click();
     const alert = page.locator('[role="alert"]').filter({ hasText: "Aceite o aviso de privacidade" });
     await alert.waitFor();
     expect(await alert.evaluate((node) => node.firstElementChild?.tagName)).toBe("UL");
     expect(await alert.locator("li").count()).toBeGreaterThan(0);
-    await expectAccessible(page, "/pt/register with errors");
+    await expectAccessible(page, "/pt-PT/register with errors");
     await context.close();
   });
 
@@ -59,7 +60,7 @@ describe("privacy and accessibility", () => {
     const context = await newContext(browser, {});
     const page = await context.newPage();
     for (const [path, lang, title] of [
-      ["/pt/nao-existe", "pt", "Página não encontrada"],
+      ["/pt-PT/nao-existe", "pt-PT", "Página não encontrada"],
       ["/zh-CN/firms/no-such-firm", "zh-CN", "页面不存在"],
     ] as const) {
       const response = await page.goto(path);

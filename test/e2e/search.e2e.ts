@@ -17,11 +17,11 @@ describe("supplier search in the browser", () => {
   it("finds, as a Portuguese buyer types, a product its firm wrote only in Chinese", async () => {
     const context = await newContext(browser, { acceptLanguage: "pt-BR,pt;q=0.9" });
     const page = await context.newPage();
-    await page.goto("/pt");
+    await page.goto("/pt-BR");
     await waitForHydration(page);
     await page.getByRole("search").getByRole("searchbox", { name: "Pesquisar" }).fill("luminaria de teto");
     await page.getByRole("search").getByRole("button", { name: "Pesquisar" }).click();
-    await page.waitForURL(/\/pt\/search\?q=luminaria/);
+    await page.waitForURL(/\/pt-BR\/search\?q=luminaria/);
     // The address changes as the navigation ends; the results render right after it.
     await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
 
@@ -40,7 +40,7 @@ describe("supplier search in the browser", () => {
     // The product page of a hit whose name was built from its Chinese-only data reads in Portuguese.
     const built = page.locator(".search-hit", { has: page.locator(".badge--origin") }).first();
     await built.locator(".search-hit__title a").click();
-    await page.waitForURL(/\/pt\/products\//);
+    await page.waitForURL(/\/pt-BR\/products\//);
     await expect.poll(() => page.locator("h1").textContent()).toMatch(/^Luminária de teto LED/);
     await context.close();
   });
@@ -71,7 +71,8 @@ describe("supplier search in the browser", () => {
 
   it("is accessible and fits a phone, in every language", async () => {
     for (const [locale, q] of [
-      ["pt", "fechadura"],
+      ["pt-BR", "fechadura"],
+      ["pt-PT", "fechadura"],
       ["en", "ceiling light"],
       ["zh-CN", "吸顶灯"],
       ["zh-Hant", "吸頂燈"],

@@ -68,7 +68,7 @@ describe("registration", () => {
   });
 
   it("registers a buyer with a country", async () => {
-    const response = await client().post("/pt/register", {
+    const response = await client().post("/pt-PT/register", {
       accountType: "buyer",
       companyName: "Importadora Atlântico Ltda.",
       country: "BR",
@@ -86,7 +86,7 @@ describe("registration", () => {
 
   it("re-renders errors in the page's language next to the fields, keeping what was typed", async () => {
     const form = firmForm({ uscc: "91442000123456789X", email: "not-an-email" });
-    const response = await client().post("/pt/register", form);
+    const response = await client().post("/pt-PT/register", form);
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("O último carácter não corresponde");
@@ -105,7 +105,7 @@ describe("registration", () => {
     expect(Date.now() - user.privacyConsentAt!.getTime()).toBeLessThan(60_000);
 
     const { privacyConsent: _consent, ...withoutConsent } = firmForm();
-    const refused = await client().post("/pt/register", withoutConsent);
+    const refused = await client().post("/pt-PT/register", withoutConsent);
     expect(refused.status).toBe(400);
     const html = await refused.text();
     expect(html).toContain("Aceite o aviso de privacidade para criar uma conta.");
@@ -114,7 +114,7 @@ describe("registration", () => {
   });
 
   it("says when the two passwords differ", async () => {
-    const response = await client().post("/pt/register", firmForm({ confirmPassword: "something else" }));
+    const response = await client().post("/pt-PT/register", firmForm({ confirmPassword: "something else" }));
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("As duas palavras-passe não são iguais.");
   });

@@ -47,7 +47,7 @@ describe("the audit trail, as people read it", () => {
         },
       },
     });
-    const pt = text(await (await client.get(`/pt/bureau/audit?firm=${firm.id}`)).text());
+    const pt = text(await (await client.get(`/pt-BR/bureau/audit?firm=${firm.id}`)).text());
     expect(pt).toContain("Perfil alterado pelo escritório");
     expect(pt).toContain("Mercados de exportação");
     expect(pt).toContain("adicionado: Angola");

@@ -39,13 +39,13 @@ const validRequest = {
 
 describe("the buyer's company profile", () => {
   it("is edited by its buyers, audited, and refused to everyone else", async () => {
-    const buyer = await createUser("BUYER", { locale: "pt" });
+    const buyer = await createUser("BUYER", { locale: "pt-PT" });
     const client = await clientFor(buyer);
-    const page = await client.get("/pt/account/company");
+    const page = await client.get("/pt-PT/account/company");
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Perfil da empresa");
 
-    const saved = await client.post("/pt/account/company", {
+    const saved = await client.post("/pt-PT/account/company", {
       name: "Importadora Luz do Sul Ltda.",
       country: "BR",
       buyerType: "importer",
@@ -70,7 +70,7 @@ describe("the buyer's company profile", () => {
     expect(audit.actorId).toBe(buyer.id);
     expect(audit.changes).toMatchObject({ buyerType: { from: null, to: "importer" } });
 
-    const refused = await client.post("/pt/account/company", { name: "Importadora Luz do Sul Ltda.", country: "XX", buyerType: "importer", interests: "9999, 94.05.11" });
+    const refused = await client.post("/pt-PT/account/company", { name: "Importadora Luz do Sul Ltda.", country: "XX", buyerType: "importer", interests: "9999, 94.05.11" });
     expect(refused.status).toBe(400);
     const html = await refused.text();
     expect(html).toContain("Estes não são capítulos ou posições do SH (2 ou 4 algarismos): 94.05.11");
@@ -93,11 +93,11 @@ describe("the buyer's company profile", () => {
 
 describe("sourcing requests", () => {
   it("are created, edited, closed and reopened by their buyer, each change audited and sent to search", async () => {
-    const buyer = await createUser("BUYER", { locale: "pt" });
+    const buyer = await createUser("BUYER", { locale: "pt-PT" });
     const client = await clientFor(buyer);
-    const created = await client.post("/pt/account/requests/new", validRequest);
+    const created = await client.post("/pt-PT/account/requests/new", validRequest);
     expect(created.status).toBe(302);
-    expect(created.headers.get("location")).toMatch(/^\/pt\/account\/requests\?created=/);
+    expect(created.headers.get("location")).toMatch(/^\/pt-PT\/account\/requests\?created=/);
     const request = await prisma.sourcingRequest.findFirstOrThrow({ where: { buyerCompanyId: buyer.buyerCompanyId! } });
     expect(request).toMatchObject({
       title: { pt: { text: "Procuramos luminárias de teto LED", origin: "author" } },
@@ -112,16 +112,16 @@ describe("sourcing requests", () => {
     });
     expect(request.targetPriceUsd?.toFixed(2)).toBe("25.50");
 
-    const list = await (await client.get("/pt/account/requests")).text();
+    const list = await (await client.get("/pt-PT/account/requests")).text();
     expect(list).toContain("Procuramos luminárias de teto LED");
     expect(list).toContain("9405.11, 9405.42");
 
-    const edited = await client.post(`/pt/account/requests/${request.id}`, { ...validRequest, quantity: "800", visibility: "VERIFIED_FIRMS" });
+    const edited = await client.post(`/pt-PT/account/requests/${request.id}`, { ...validRequest, quantity: "800", visibility: "VERIFIED_FIRMS" });
     expect(edited.status).toBe(200);
-    const closed = await client.post(`/pt/account/requests/${request.id}`, { intent: "close" });
+    const closed = await client.post(`/pt-PT/account/requests/${request.id}`, { intent: "close" });
     expect(closed.status).toBe(200);
     expect(await prisma.sourcingRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ quantity: 800, visibility: "VERIFIED_FIRMS", status: "CLOSED" });
-    await client.post(`/pt/account/requests/${request.id}`, { intent: "reopen" });
+    await client.post(`/pt-PT/account/requests/${request.id}`, { intent: "reopen" });
     expect((await prisma.sourcingRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("OPEN");
 
     const audits = await prisma.auditEvent.findMany({ where: { entityType: "request", entityId: request.id }, orderBy: { id: "asc" } });
@@ -134,7 +134,7 @@ describe("sourcing requests", () => {
     const buyer = await createUser("BUYER", { locale: "pt" });
     await prisma.buyerCompany.update({ where: { id: buyer.buyerCompanyId! }, data: { requiredCertifications: ["CE", "INMETRO"] } });
     const client = await clientFor(buyer);
-    const form = await (await client.get("/pt/account/requests/new")).text();
+    const form = await (await client.get("/pt-BR/account/requests/new")).text();
     expect(form).toContain("Códigos SH (opcional)");
     expect(form).toContain("Descreva com as suas palavras o que quer comprar");
     // The profile's certifications are not ticked for the buyer.
@@ -142,13 +142,13 @@ describe("sourcing requests", () => {
     expect(form).not.toMatch(/<input[^>]*checked=""[^>]*name="requiredCertifications"/);
     expect(form).not.toMatch(/<input[^>]*name="requiredCertifications"[^>]*checked=""/);
 
-    const created = await client.post("/pt/account/requests/new", { title: "Procuro luminária de teto LED para lojas", titleLocale: "pt", visibility: "PUBLIC" });
+    const created = await client.post("/pt-BR/account/requests/new", { title: "Procuro luminária de teto LED para lojas", titleLocale: "pt", visibility: "PUBLIC" });
     expect(created.status).toBe(302);
     const request = await prisma.sourcingRequest.findFirstOrThrow({ where: { buyerCompanyId: buyer.buyerCompanyId! } });
     expect(request).toMatchObject({ hsCodes: [], requiredCertifications: [], quantity: null, keywords: "" });
-    expect(await (await client.get("/pt/account/requests")).text()).toContain("Procuro luminária de teto LED para lojas");
+    expect(await (await client.get("/pt-BR/account/requests")).text()).toContain("Procuro luminária de teto LED para lojas");
     // Codes written by the buyer are still checked.
-    const bad = await client.post("/pt/account/requests/new", { title: "Procuro luminárias", titleLocale: "pt", visibility: "PUBLIC", hsCodes: "94" });
+    const bad = await client.post("/pt-BR/account/requests/new", { title: "Procuro luminárias", titleLocale: "pt", visibility: "PUBLIC", hsCodes: "94" });
     expect(bad.status).toBe(400);
   });
 

@@ -78,7 +78,7 @@ describe("products", () => {
     const unknown = await world.clients.memberA.post(`/zh-CN/catalog/firms/${world.firmA.id}/products/new`, productForm({ hsCode: "9999.99" }));
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("HS 2022 中没有这个编码");
-    const words = await world.clients.memberA.post(`/pt/catalog/firms/${world.firmA.id}/products/new`, productForm({ hsCode: "luminária" }));
+    const words = await world.clients.memberA.post(`/pt-PT/catalog/firms/${world.firmA.id}/products/new`, productForm({ hsCode: "luminária" }));
     expect(words.status).toBe(400);
     expect(await words.text()).toContain("Um código SH tem pelo menos 4 algarismos");
     const nothing = await world.clients.memberA.post(`/en/catalog/firms/${world.firmA.id}/products/new`, productForm({ hsCode: "", type: "", nameZh: "" }));
@@ -183,11 +183,11 @@ describe("product images", () => {
       ["truncated JPEG", filePart((await photoWithGps(400, 400)).subarray(0, 300), "image/jpeg"), "cut.jpg", "Não foi possível ler a imagem"],
     ];
     for (const [label, blob, name, message] of cases) {
-      const response = await world.clients.memberA.post(`/pt/catalog/products/${productId}`, imageForm([blob, name]));
+      const response = await world.clients.memberA.post(`/pt-PT/catalog/products/${productId}`, imageForm([blob, name]));
       expect(response.status, label).toBe(400);
       expect(await response.text(), label).toContain(message);
     }
-    const none = await world.clients.memberA.post(`/pt/catalog/products/${productId}`, new FormData());
+    const none = await world.clients.memberA.post(`/pt-PT/catalog/products/${productId}`, new FormData());
     expect(none.status).toBe(400);
     expect(((await prisma.product.findUniqueOrThrow({ where: { id: productId } })).images as unknown[]).length).toBe(1);
   });

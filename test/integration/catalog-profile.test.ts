@@ -122,20 +122,20 @@ describe("the firm profile editor", () => {
       where: { id: world.firmA.id },
       data: { name: { "zh-CN": { text: "中山市古镇星辉测试照明有限公司", origin: "author" }, pt: { text: "Iluminação Xinghui", origin: "machine" } } },
     });
-    const page = await (await world.clients.memberA.get(`/pt/catalog/firms/${world.firmA.id}`)).text();
+    const page = await (await world.clients.memberA.get(`/pt-PT/catalog/firms/${world.firmA.id}`)).text();
     expect(page).toContain("tradução automática");
-    await world.clients.memberA.post(`/pt/catalog/firms/${world.firmA.id}`, profile({ namePt: "Iluminação Xinghui", nameEn: "" }));
+    await world.clients.memberA.post(`/pt-PT/catalog/firms/${world.firmA.id}`, profile({ namePt: "Iluminação Xinghui", nameEn: "" }));
     let firm = await prisma.firm.findUniqueOrThrow({ where: { id: world.firmA.id }, select: { name: true } });
     expect(firm.name).toMatchObject({ pt: { origin: "machine" } });
     expect(firm.name).not.toHaveProperty("en");
-    await world.clients.memberA.post(`/pt/catalog/firms/${world.firmA.id}`, profile({ namePt: "Iluminação Xinghui Lda.", nameEn: "" }));
+    await world.clients.memberA.post(`/pt-PT/catalog/firms/${world.firmA.id}`, profile({ namePt: "Iluminação Xinghui Lda.", nameEn: "" }));
     firm = await prisma.firm.findUniqueOrThrow({ where: { id: world.firmA.id }, select: { name: true } });
     expect(firm.name).toMatchObject({ pt: { text: "Iluminação Xinghui Lda.", origin: "author" } });
   });
 
   it("shows errors next to the fields in the user's language and keeps what was typed", async () => {
     const response = await world.clients.memberA.post(
-      `/pt/catalog/firms/${world.firmA.id}`,
+      `/pt-PT/catalog/firms/${world.firmA.id}`,
       profile({
         foundedYear: "1850",
         website: "javascript:alert(1)",
@@ -155,7 +155,7 @@ describe("the firm profile editor", () => {
     expect(html).toContain('value="1850"');
     expect(html).not.toContain("Something went wrong");
 
-    const nameless = await world.clients.memberA.post(`/pt/catalog/firms/${world.firmA.id}`, profile({ nameZh: "", nameEn: "", namePt: " " }));
+    const nameless = await world.clients.memberA.post(`/pt-PT/catalog/firms/${world.firmA.id}`, profile({ nameZh: "", nameEn: "", namePt: " " }));
     expect(nameless.status).toBe(400);
     expect(await nameless.text()).toContain("Indique o nome da empresa em pelo menos uma língua.");
   });

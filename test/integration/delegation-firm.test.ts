@@ -103,13 +103,13 @@ describe("a firm and the delegation calls", () => {
     expect(html).toContain(`/zh-CN/delegations/calls/${callId}`);
     expect(html).not.toContain("贵企业不能申请");
 
-    const other = await (await memberClient(xiaolan.member, "pt")).get("/pt/delegations");
+    const other = await (await memberClient(xiaolan.member, "pt-BR")).get("/pt-PT/delegations");
     const otherHtml = await other.text();
     expect(otherHtml).toContain("A sua empresa não pode candidatar-se porque:");
     expect(otherHtml).toContain("a chamada é para empresas de Guzhen");
     // Applying anyway is refused with the reason.
-    const refused = await (await memberClient(xiaolan.member, "pt")).post(
-      `/pt/delegations/calls/${callId}`,
+    const refused = await (await memberClient(xiaolan.member, "pt-BR")).post(
+      `/pt-PT/delegations/calls/${callId}`,
       applicationForm({ boothTypeCode: "STD", productIds: xiaolan.products.map((product) => product.id), attendees: "Ana" }, [licence]),
     );
     expect(refused.status).toBe(403);
@@ -250,11 +250,11 @@ describe("a firm and the delegation calls", () => {
     expect((await prisma.delegationApplication.findUniqueOrThrow({ where: { id: applicationId } })).status).toBe("SUBMITTED");
 
     const { user: buyerUser } = await createBuyer();
-    const buyer = await memberClient(buyerUser, "pt");
-    expect((await buyer.get("/pt/delegations")).status).toBe(403);
-    expect((await buyer.get(`/pt/delegations/applications/${applicationId}`)).status).toBe(403);
-    expect((await buyer.post(`/pt/delegations/calls/${callId}`, { boothTypeCode: "STD" })).status).toBe(403);
-    expect((await buyer.get(`/pt/delegations/applications/${applicationId}/documents/${documentId}`)).status).toBe(404);
+    const buyer = await memberClient(buyerUser, "pt-BR");
+    expect((await buyer.get("/pt-PT/delegations")).status).toBe(403);
+    expect((await buyer.get(`/pt-PT/delegations/applications/${applicationId}`)).status).toBe(403);
+    expect((await buyer.post(`/pt-PT/delegations/calls/${callId}`, { boothTypeCode: "STD" })).status).toBe(403);
+    expect((await buyer.get(`/pt-PT/delegations/applications/${applicationId}/documents/${documentId}`)).status).toBe(404);
 
     const bureauUser = await createUser("BUREAU_STAFF");
     const bureau = await memberClient(bureauUser, "en");
@@ -287,7 +287,7 @@ describe("a firm and the delegation calls", () => {
     const profile = await (await bureau.get(`/en/catalog/firms/${supplier.firm.id}`)).text();
     expect(profile).toContain("Fair delegations");
     expect(profile).toContain("Portuguese-speaking Countries Products and Services Exhibition (Macao) 2026");
-    const publicPage = async () => (await new TestClient(server.url).get(`/pt/firms/${supplier.firm.slug}`)).text();
+    const publicPage = async () => (await new TestClient(server.url).get(`/pt-PT/firms/${supplier.firm.slug}`)).text();
     expect(await publicPage()).not.toContain("Delegações a feiras");
     await moveCall(staff, plpexCall, "SELECTED");
     await moveCall(staff, plpexCall, "ROSTER_PUBLISHED");
@@ -305,7 +305,7 @@ describe("the deadline reminder", () => {
     const created = await createCall(staff, edition.id, callInput({ townIds: [xiaolanId], documentsAsked: [], deadline: soon.toISOString() }));
     await moveCall(staff, created.callId, "OPEN");
     const waiting = await createSupplier({ townId: xiaolanId, locale: "zh-CN" });
-    const portuguese = await createUser("FIRM_MEMBER", { firmId: waiting.firm.id, locale: "pt" });
+    const portuguese = await createUser("FIRM_MEMBER", { firmId: waiting.firm.id, locale: "pt-PT" });
     const applied = await createSupplier({ townId: xiaolanId });
     const elsewhere = await createSupplier({ townId: guzhenId });
     const unverified = await createSupplier({ townId: xiaolanId, verification: "PENDING" });
@@ -354,7 +354,7 @@ describe("the site search", () => {
     expect(chinese).toContain("中山代表团征集中");
     expect(chinese).toContain(`/zh-CN/delegations/calls/${callId}`);
 
-    const visitor = await (await new TestClient(server.url).get(`/pt/search?q=${encodeURIComponent("Feira Internacional de Macau 2027")}`)).text();
+    const visitor = await (await new TestClient(server.url).get(`/pt-PT/search?q=${encodeURIComponent("Feira Internacional de Macau 2027")}`)).text();
     expect(visitor).toContain("32.ª Feira Internacional de Macau");
     expect(visitor).toContain("Delegação de Zhongshan: candidaturas abertas até");
     expect(visitor).not.toContain("/delegations/calls/");

@@ -39,7 +39,7 @@ const get = (path: string, client = world.clients.anonymous) => client.get(path)
 
 describe("the public directory", () => {
   it("shows a verified firm in Portuguese: structured facts translated, Chinese text marked, with meta, Open Graph and hreflang", async () => {
-    const response = await get(`/pt/firms/${world.firmA.slug}`);
+    const response = await get(`/pt-PT/firms/${world.firmA.slug}`);
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<html lang="pt"');
@@ -49,15 +49,16 @@ describe("the public directory", () => {
     expect(html).toContain("古镇专业生产LED吸顶灯的企业。");
     expect(html).toContain("em chinês"); // the description is shown in Chinese, and says so
     expect(html).toMatch(/<meta property="og:title" content="[^"]+"/);
-    expect(html).toContain(`<link rel="canonical" href="${server.url}/pt/firms/${world.firmA.slug}"/>`);
+    expect(html).toContain(`<link rel="canonical" href="${server.url}/pt-PT/firms/${world.firmA.slug}"/>`);
     expect(html).toContain('<meta property="og:locale" content="pt_PT"/>');
-    for (const lang of ["zh-CN", "zh-Hant", "en", "pt", "x-default"]) expect(html).toContain(`hrefLang="${lang}"`);
-    expect(html).toContain(`/pt/products/${chineseOnly}`);
+    for (const lang of ["zh-CN", "zh-Hant", "en", "pt-BR", "pt-PT", "pt", "x-default"]) expect(html).toContain(`hrefLang="${lang}"`);
+    expect(html).toContain(`/pt-PT/products/${chineseOnly}`);
   });
 
   it("builds a product's title from its data where nobody wrote one, and marks it", async () => {
-    const pt = await (await get(`/pt/products/${chineseOnly}`)).text();
-    expect(pt).toContain("<h1>Luminária de teto LED 24 W alumínio</h1>");
+    const pt = await (await get(`/pt-PT/products/${chineseOnly}`)).text();
+    expect(pt).toContain("<h1>Candeeiro de teto LED de alumínio 24 W</h1>");
+    expect(await (await get(`/pt-BR/products/${chineseOnly}`)).text()).toContain("<h1>Luminária de teto LED de alumínio 24 W</h1>");
     expect(pt).toContain("gerado a partir dos dados do produto");
     expect(pt).toContain("Aparelhos de iluminação"); // HS title in Portuguese
     expect(pt).toContain("Potência");
@@ -80,9 +81,9 @@ describe("the public directory", () => {
     const town = await (await get("/en/towns/guzhen")).text();
     expect(town).toContain(`/en/firms/${world.firmA.slug}`);
     expect(town).not.toContain(`/en/firms/${world.firmB.slug}`);
-    const cluster = await get("/pt/clusters/lighting");
+    const cluster = await get("/pt-PT/clusters/lighting");
     expect(cluster.status).toBe(200);
-    expect(await cluster.text()).toContain(`/pt/firms/${world.firmA.slug}`);
+    expect(await cluster.text()).toContain(`/pt-PT/firms/${world.firmA.slug}`);
     const index = await (await get("/zh-Hant/firms")).text();
     expect(index).toContain("古鎮");
     expect((await get("/en/towns/atlantis")).status).toBe(404);
@@ -118,7 +119,7 @@ describe("the public directory", () => {
       expect(xml).toContain(`<loc>${server.url}/${lang}/products/${chineseOnly}</loc>`);
     }
     expect(xml).toContain(`<xhtml:link rel="alternate" hreflang="x-default" href="${server.url}/en/products/${chineseOnly}"/>`);
-    expect(xml).toContain(`<loc>${server.url}/pt/towns/guzhen</loc>`);
+    expect(xml).toContain(`<loc>${server.url}/pt-PT/towns/guzhen</loc>`);
     expect(xml).not.toContain(pendingFirm.slug);
     expect(xml).not.toContain(pendingProduct);
   });
@@ -137,10 +138,10 @@ describe("the public directory", () => {
   });
 
   it("is linked from the header and the home page", async () => {
-    const home = await (await get("/pt")).text();
-    expect(home).toContain('href="/pt/firms"');
+    const home = await (await get("/pt-PT")).text();
+    expect(home).toContain('href="/pt-PT/firms"');
     expect(home).toContain("Explorar o diretório");
-    expect(home).toContain('href="/pt/towns/guzhen"');
+    expect(home).toContain('href="/pt-PT/towns/guzhen"');
   });
 });
 
@@ -160,7 +161,7 @@ describe("Traditional Chinese for Macao", () => {
 
 describe("GET /api/v1/hs/suggest", () => {
   it("suggests codes from words in any language and from digits, titled in the asked language", async () => {
-    const words = await get(`/api/v1/hs/suggest?${new URLSearchParams({ q: "吸顶灯", lang: "pt" })}`);
+    const words = await get(`/api/v1/hs/suggest?${new URLSearchParams({ q: "吸顶灯", lang: "pt-PT" })}`);
     expect(words.status).toBe(200);
     expect(words.headers.get("content-type")).toMatch(/^application\/json/);
     const body = await words.json();

@@ -29,7 +29,7 @@ describe("public fair pages", () => {
       endsOn: day(from + 3),
     });
     await prisma.fairEdition.createMany({ data: [edition("test-coming", "Feira que vem", 30), edition("test-past", "Feira que passou", -40)] });
-    const pt = await get("/pt/fairs");
+    const pt = await get("/pt-PT/fairs");
     expect(pt.status).toBe(200);
     const html = await pt.text();
     expect(html).toContain("Próximas edições");

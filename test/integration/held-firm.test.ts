@@ -68,7 +68,7 @@ describe("the bureau's decision on a held firm", () => {
     expect(unknownHtml).toContain("No active account with this e-mail.");
     expect(unknownHtml).toContain('value="nobody@example.test"');
     const buyer = await createUser("BUYER");
-    expect(await (await bureau.post(`/pt/bureau/verification/${firm.id}/held`, { intent: "assign", email: buyer.email })).text()).toContain("Esta conta não é uma conta de empresa.");
+    expect(await (await bureau.post(`/pt-BR/bureau/verification/${firm.id}/held`, { intent: "assign", email: buyer.email })).text()).toContain("Esta conta não é uma conta de empresa.");
     const busy = await createUser("FIRM_MEMBER"); // a verified firm
     expect((await bureau.post(`/en/bureau/verification/${firm.id}/held`, { intent: "assign", email: busy.email })).status).toBe(422);
 

@@ -135,7 +135,7 @@ describe("hostile bodies posted to every action", () => {
   }
 
   it("refuses the outage body in the reader's language, before any sign-in is tried", async () => {
-    const response = await clients.anonymous.post("/pt/login", new URLSearchParams("email=a%40b.c&password=x&contacts[100000000].name=x"));
+    const response = await clients.anonymous.post("/pt-PT/login", new URLSearchParams("email=a%40b.c&password=x&contacts[100000000].name=x"));
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("lista mais longa do que esta página aceita");
     const english = await clients.anonymous.post("/en/login", new URLSearchParams(`${deepBrackets}=x`));
@@ -169,7 +169,7 @@ describe("hostile query strings", () => {
       const response = await clients.bureau.get(pathname);
       expect(response.status, pathname).toBe(400);
     }
-    const pt = await clients.anonymous.get("/pt/search?q=l%00mpada");
+    const pt = await clients.anonymous.get("/pt-PT/search?q=l%00mpada");
     expect(await pt.text()).toContain("caracteres de controlo");
     const api = await fetch(`${server.url}/api/v1/search/products?q=a%00b`);
     expect(api.status).toBe(400);

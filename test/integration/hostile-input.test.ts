@@ -39,7 +39,7 @@ const values = ["", " ", SCRIPT, SQL, HUGE, "\u0000\u0001\u001f", "👍🏽".rep
 const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
   { path: "/en/login", who: () => new TestClient(server.url), fields: ["email", "password", "redirectTo"] },
   {
-    path: "/pt/register",
+    path: "/pt-PT/register",
     who: () => new TestClient(server.url),
     fields: ["accountType", "companyName", "uscc", "townId", "country", "displayName", "email", "password", "confirmPassword", "homepage", "privacyConsent"],
   },
@@ -49,7 +49,7 @@ const forms: { path: string; who: () => TestClient; fields: string[] }[] = [
   { path: "/en/admin/users", who: () => admin, fields: ["displayName", "email", "password", "role"] },
   { path: "/en/logout", who: () => new TestClient(server.url), fields: ["anything"] },
   // Operations (issue 3).
-  { path: "/pt/account/company", who: () => buyer, fields: ["name", "country", "buyerType", "languages", "interests", "volumeBand", "requiredCertifications", "incoterms", "website"] },
+  { path: "/pt-PT/account/company", who: () => buyer, fields: ["name", "country", "buyerType", "languages", "interests", "volumeBand", "requiredCertifications", "incoterms", "website"] },
   {
     path: "/en/account/requests/new",
     who: () => buyer,
@@ -129,7 +129,7 @@ describe("hostile form input", () => {
     await signIn(firm, supplier.member.email, supplier.member.password);
     const outcomeFields = ["requestId", "attendance", "interest", "samplesRequested", "quotationSent", "intendedOrderUsd", "orderPlaced", "confirmedOrderUsd", "rating", "notes", "followUpStage"];
     const targets = [
-      { path: `/pt/meetings/${edition.slug}/buyer/outcomes`, who: buyer, fixed: {} as Record<string, string> },
+      { path: `/pt-BR/meetings/${edition.slug}/buyer/outcomes`, who: buyer, fixed: {} as Record<string, string> },
       { path: `/zh-CN/meetings/${edition.slug}/firm/outcomes`, who: firm, fixed: {} as Record<string, string> },
       { path: `/en/bureau/meetings/${edition.slug}/report`, who: admin, fixed: { side: "FIRM" } },
       { path: `/en/bureau/meetings/${edition.slug}/report`, who: admin, fixed: { side: "BUYER" } },
@@ -388,11 +388,11 @@ describe("malformed requests", () => {
   });
 
   it("answers a control character in any path segment with a localized 404 before a loader reads it", async () => {
-    for (const path of ["/en/fairs/%00", "/en/fairs/mif-2026%00x", "/pt/firms/%01", "/en/catalog/products/a%7Fb/edit"]) {
+    for (const path of ["/en/fairs/%00", "/en/fairs/mif-2026%00x", "/pt-PT/firms/%01", "/en/catalog/products/a%7Fb/edit"]) {
       const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
       expect(response.status, path).toBe(404);
     }
-    const pt = await fetch(`${server.url}/pt/fairs/%00`);
+    const pt = await fetch(`${server.url}/pt-PT/fairs/%00`);
     expect(pt.headers.get("content-language")).toBe("pt");
     expect(await pt.text()).toMatch(/Não existe nenhuma página/);
     const api = await fetch(`${server.url}/api/v1/requests/%00/matches`);

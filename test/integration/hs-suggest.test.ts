@@ -18,7 +18,7 @@ describe("HS suggestions from digits", () => {
   });
 
   it("lists what lies under a heading, with titles in the asked language", async () => {
-    const items = await suggestHsCodes({ q: "9405", lang: "pt", limit: 20 });
+    const items = await suggestHsCodes({ q: "9405", lang: "pt-PT", limit: 20 });
     expect(items[0]).toEqual({ code: "9405", level: 4, title: expect.stringMatching(/^Aparelhos de iluminação/), titleSource: { source: "ncm", of: "9405" } });
     expect(items.slice(1).every((item) => item.code.startsWith("9405") && item.level === 6)).toBe(true);
     // HS 2022 split 9405 by LED: the subheading shows its heading's Portuguese text, and says so.

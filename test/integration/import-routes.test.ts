@@ -39,10 +39,10 @@ describe("the bureau's import page", () => {
   it("refuses a file with one bad row, naming it in the user's language, then imports the fixed file", async () => {
     const staff = await createUser("BUREAU_STAFF");
     const client = await clientFor(staff);
-    expect((await client.get("/pt/bureau/import")).status).toBe(200);
+    expect((await client.get("/pt-PT/bureau/import")).status).toBe(200);
 
     const bad = writeCsv([[...firmColumns], firmRow(goodFirm), firmRow({ ...goodFirm, external_id: "W-F-2", town: "Atlântida" })]);
-    const refused = await client.post("/pt/bureau/import", upload(bad, { kind: "firms" }));
+    const refused = await client.post("/pt-PT/bureau/import", upload(bad, { kind: "firms" }));
     expect(refused.status).toBe(422);
     const html = await refused.text();
     expect(html).toContain("Linha 3, coluna town");
@@ -52,7 +52,7 @@ describe("the bureau's import page", () => {
     expect(await prisma.firm.count({ where: { externalId: { startsWith: "W-F-" } } })).toBe(0);
 
     const fixed = writeCsv([[...firmColumns], firmRow(goodFirm), firmRow({ ...goodFirm, external_id: "W-F-2", town: "Xiaolan" })]);
-    const accepted = await client.post("/pt/bureau/import", upload(fixed, { kind: "firms" }));
+    const accepted = await client.post("/pt-PT/bureau/import", upload(fixed, { kind: "firms" }));
     expect(accepted.status).toBe(200);
     expect(await accepted.text()).toContain("Importado: 2 linhas.");
     const firms = await prisma.firm.findMany({ where: { externalId: { startsWith: "W-F-" } } });

@@ -70,10 +70,10 @@ describe("an inquiry from a Portuguese-speaking buyer to a Chinese firm", () => 
   it("is sent, notified by e-mail in each recipient's language, answered, read and moved along", async () => {
     const supplier = await createSupplier({ locale: "zh-CN" });
     const colleague = await createUser("FIRM_MEMBER", { firmId: supplier.firm.id, locale: "en" });
-    const { user: buyerUser } = await createBuyer({ locale: "pt" });
-    const buyer = await clientFor(buyerUser, "pt");
+    const { user: buyerUser } = await createBuyer({ locale: "pt-PT" });
+    const buyer = await clientFor(buyerUser, "pt-BR");
 
-    const form = await buyer.get(`/pt/inquiries/new?firm=${supplier.firm.id}&product=${supplier.products[0].id}`);
+    const form = await buyer.get(`/pt-PT/inquiries/new?firm=${supplier.firm.id}&product=${supplier.products[0].id}`);
     expect(form.status).toBe(200);
     const formHtml = await form.text();
     expect(formHtml).toContain("Pedir cotação");
@@ -81,7 +81,7 @@ describe("an inquiry from a Portuguese-speaking buyer to a Chinese firm", () => 
     expect(formHtml).not.toContain(`checked="" value="${supplier.products[1].id}"`);
 
     const sent = await buyer.post(
-      "/pt/inquiries/new",
+      "/pt-PT/inquiries/new",
       inquiryForm(
         { firmId: supplier.firm.id, productIds: [supplier.products[0].id, supplier.products[1].id], quantity: "500", unit: "pieces", targetPriceUsd: "12.50", incoterm: "FOB", destinationCountry: "BR", message: portugueseMessage },
         [{ name: "desenho.pdf", bytes: samplePdf, type: "application/pdf" }],
@@ -109,14 +109,14 @@ describe("an inquiry from a Portuguese-speaking buyer to a Chinese firm", () => 
     expect(inboxHtml).toContain("通知，1 条未读");
 
     // The thread: terms, the language the buyer wrote in, the attachment; the buyer's message not yet read.
-    const beforeRead = await (await buyer.get(`/pt/inquiries/${inquiryId}`)).text();
+    const beforeRead = await (await buyer.get(`/pt-PT/inquiries/${inquiryId}`)).text();
     expect(beforeRead).toContain("Ainda não lida");
     const threadHtml = await (await firm.get(`/zh-CN/inquiries/${inquiryId}`)).text();
     expect(threadHtml).toContain("使用语言：葡萄牙语");
     expect(threadHtml).toContain("desenho.pdf");
     expect(threadHtml).toContain("FOB");
     expect(await prisma.notification.count({ where: { userId: supplier.member.id, readAt: null } })).toBe(0);
-    const afterRead = await (await buyer.get(`/pt/inquiries/${inquiryId}`)).text();
+    const afterRead = await (await buyer.get(`/pt-PT/inquiries/${inquiryId}`)).text();
     expect(afterRead).toContain("✓✓ Lida");
 
     const attachment = await prisma.inquiryAttachment.findFirstOrThrow({ where: { message: { inquiryId } } });
@@ -134,13 +134,13 @@ describe("an inquiry from a Portuguese-speaking buyer to a Chinese firm", () => 
     expect(portuguese.subject).toContain("Nova mensagem");
     expect(portuguese.headers.get("content-language")).toBe("pt");
     expect(portuguese.text).toContain("FOB 中山价格");
-    const buyerThread = await (await buyer.get(`/pt/inquiries/${inquiryId}`)).text();
+    const buyerThread = await (await buyer.get(`/pt-PT/inquiries/${inquiryId}`)).text();
     expect(buyerThread).toContain("Escrito em chinês");
 
     // The firm marks it quoted: a status event in the thread and a notice to the buyer.
     expect((await firm.post(`/zh-CN/inquiries/${inquiryId}`, { intent: "status", status: "QUOTED" })).status).toBe(200);
     expect((await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } })).status).toBe("QUOTED");
-    const statusNotice = await (await buyer.get("/pt/notifications")).text();
+    const statusNotice = await (await buyer.get("/pt-PT/notifications")).text();
     expect(statusNotice).toContain("alterou o estado do seu pedido de cotação para “Cotado”");
 
     // Response figures of the firm moved with the answer.
@@ -148,12 +148,12 @@ describe("an inquiry from a Portuguese-speaking buyer to a Chinese firm", () => 
     expect(stats).toMatchObject({ inquiries: 1, answered: 1, withinHours: 1, answerRatePercent: 100 });
 
     // The firm's public page shows them, with the way in for buyers (not for the firm itself).
-    const firmPage = await (await buyer.get(`/pt/firms/${supplier.firm.slug}`)).text();
-    expect(firmPage).toContain(`href="/pt/inquiries/new?firm=${supplier.firm.id}"`);
+    const firmPage = await (await buyer.get(`/pt-PT/firms/${supplier.firm.slug}`)).text();
+    expect(firmPage).toContain(`href="/pt-PT/inquiries/new?firm=${supplier.firm.id}"`);
     expect(firmPage).toContain("Costuma responder em 1 hora");
     expect(firmPage).toContain("Responde a 100% dos pedidos");
-    const productPage = await (await buyer.get(`/pt/products/${supplier.products[0].id}`)).text();
-    expect(productPage).toContain(`href="/pt/inquiries/new?product=${supplier.products[0].id}"`);
+    const productPage = await (await buyer.get(`/pt-PT/products/${supplier.products[0].id}`)).text();
+    expect(productPage).toContain(`href="/pt-PT/inquiries/new?product=${supplier.products[0].id}"`);
     const ownPage = await (await firm.get(`/zh-CN/firms/${supplier.firm.slug}`)).text();
     expect(ownPage).toContain("通常在 1 小时内回复");
     expect(ownPage).not.toContain("/zh-CN/inquiries/new");
@@ -162,13 +162,13 @@ describe("an inquiry from a Portuguese-speaking buyer to a Chinese firm", () => 
   it("respects a user who turned a kind of e-mail off (the in-app notice still arrives)", async () => {
     const supplier = await createSupplier();
     const { user: buyerUser } = await createBuyer();
-    const buyer = await clientFor(buyerUser, "pt");
-    const account = await (await buyer.get("/pt/account")).text();
+    const buyer = await clientFor(buyerUser, "pt-BR");
+    const account = await (await buyer.get("/pt-PT/account")).text();
     expect(account).toContain("Notificações por e-mail");
     // Keep status mails, drop message mails.
-    const saved = await buyer.post("/pt/notifications/preferences", { email: "inquiry.status" });
+    const saved = await buyer.post("/pt-PT/notifications/preferences", { email: "inquiry.status" });
     expect(saved.status).toBe(302);
-    expect(saved.headers.get("Location")).toBe("/pt/account?preferences=saved#notification-preferences");
+    expect(saved.headers.get("Location")).toBe("/pt-PT/account?preferences=saved#notification-preferences");
 
     const inquiryId = await openInquiry(buyer, supplier.firm.id, [supplier.products[0].id]);
     const firm = await clientFor(supplier.member, "zh-CN");
@@ -188,8 +188,8 @@ describe("who may read a thread", () => {
   beforeAll(async () => {
     supplier = await createSupplier();
     const { user } = await createBuyer();
-    const buyer = await clientFor(user, "pt");
-    const response = await buyer.post(`/pt/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: portugueseMessage }, [{ name: "foto.png", bytes: samplePng, type: "image/png" }]),
+    const buyer = await clientFor(user, "pt-BR");
+    const response = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: portugueseMessage }, [{ name: "foto.png", bytes: samplePng, type: "image/png" }]),
     );
     inquiryId = inquiryIdFrom(response);
     attachmentId = (await prisma.inquiryAttachment.findFirstOrThrow({ where: { message: { inquiryId } } })).id;
@@ -251,18 +251,18 @@ describe("bad input", () => {
 
   beforeAll(async () => {
     supplier = await createSupplier();
-    buyer = await clientFor((await createBuyer()).user, "pt");
+    buyer = await clientFor((await createBuyer()).user, "pt-BR");
   });
 
   it("refuses an empty or huge message in the user's language and keeps what was typed", async () => {
-    const empty = await buyer.post(`/pt/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, quantity: "750", message: "   " }));
+    const empty = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, quantity: "750", message: "   " }));
     expect(empty.status).toBe(400);
     const emptyHtml = await empty.text();
     expect(emptyHtml).toContain("Escreva uma mensagem.");
     expect(emptyHtml).toMatch(/name="quantity"[^>]*value="750"|value="750"[^>]*name="quantity"/);
 
     const huge = "Preço ".repeat(2000);
-    const tooLong = await buyer.post(`/pt/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: huge }));
+    const tooLong = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: huge }));
     expect(tooLong.status).toBe(400);
     const tooLongHtml = await tooLong.text();
     expect(tooLongHtml).toContain("No máximo 5000 caracteres.");
@@ -287,7 +287,7 @@ describe("bad input", () => {
   });
 
   it("refuses an attachment that lies about its type, keeping the typed text", async () => {
-    const response = await buyer.post(`/pt/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Segue a foto do modelo pretendido." }, [{ name: "foto.png", bytes: fakePng, type: "image/png" }]),
+    const response = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Segue a foto do modelo pretendido." }, [{ name: "foto.png", bytes: fakePng, type: "image/png" }]),
     );
     expect(response.status).toBe(400);
     const html = await response.text();
@@ -299,7 +299,7 @@ describe("bad input", () => {
 
   it("refuses a file over the size limit without losing the message", async () => {
     const big = Buffer.concat([samplePng, Buffer.alloc(10 * 1024 * 1024 + 1)]);
-    const response = await buyer.post(`/pt/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Catálogo em anexo." }, [{ name: "grande.png", bytes: big, type: "image/png" }]),
+    const response = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Catálogo em anexo." }, [{ name: "grande.png", bytes: big, type: "image/png" }]),
     );
     expect(response.status).toBe(400);
     const html = await response.text();
@@ -309,9 +309,9 @@ describe("bad input", () => {
 
   it("refuses inquiries to unverified and suspended firms with a clear message", async () => {
     const pending = await createSupplier({ verification: "PENDING" });
-    const form = await (await buyer.get(`/pt/inquiries/new?firm=${pending.firm.id}`)).text();
+    const form = await (await buyer.get(`/pt-PT/inquiries/new?firm=${pending.firm.id}`)).text();
     expect(form).toContain("ainda não foi verificada pelo departamento de comércio");
-    const refused = await buyer.post(`/pt/inquiries/new?firm=${pending.firm.id}`, inquiryForm({ firmId: pending.firm.id, message: "Bom dia, pedimos uma cotação." }));
+    const refused = await buyer.post(`/pt-PT/inquiries/new?firm=${pending.firm.id}`, inquiryForm({ firmId: pending.firm.id, message: "Bom dia, pedimos uma cotação." }));
     expect(refused.status).toBe(403);
     const refusedHtml = await refused.text();
     expect(refusedHtml).toContain("ainda não foi verificada pelo departamento de comércio");
@@ -319,30 +319,30 @@ describe("bad input", () => {
 
     const suspended = await createSupplier();
     await prisma.user.update({ where: { id: suspended.member.id }, data: { status: "SUSPENDED" } });
-    const refusedSuspended = await buyer.post(`/pt/inquiries/new?firm=${suspended.firm.id}`, inquiryForm({ firmId: suspended.firm.id, message: "Bom dia." }));
+    const refusedSuspended = await buyer.post(`/pt-PT/inquiries/new?firm=${suspended.firm.id}`, inquiryForm({ firmId: suspended.firm.id, message: "Bom dia." }));
     expect(refusedSuspended.status).toBe(403);
     expect(await refusedSuspended.text()).toContain("A conta desta empresa está suspensa");
   });
 
   it("refuses a product of another firm and a bot that fills the honeypot", async () => {
     const other = await createSupplier();
-    const wrong = await buyer.post(`/pt/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, productIds: [other.products[0].id], message: "Olá, cotação por favor." }));
+    const wrong = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, productIds: [other.products[0].id], message: "Olá, cotação por favor." }));
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("não é (ou já não é) oferecido por esta empresa");
-    const bot = await buyer.post(`/pt/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Buy now", website: "http://spam.example" }));
+    const bot = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Buy now", website: "http://spam.example" }));
     expect(bot.status).toBe(400);
     expect(await bot.text()).toContain("parece automático");
   });
 
   it("answers a body that is not a form with 415 or 400, never 500", async () => {
     const inquiryId = await openInquiry(buyer, supplier.firm.id, []);
-    const json = await buyer.request(`/pt/inquiries/${inquiryId}`, {
+    const json = await buyer.request(`/pt-PT/inquiries/${inquiryId}`, {
       method: "POST",
       body: JSON.stringify({ intent: "message", body: "Olá" }),
       headers: { Origin: server.url, "Content-Type": "application/json" },
     });
     expect(json.status).toBe(415);
-    const broken = await buyer.request(`/pt/inquiries/new?firm=${supplier.firm.id}`, {
+    const broken = await buyer.request(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, {
       method: "POST",
       body: "--x\r\nContent-Disposition: form-data; name=\"message\"\r\n\r\nOlá",
       headers: { Origin: server.url, "Content-Type": "multipart/form-data; boundary=x" },
@@ -351,10 +351,10 @@ describe("bad input", () => {
   });
 
   it("answers a missing or unknown firm with a message, not an error page", async () => {
-    const none = await buyer.get("/pt/inquiries/new");
+    const none = await buyer.get("/pt-PT/inquiries/new");
     expect(none.status).toBe(200);
     expect(await none.text()).toContain("Escolha primeiro uma empresa");
-    const unknown = await buyer.get("/pt/inquiries/new?firm=does-not-exist");
+    const unknown = await buyer.get("/pt-PT/inquiries/new?firm=does-not-exist");
     expect(unknown.status).toBe(200);
     expect(await unknown.text()).toContain("Esta empresa não existe");
   });
@@ -364,45 +364,45 @@ describe("abuse control", () => {
   it("limits new inquiries per buyer and per address", async () => {
     const supplier = await createSupplier();
     const { user } = await createBuyer();
-    const buyer = await clientFor(user, "pt");
+    const buyer = await clientFor(user, "pt-BR");
     for (let i = 0; i < inquiryLimits.perBuyerHour.max; i++) await recordHit(inquiryLimits.perBuyerHour, user.id);
-    const limited = await buyer.post(`/pt/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Olá, mais um pedido de cotação." }));
+    const limited = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Olá, mais um pedido de cotação." }));
     expect(limited.status).toBe(429);
     const html = await limited.text();
     expect(html).toContain("Enviou muitos pedidos em pouco tempo");
     expect(html).toContain("Olá, mais um pedido de cotação.");
 
     // Another buyer from the same address is limited by the address count.
-    const other = await clientFor((await createBuyer()).user, "pt");
+    const other = await clientFor((await createBuyer()).user, "pt-BR");
     for (let i = 0; i < inquiryLimits.perAddressHour.max; i++) await recordHit(inquiryLimits.perAddressHour, "127.0.0.1");
-    expect((await other.post(`/pt/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Olá, pedido de cotação." }))).status).toBe(429);
+    expect((await other.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Olá, pedido de cotação." }))).status).toBe(429);
     await prisma.rateLimitHit.deleteMany({ where: { bucket: inquiryLimits.perAddressHour.bucket } });
   });
 
   it("lets a firm block a buyer: no new inquiries and no messages, with a clear message", async () => {
     const supplier = await createSupplier();
     const { user } = await createBuyer();
-    const buyer = await clientFor(user, "pt");
+    const buyer = await clientFor(user, "pt-BR");
     const inquiryId = await openInquiry(buyer, supplier.firm.id, []);
     const firm = await clientFor(supplier.member, "zh-CN");
     expect((await firm.post(`/zh-CN/inquiries/${inquiryId}`, { intent: "block" })).status).toBe(200);
 
-    const again = await buyer.post(`/pt/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Olá de novo, cotação por favor." }));
+    const again = await buyer.post(`/pt-PT/inquiries/new?firm=${supplier.firm.id}`, inquiryForm({ firmId: supplier.firm.id, message: "Olá de novo, cotação por favor." }));
     expect(again.status).toBe(403);
     expect(await again.text()).toContain("Esta empresa não aceita pedidos da sua empresa.");
-    const message = await buyer.post(`/pt/inquiries/${inquiryId}`, inquiryForm({ intent: "message", body: "Olá?" }));
+    const message = await buyer.post(`/pt-PT/inquiries/${inquiryId}`, inquiryForm({ intent: "message", body: "Olá?" }));
     expect(message.status).toBe(403);
     expect(await message.text()).toContain("Esta empresa não aceita pedidos da sua empresa.");
-    expect(await (await buyer.get(`/pt/inquiries/${inquiryId}`)).text()).toContain("Esta empresa já não aceita mensagens da sua empresa.");
+    expect(await (await buyer.get(`/pt-PT/inquiries/${inquiryId}`)).text()).toContain("Esta empresa já não aceita mensagens da sua empresa.");
 
     expect((await firm.post(`/zh-CN/inquiries/${inquiryId}`, { intent: "unblock" })).status).toBe(200);
-    expect((await buyer.post(`/pt/inquiries/${inquiryId}`, inquiryForm({ intent: "message", body: "Obrigado!" }))).status).toBe(200);
+    expect((await buyer.post(`/pt-PT/inquiries/${inquiryId}`, inquiryForm({ intent: "message", body: "Obrigado!" }))).status).toBe(200);
   });
 
   it("lets the bureau suspend an account: its sessions end and it cannot sign in", async () => {
     const supplier = await createSupplier();
     const { user } = await createBuyer();
-    const buyer = await clientFor(user, "pt");
+    const buyer = await clientFor(user, "pt-BR");
     const inquiryId = await openInquiry(buyer, supplier.firm.id, []);
     const firm = await clientFor(supplier.member, "zh-CN");
     await firm.post(`/zh-CN/inquiries/${inquiryId}`, { intent: "report", reason: "垃圾信息" });
@@ -415,13 +415,13 @@ describe("abuse control", () => {
 
     expect((await staff.post("/en/bureau/reports", { intent: "suspend", userId: user.id })).status).toBe(200);
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
-    const after = await buyer.get("/pt/inquiries");
+    const after = await buyer.get("/pt-PT/inquiries");
     expect(after.status).toBe(302);
-    const login = await new TestClient(server.url).post("/pt/login", { email: user.email, password: user.password });
+    const login = await new TestClient(server.url).post("/pt-PT/login", { email: user.email, password: user.password });
     expect(login.status).toBe(400);
 
     expect((await staff.post("/en/bureau/reports", { intent: "reinstate", userId: user.id })).status).toBe(200);
-    expect((await new TestClient(server.url).post("/pt/login", { email: user.email, password: user.password })).status).toBe(302);
+    expect((await new TestClient(server.url).post("/pt-PT/login", { email: user.email, password: user.password })).status).toBe(302);
   });
 });
 
@@ -433,7 +433,7 @@ describe("the bureau's inquiry figures", () => {
     const secret = "Mensagem confidencial sobre preços";
     const ids = [];
     for (const country of ["AO", "AO", "MZ"]) {
-      const buyer = await clientFor((await createBuyer({ country })).user, "pt");
+      const buyer = await clientFor((await createBuyer({ country })).user, "pt-BR");
       ids.push(await openInquiry(buyer, supplier.firm.id, [], `${secret} ${country} para luminárias.`));
     }
     // Answered after 2 h and 4 h: median 3 h.
@@ -452,7 +452,7 @@ describe("the bureau's inquiry figures", () => {
     expect(html).not.toContain(secret);
     expect(html).not.toMatch(/<svg[^>]*style=|<rect[^>]*style=/);
 
-    const byCountry = await (await staff.get(`/pt/bureau/inquiries?from=${today}&to=${today}&by=country`)).text();
+    const byCountry = await (await staff.get(`/pt-PT/bureau/inquiries?from=${today}&to=${today}&by=country`)).text();
     expect(byCountry).toMatch(/Angola<\/th><td><span>2<\/span>/);
     const byCluster = await (await staff.get(`/zh-CN/bureau/inquiries?from=${today}&to=${today}&by=cluster`)).text();
     expect(byCluster).toContain("小榄灯饰");

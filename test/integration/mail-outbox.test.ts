@@ -76,7 +76,7 @@ describe("the mail outbox", () => {
 
   it("parks a mail after the last attempt", async () => {
     useSmtp(smtp.url);
-    const user = await createUser("BUYER", { locale: "pt" });
+    const user = await createUser("BUYER", { locale: "pt-PT" });
     await noticeFor(user);
     await prisma.mailOutbox.updateMany({ where: { userId: user.id }, data: { attempts: MAX_MAIL_ATTEMPTS - 1 } });
     await smtp.stop();
@@ -113,7 +113,7 @@ describe("without SMTP_URL", () => {
   });
 
   it("writes mails as .eml files under DATA_DIR/mail and lists them on the development page", async () => {
-    const user = await createUser("BUYER", { locale: "pt" });
+    const user = await createUser("BUYER", { locale: "pt-PT" });
     await noticeFor(user, "Importadora Eml Ltda.");
     expect((await drainMailOutbox()).sent).toBeGreaterThanOrEqual(1);
     const dir = path.join(getEnv().dataDir, "mail");
@@ -126,8 +126,8 @@ describe("without SMTP_URL", () => {
 
     // NODE_ENV is "test" here, so the page exists (it is 404 in production, see below).
     const client = new TestClient(server.url);
-    await signIn(client, user.email, user.password, "pt");
-    const page = await client.get("/pt/dev/mail");
+    await signIn(client, user.email, user.password, "pt-BR");
+    const page = await client.get("/pt-PT/dev/mail");
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("Caixa de correio de desenvolvimento");
@@ -140,7 +140,7 @@ describe("without SMTP_URL", () => {
     await signIn(client, user.email, user.password, "zh-CN");
     expect((await client.get("/zh-CN/account")).status).toBe(200);
     // The language switcher links to the same page under another locale.
-    expect((await client.get("/pt/account")).status).toBe(200);
+    expect((await client.get("/pt-PT/account")).status).toBe(200);
     // Notices read their recipients' languages from the database, as here.
     const recipient = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, email: true, locale: true } });
     expect(recipient.locale).toBe("pt");

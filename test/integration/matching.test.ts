@@ -179,7 +179,7 @@ describe("matchesForRequest", () => {
   });
 
   it("groups the same matches by firm: best product first, with the firm's range", async () => {
-    const result = await matchesForRequest(world.r.main.id, { locale: "pt" });
+    const result = await matchesForRequest(world.r.main.id, { locale: "pt-BR" });
     expect(result!.firms[0]).toMatchObject({ firmId: world.best.id, bestProductId: world.p.best.id, productCount: 2 });
     expect(result!.firms[0].reasons.map((reason) => reason.text)).toEqual(expect.arrayContaining(["SH 9405.11 exato", "2 produtos correspondentes"]));
     expect(result!.firms.map((match) => match.firmId)).not.toContain(world.unverified.id);

@@ -81,7 +81,7 @@ beforeAll(async () => {
   expect((await bureau.post(page, { intent: "publish" })).status).toBe(200);
   expect(await prisma.meeting.count({ where: { editionId } })).toBe(3);
   buyerClient = new TestClient(server.url);
-  await signIn(buyerClient, buyers[0].user.email, TEST_PASSWORD, "pt");
+  await signIn(buyerClient, buyers[0].user.email, TEST_PASSWORD, "pt-BR");
   firmClient = new TestClient(server.url);
   await signIn(firmClient, firms[0].member.email, TEST_PASSWORD, "zh-CN");
 }, 180_000);
@@ -91,7 +91,7 @@ afterAll(async () => {
 
 describe("a participant's calendar feed", { timeout: 120_000 }, () => {
   it("is made on the agenda page, opens without a session, carries only the owner's meetings, and keeps only a hash", async () => {
-    const agenda = `/pt/meetings/${SLUG}/buyer/agenda`;
+    const agenda = `/pt-BR/meetings/${SLUG}/buyer/agenda`;
     expect(await (await buyerClient.get(agenda)).text()).toContain("Ainda não há endereço de subscrição.");
     const url = await makeFeed(buyerClient, agenda);
     const token = url.slice("/feeds/meetings/".length, -".ics".length);
@@ -120,7 +120,7 @@ describe("a participant's calendar feed", { timeout: 120_000 }, () => {
   });
 
   it("stops working when made anew or revoked, and a wrong token is 404", async () => {
-    const agenda = `/pt/meetings/${SLUG}/buyer/agenda`;
+    const agenda = `/pt-BR/meetings/${SLUG}/buyer/agenda`;
     const first = await makeFeed(buyerClient, agenda);
     const second = await makeFeed(buyerClient, agenda);
     expect(second).not.toBe(first);
@@ -140,7 +140,7 @@ describe("a participant's calendar feed", { timeout: 120_000 }, () => {
     for (const body of odd) {
       expect((await buyerClient.post(agenda, body)).status, JSON.stringify(body)).toBe(400);
     }
-    expect((await buyerClient.post(`/pt/meetings/${SLUG}/firm/agenda`, { intent: "feedRenew" })).status).toBe(403);
+    expect((await buyerClient.post(`/pt-BR/meetings/${SLUG}/firm/agenda`, { intent: "feedRenew" })).status).toBe(403);
     expect((await anonymous().post(agenda, { intent: "feedRenew" })).status).toBe(302);
   });
 });
@@ -192,7 +192,7 @@ describe("changes after publishing", { timeout: 180_000 }, () => {
   });
 
   it("tells both sides when the bureau moves a published meeting, and the feed keeps the UID with a higher SEQUENCE", async () => {
-    const feed = await makeFeed(buyerClient, `/pt/meetings/${SLUG}/buyer/agenda`);
+    const feed = await makeFeed(buyerClient, `/pt-BR/meetings/${SLUG}/buyer/agenda`);
     const meetings = await prisma.meeting.findMany({ where: { editionId } });
     const moving = meetings.find((meeting) => meeting.requestId === pairs.f1b0)!;
     const before = parseIcs(await (await anonymous().get(feed)).text()).find((event) => event.uid === uid(pairs.f1b0))!;

@@ -175,8 +175,8 @@ describe("a pair declined after publishing", { timeout: 180_000 }, () => {
     const before = await (await bureau.get(`/en/bureau/meetings/${NEXT}/report`)).text();
     expect(figure(before, "scheduled")).toBe("2");
 
-    const buyer = await client(buyers[0].user.email, "pt");
-    expect((await buyer.post(`/pt/meetings/${NEXT}/buyer`, { intent: "decline", requestId: declined })).status).toBe(200);
+    const buyer = await client(buyers[0].user.email, "pt-BR");
+    expect((await buyer.post(`/pt-BR/meetings/${NEXT}/buyer`, { intent: "decline", requestId: declined })).status).toBe(200);
     expect((await prisma.meetingRequest.findUniqueOrThrow({ where: { id: declined } })).status).toBe("DECLINED");
 
     const after = await (await bureau.get(`/en/bureau/meetings/${NEXT}/report`)).text();

@@ -78,8 +78,8 @@ beforeAll(async () => {
   bureau = await client((await createUser("BUREAU_STAFF")).email, "en");
   firmA = await client(suppliers[0].member.email, "zh-CN");
   firmB = await client(suppliers[1].member.email, "zh-CN");
-  buyer1 = await client(buyers[0].user.email, "pt");
-  buyer2 = await client(buyers[1].user.email, "pt");
+  buyer1 = await client(buyers[0].user.email, "pt-BR");
+  buyer2 = await client(buyers[1].user.email, "pt-BR");
 }, 180_000);
 afterAll(async () => {
   await server.close();
@@ -121,7 +121,7 @@ describe("meeting outcomes", { timeout: 180_000 }, () => {
   });
 
   it("lets the buyer say whether the meeting took place and rate it, in Portuguese", async () => {
-    const page = `/pt/meetings/${SLUG}/buyer/outcomes`;
+    const page = `/pt-BR/meetings/${SLUG}/buyer/outcomes`;
     expect(await (await buyer1.get(page)).text()).toContain("A reunião realizou-se?");
     expect((await buyer1.post(page, { requestId: ids.a1, attendance: "HELD", rating: "5", samplesRequested: "on" })).status).toBe(200);
     const refused = await buyer1.post(page, { requestId: ids.a1, attendance: "HELD", rating: "9" });
@@ -133,15 +133,15 @@ describe("meeting outcomes", { timeout: 180_000 }, () => {
   it("keeps each party to its own meetings", async () => {
     // Another firm's meeting, another buyer's meeting: 404, as an unknown id; nothing written.
     expect((await firmB.post(`/zh-CN/meetings/${SLUG}/firm/outcomes`, { requestId: ids.a1, attendance: "NO_SHOW_BUYER" })).status).toBe(404);
-    expect((await buyer2.post(`/pt/meetings/${SLUG}/buyer/outcomes`, { requestId: ids.a1, attendance: "NO_SHOW_FIRM" })).status).toBe(404);
-    expect((await buyer2.post(`/pt/meetings/${SLUG}/buyer/outcomes`, { requestId: "no-such-request", attendance: "HELD" })).status).toBe(404);
+    expect((await buyer2.post(`/pt-BR/meetings/${SLUG}/buyer/outcomes`, { requestId: ids.a1, attendance: "NO_SHOW_FIRM" })).status).toBe(404);
+    expect((await buyer2.post(`/pt-BR/meetings/${SLUG}/buyer/outcomes`, { requestId: "no-such-request", attendance: "HELD" })).status).toBe(404);
     expect(await prisma.meetingOutcome.count({ where: { requestId: ids.a1 } })).toBe(2);
     // The other side's page, the bureau's report: refused.
-    expect((await buyer1.get(`/pt/meetings/${SLUG}/firm/outcomes`)).status).toBe(403);
+    expect((await buyer1.get(`/pt-BR/meetings/${SLUG}/firm/outcomes`)).status).toBe(403);
     expect((await firmA.post(`/zh-CN/meetings/${SLUG}/buyer/outcomes`, { requestId: ids.a1, attendance: "HELD" })).status).toBe(403);
     expect((await firmA.get(`/zh-CN/bureau/meetings/${SLUG}/report`)).status).toBe(403);
-    expect((await buyer1.get(`/pt/bureau/meetings/${SLUG}/report.xlsx`)).status).toBe(403);
-    expect((await buyer1.post(`/pt/bureau/meetings/${SLUG}/report`, { side: "FIRM", requestId: ids.a1, attendance: "HELD" })).status).toBe(403);
+    expect((await buyer1.get(`/pt-BR/bureau/meetings/${SLUG}/report.xlsx`)).status).toBe(403);
+    expect((await buyer1.post(`/pt-BR/bureau/meetings/${SLUG}/report`, { side: "FIRM", requestId: ids.a1, attendance: "HELD" })).status).toBe(403);
   });
 });
 
@@ -174,7 +174,7 @@ describe("the bureau's fair report", { timeout: 180_000 }, () => {
   });
 
   it("downloads the report as XLSX, formula-safe, in the reader's language", async () => {
-    const response = await bureau.get(`/pt/bureau/meetings/${SLUG}/report.xlsx`);
+    const response = await bureau.get(`/pt-BR/bureau/meetings/${SLUG}/report.xlsx`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("spreadsheetml");
     const workbook = new ExcelJS.Workbook();

@@ -137,15 +137,15 @@ describe("the bureau's schedule", { timeout: 180_000 }, () => {
 
   it("gives each side its own agenda once published, on the web and as a calendar file whose UID survives a move", async () => {
     const buyer = new TestClient(server.url);
-    await signIn(buyer, buyers[0].user.email, TEST_PASSWORD, "pt");
-    const agenda = await buyer.get(`/pt/meetings/${SLUG}/buyer/agenda`);
+    await signIn(buyer, buyers[0].user.email, TEST_PASSWORD, "pt-BR");
+    const agenda = await buyer.get(`/pt-PT/meetings/${SLUG}/buyer/agenda`);
     expect(agenda.status).toBe(200);
     const html = await agenda.text();
     expect(html).toContain(`data-request="${placed.withInterpreter}"`);
     expect(html).not.toContain(`data-request="${placed.shared}"`);
     expect(html).toContain("Mesa / 洽谈桌");
     expect(html).toContain("Ana Lopes");
-    const ics = await buyer.get(`/pt/meetings/${SLUG}/buyer/agenda.ics`);
+    const ics = await buyer.get(`/pt-PT/meetings/${SLUG}/buyer/agenda.ics`);
     expect(ics.headers.get("content-type")).toContain("text/calendar");
     const calendar = await ics.text();
     expect(calendar).toContain("BEGIN:VTIMEZONE");
@@ -172,13 +172,13 @@ describe("the bureau's schedule", { timeout: 180_000 }, () => {
     expect(after).toContain(`DTSTART;TZID=Asia/Macau:20271021T${free.slice(11).replace(":", "")}00`);
 
     // Neither side opens the other's agenda.
-    expect((await buyer.get(`/pt/meetings/${SLUG}/firm/agenda`)).status).toBe(403);
+    expect((await buyer.get(`/pt-PT/meetings/${SLUG}/firm/agenda`)).status).toBe(403);
     expect((await firm.get(`/zh-CN/meetings/${SLUG}/buyer/agenda.ics`)).status).toBe(403);
   });
 
   it("is the bureau's only", async () => {
     const buyer = new TestClient(server.url);
-    await signIn(buyer, buyers[0].user.email, TEST_PASSWORD, "pt");
+    await signIn(buyer, buyers[0].user.email, TEST_PASSWORD, "pt-BR");
     expect((await buyer.get(page)).status).toBe(403);
     expect((await buyer.post(page, { intent: "run" })).status).toBe(403);
   });

@@ -20,7 +20,7 @@ let server: TestServer;
 let editionId: string;
 let callId: string;
 const SLUG = "mif-2027";
-const base = `/pt/meetings/${SLUG}`;
+const base = `/pt-PT/meetings/${SLUG}`;
 
 async function delegationFirm(status: "APPROVED" | "SUBMITTED" = "APPROVED") {
   const supplier = await createSupplier();
@@ -33,13 +33,13 @@ async function delegationFirm(status: "APPROVED" | "SUBMITTED" = "APPROVED") {
 }
 
 async function buyerClient(country = "BR") {
-  const buyer = await createBuyer({ locale: "pt", country });
+  const buyer = await createBuyer({ locale: "pt-PT", country });
   await prisma.buyerCompany.update({ where: { id: buyer.company.id }, data: { languages: ["pt"] } });
   await prisma.sourcingRequest.create({
     data: { buyerCompanyId: buyer.company.id, createdById: buyer.user.id, title: { pt: { text: "Luminárias de teto LED", origin: "author" } }, hsCodes: ["940511"], requiredCertifications: ["INMETRO"] },
   });
   const client = new TestClient(server.url);
-  await signIn(client, buyer.user.email, TEST_PASSWORD, "pt");
+  await signIn(client, buyer.user.email, TEST_PASSWORD, "pt-BR");
   return { ...buyer, client };
 }
 

@@ -98,7 +98,7 @@ describe("a notice corrected after sending", () => {
     expect(en).toContain("Applications close on 31 December.");
     expect(en).toContain("Applications close on 15 January.");
     // The Portuguese text did not change: its readers are told so.
-    expect(await (await firm.get(`/pt/notices/${noticeId}`)).text()).toContain("Sem alterações nesta língua.");
+    expect(await (await firm.get(`/pt-BR/notices/${noticeId}`)).text()).toContain("Sem alterações nesta língua.");
 
     const second = await bureau.post(`/en/bureau/notices/${noticeId}/edit`, { ...texts, titleEn: "Export credit insurance: premium subsidy (corrected)", bodyZh: "各有关企业：\n申报截止：次年1月15日\n联系人：外贸科" });
     expect(second.status).toBe(302);
@@ -116,7 +116,7 @@ describe("a notice corrected after sending", () => {
     const unchanged = await bureau.post(`/en/bureau/notices/${noticeId}/edit`, same);
     expect(unchanged.status).toBe(400);
     expect(await unchanged.text()).toContain("Nothing was changed.");
-    const noTitle = await bureau.post(`/pt/bureau/notices/${noticeId}/edit`, { ...same, titleZh: "", bodyEn: "Kept typed text" });
+    const noTitle = await bureau.post(`/pt-BR/bureau/notices/${noticeId}/edit`, { ...same, titleZh: "", bodyEn: "Kept typed text" });
     expect(noTitle.status).toBe(400);
     expect(await noTitle.text()).toContain("Kept typed text");
     expect(await prisma.policyNoticeVersion.count({ where: { noticeId } })).toBe(2);
@@ -150,12 +150,12 @@ describe("public notices on public pages", () => {
 
     const xml = await (await new TestClient(server.url).get("/sitemap.xml")).text();
     for (const lang of ["zh-CN", "zh-Hant", "en", "pt"]) expect(xml).toContain(`<loc>${server.url}/${lang}/notices/${publicId}</loc>`);
-    expect(xml).toContain(`<xhtml:link rel="alternate" hreflang="pt" href="${server.url}/pt/notices/${publicId}"/>`);
+    expect(xml).toContain(`<xhtml:link rel="alternate" hreflang="pt-BR" href="${server.url}/pt-BR/notices/${publicId}"/>`);
     expect(xml).toContain(`<loc>${server.url}/en/notices</loc>`);
     expect(xml).not.toContain(`/notices/${noticeId}`);
 
-    const page = await (await new TestClient(server.url).get(`/pt/notices/${publicId}`)).text();
-    expect(page).toContain(`<link rel="canonical" href="${server.url}/pt/notices/${publicId}"/>`);
+    const page = await (await new TestClient(server.url).get(`/pt-BR/notices/${publicId}`)).text();
+    expect(page).toContain(`<link rel="canonical" href="${server.url}/pt-BR/notices/${publicId}"/>`);
     expect(page).toContain('<meta name="description" content="Às empresas:');
     expect(page).toMatch(/<link rel="alternate" hrefLang="zh-CN" href="[^"]*\/zh-CN\/notices\//i);
     expect(page).not.toContain('content="noindex"');

@@ -117,7 +117,7 @@ describe("the bureau's notice", () => {
     expect(smtp.received.some((mail) => recipientsOf(mail).includes(firms.lightingChile.member.email))).toBe(false);
 
     // Sent once: a second send is refused, in the bureau's language.
-    const again = await bureau.post(`/pt/bureau/notices/${noticeId}`, { intent: "sendNow" });
+    const again = await bureau.post(`/pt-PT/bureau/notices/${noticeId}`, { intent: "sendNow" });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("já foi enviado");
     expect(await prisma.policyNoticeReceipt.count({ where: { noticeId } })).toBe(2);
@@ -220,13 +220,13 @@ describe("a scheduled, public notice", () => {
       expect(archive).not.toContain(`/notices/${noticeId}`);
     }
     expect(await (await anonymous.get(`/en/notices?q=${encodeURIComponent("no such words here")}`)).text()).not.toContain(`/notices/${id}`);
-    expect((await anonymous.get(`/pt/notices/${id}`)).status).toBe(200);
+    expect((await anonymous.get(`/pt-PT/notices/${id}`)).status).toBe(200);
   });
 });
 
 describe("bad input", () => {
   it("answers with clear errors in the reader's language and keeps what was typed, never a 500", async () => {
-    const noChinese = await bureau.post("/pt/bureau/notices/new", noticeForm({ ...baseFields(), titleZh: "", titleEn: "Kept English title" }));
+    const noChinese = await bureau.post("/pt-PT/bureau/notices/new", noticeForm({ ...baseFields(), titleZh: "", titleEn: "Kept English title" }));
     expect(noChinese.status).toBe(400);
     const text = await noChinese.text();
     expect(text).toContain("Um aviso precisa de um título em chinês.");

@@ -105,7 +105,7 @@ describe("a buyer and a firm member export and delete their accounts", () => {
     const supplier = await createSupplier({ locale: "zh-CN" });
     // The firm keeps a member: it stays published with its products.
     const colleague = await createUser("FIRM_MEMBER", { firmId: supplier.firm.id, locale: "zh-CN" });
-    const { user: buyerUser, company } = await createBuyer({ locale: "pt" });
+    const { user: buyerUser, company } = await createBuyer({ locale: "pt-PT" });
     await prisma.user.update({ where: { id: buyerUser.id }, data: { displayName: "Ana Apagada Souza" } });
     await prisma.user.update({ where: { id: supplier.member.id }, data: { displayName: "陈删除测试" } });
     const request = await prisma.sourcingRequest.create({
@@ -114,9 +114,9 @@ describe("a buyer and a firm member export and delete their accounts", () => {
     await enqueueSearchSync(prisma, "request", request.id);
     await enqueueSearchSync(prisma, "product", supplier.products.map((product) => product.id));
 
-    const buyer = await clientFor(buyerUser, "pt");
+    const buyer = await clientFor(buyerUser, "pt-BR");
     const opened = await buyer.post(
-      "/pt/inquiries/new",
+      "/pt-PT/inquiries/new",
       multipart(
         { firmId: supplier.firm.id, productIds: [supplier.products[0].id], quantity: "500", unit: "pieces", incoterm: "FOB", destinationCountry: "BR", message: "Olá! Queremos uma cotação para 500 luminárias de teto LED, entrega em Santos." },
         [{ name: "desenho.pdf", bytes: samplePdf, type: "application/pdf" }],
@@ -159,17 +159,17 @@ describe("a buyer and a firm member export and delete their accounts", () => {
     expect(zip.get(sentPath)!.equals(samplePng)).toBe(true);
 
     // Deletion, from the account page, with the password typed again.
-    const wrong = await buyer.post("/pt/account/privacy", { password: "not my password", confirm: "on" });
+    const wrong = await buyer.post("/pt-PT/account/privacy", { password: "not my password", confirm: "on" });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("palavra-passe");
-    const unconfirmed = await buyer.post("/pt/account/privacy", { password: buyerUser.password });
+    const unconfirmed = await buyer.post("/pt-PT/account/privacy", { password: buyerUser.password });
     expect(unconfirmed.status).toBe(400);
     expect(await unconfirmed.text()).toContain("Marque a caixa para confirmar.");
     expect(await prisma.user.count({ where: { id: buyerUser.id } })).toBe(1);
 
-    const gone = await buyer.post("/pt/account/privacy", { password: buyerUser.password, confirm: "on" });
+    const gone = await buyer.post("/pt-PT/account/privacy", { password: buyerUser.password, confirm: "on" });
     expect(gone.status).toBe(302);
-    expect(gone.headers.get("location")).toBe("/pt?accountDeleted=1");
+    expect(gone.headers.get("location")).toBe("/pt-PT?accountDeleted=1");
     const memberGone = await member.post("/zh-CN/account/privacy", { password: supplier.member.password, confirm: "on" });
     expect(memberGone.status).toBe(302);
     await drainSearchOutboxFully();
@@ -179,9 +179,9 @@ describe("a buyer and a firm member export and delete their accounts", () => {
 
     // Sessions ended; the old password signs nobody in. (These attempts
     // count against the address for a day, as any failed sign-in does.)
-    expect((await buyer.get("/pt/account")).status).toBe(302);
+    expect((await buyer.get("/pt-PT/account")).status).toBe(302);
     const someone = new TestClient(server.url);
-    expect((await someone.post("/pt/login", { email: buyerUser.email, password: buyerUser.password })).status).toBe(400);
+    expect((await someone.post("/pt-PT/login", { email: buyerUser.email, password: buyerUser.password })).status).toBe(400);
     expect((await someone.post("/zh-CN/login", { email: supplier.member.email, password: supplier.member.password })).status).toBe(400);
     // Requests out of the database and the index; the firm and its products stay (a colleague is left).
     expect(await prisma.sourcingRequest.count({ where: { id: request.id } })).toBe(0);

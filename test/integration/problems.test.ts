@@ -53,7 +53,7 @@ beforeAll(async () => {
   clients.firm = await client(supplier.member.email, "zh-CN");
   clients.otherFirm = await client(other.member.email);
   clients.buyer = await client(buyer.user.email);
-  clients.staffA = await client(staffA.email, "pt");
+  clients.staffA = await client(staffA.email, "pt-BR");
   clients.staffB = await client(staffB.email);
   clients.anonymous = new TestClient(server.url);
 }, 120_000);
@@ -128,11 +128,11 @@ describe("a firm's problem", () => {
   it("is assigned by the bureau; the firm may neither assign nor write internal notes", async () => {
     expect((await clients.firm.post(`/en/problems/${problemId}`, { intent: "assign", assigneeId: staffB.id })).status).toBe(403);
     expect((await clients.firm.post(`/en/problems/${problemId}`, { intent: "message", body: "secret?", internal: "on" })).status).toBe(403);
-    const notStaff = await clients.staffA.post(`/pt/problems/${problemId}`, { intent: "assign", assigneeId: supplier.member.id });
+    const notStaff = await clients.staffA.post(`/pt-PT/problems/${problemId}`, { intent: "assign", assigneeId: supplier.member.id });
     expect(notStaff.status).toBe(400);
     expect(await notStaff.text()).toContain("Escolha um membro da equipa do departamento.");
 
-    const assigned = await clients.staffA.post(`/pt/problems/${problemId}`, { intent: "assign", assigneeId: staffB.id, department: "外贸科" });
+    const assigned = await clients.staffA.post(`/pt-PT/problems/${problemId}`, { intent: "assign", assigneeId: staffB.id, department: "外贸科" });
     expect(assigned.status).toBe(200);
     expect(await prisma.problem.findUniqueOrThrow({ where: { id: problemId } })).toMatchObject({ assigneeId: staffB.id, department: "外贸科" });
     expect(await prisma.notification.count({ where: { userId: staffB.id, kind: "problem.assigned" } })).toBe(1);

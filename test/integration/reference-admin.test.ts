@@ -48,7 +48,7 @@ describe("the bureau's reference data page", () => {
     expect((await loadReferenceNameIndexes()).cluster.find("lampadas zhongshan")?.id).toBe(lighting.id);
     expect(await prisma.auditEvent.count({ where: { actorId: staff.id, entityType: "cluster", entityId: lighting.id, action: "alias-add" } })).toBe(1);
 
-    const taken = await client.post("/pt/bureau/reference", { intent: "addAlias", kind: "cluster", id: lighting.id, alias: "五金" });
+    const taken = await client.post("/pt-BR/bureau/reference", { intent: "addAlias", kind: "cluster", id: lighting.id, alias: "五金" });
     expect(taken.status).toBe(409);
     const html = await taken.text();
     expect(html).toContain("“五金” já designa");

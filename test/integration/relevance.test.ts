@@ -9,6 +9,8 @@ import {
   loadPublicCatalogue,
   loadThresholds,
   meilisearchSearch,
+  P,
+  portugueseVariants,
   queryLanguages,
   round,
   weakestQueries,
@@ -41,6 +43,17 @@ describe("search relevance on judged buyer queries", () => {
     const weakest = weakestQueries({ ...evaluation, queries: evaluation.queries.filter((outcome) => outcome.lang === lang) }, 10).join("\n");
     expect(round(summary.ndcg), `nDCG@${K} ${lang}; weakest queries:\n${weakest}`).toBeGreaterThanOrEqual(floors.ndcg[lang]);
     expect(round(summary.recall), `recall@${K} ${lang}; weakest queries:\n${weakest}`).toBeGreaterThanOrEqual(floors.recall[lang]);
+    expect(round(summary.precision), `precision@${P} ${lang}; weakest queries:\n${weakest}`).toBeGreaterThanOrEqual(floors.precision[lang]);
+  });
+
+  it.each(portugueseVariants.map((variant) => [variant]))(`keeps precision@${P} in %s wording above its floor`, (variant) => {
+    const floors = loadThresholds();
+    const summary = evaluation.byVariant[variant];
+    expect(summary.queries, variant).toBeGreaterThanOrEqual(35);
+    const own = evaluation.queries.filter((outcome) => outcome.variant === variant);
+    expect(own.length, `${variant}-only wordings`).toBeGreaterThanOrEqual(5);
+    const weakest = weakestQueries({ ...evaluation, queries: own }, 10).join("\n");
+    expect(round(summary.precision), `precision@${P} ${variant}; weakest of its own wordings:\n${weakest}`).toBeGreaterThanOrEqual(floors.precision[variant]);
   });
 
   it("keeps the overall figures above their floors", () => {

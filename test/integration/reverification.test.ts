@@ -55,7 +55,7 @@ describe("re-verification of a verified firm's name, credit code and town", () =
   it("keeps the verified values public while the change waits, and shows both to the bureau", async () => {
     const { firm, client } = await verifiedFirmWithMember();
     const newCode = randomUscc();
-    const saved = await client.post(`/pt/catalog/firms/${firm.id}`, profile(firm, { nameZh: "中山市古镇新名灯饰有限公司", uscc: newCode, townId: towns.xiaolan }));
+    const saved = await client.post(`/pt-BR/catalog/firms/${firm.id}`, profile(firm, { nameZh: "中山市古镇新名灯饰有限公司", uscc: newCode, townId: towns.xiaolan }));
     expect(saved.status).toBe(200);
 
     // The firm row (what the public pages and the index read) keeps the verified values.
@@ -76,7 +76,7 @@ describe("re-verification of a verified firm's name, credit code and town", () =
     expect(JSON.stringify(documents)).not.toContain("新名");
 
     // The firm sees its new values and that they wait.
-    const editor = await (await client.get(`/pt/catalog/firms/${firm.id}`)).text();
+    const editor = await (await client.get(`/pt-BR/catalog/firms/${firm.id}`)).text();
     expect(editor).toContain("À espera da reverificação da agência");
     expect(editor).toContain("中山市古镇新名灯饰有限公司");
     expect(editor).toContain(newCode);
@@ -91,7 +91,7 @@ describe("re-verification of a verified firm's name, credit code and town", () =
 
   it("refuses a blank legal name with a clear message and keeps what was typed", async () => {
     const { firm, client } = await verifiedFirmWithMember();
-    const response = await client.post(`/pt/catalog/firms/${firm.id}`, profile(firm, { nameZh: "  ", nameEn: "Typed English Name", descriptionZh: "我刚输入的描述" }));
+    const response = await client.post(`/pt-BR/catalog/firms/${firm.id}`, profile(firm, { nameZh: "  ", nameEn: "Typed English Name", descriptionZh: "我刚输入的描述" }));
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("O nome legal não pode ficar em branco");
@@ -103,10 +103,10 @@ describe("re-verification of a verified firm's name, credit code and town", () =
 
   it("drops a refused change and tells the firm why in its language; an approved one becomes public", async () => {
     const { firm, member, client } = await verifiedFirmWithMember("pt");
-    await client.post(`/pt/catalog/firms/${firm.id}`, profile(firm, { townId: towns.xiaolan }));
+    await client.post(`/pt-BR/catalog/firms/${firm.id}`, profile(firm, { townId: towns.xiaolan }));
     expect(await prisma.firmPendingChange.count({ where: { firmId: firm.id } })).toBe(1);
 
-    const noReason = await bureau.post(`/pt/bureau/verification/${firm.id}/change`, { intent: "reject", reason: " " });
+    const noReason = await bureau.post(`/pt-BR/bureau/verification/${firm.id}/change`, { intent: "reject", reason: " " });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Indique um motivo");
     const rejected = await bureau.post(`/en/bureau/verification/${firm.id}/change`, { intent: "reject", reason: "营业执照上的住所仍在古镇" });
@@ -124,7 +124,7 @@ describe("re-verification of a verified firm's name, credit code and town", () =
     expect(stale.status).toBe(409);
 
     // Asked again, and approved.
-    await client.post(`/pt/catalog/firms/${firm.id}`, profile(firm, { nameEn: "Guzhen New Name Lighting Co.", townId: towns.xiaolan }));
+    await client.post(`/pt-BR/catalog/firms/${firm.id}`, profile(firm, { nameEn: "Guzhen New Name Lighting Co.", townId: towns.xiaolan }));
     const outboxBefore = await prisma.searchOutbox.count({ where: { entityId: firm.id } });
     const approved = await bureau.post(`/en/bureau/verification/${firm.id}/change`, { intent: "approve" });
     expect(approved.status).toBe(200);

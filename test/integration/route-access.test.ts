@@ -22,7 +22,7 @@ type Expectation = number | "login" | `redirect:${string}`;
 const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/", expect: { anonymous: "redirect:/en", BUYER: "redirect:/en", FIRM_MEMBER: "redirect:/en", BUREAU_STAFF: "redirect:/en", ADMIN: "redirect:/en" } },
   { path: "/en", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
-  { path: "/pt/login", expect: { anonymous: 200, BUYER: "redirect:/pt/account", FIRM_MEMBER: "redirect:/pt/account", BUREAU_STAFF: "redirect:/pt/account", ADMIN: "redirect:/pt/account" } },
+  { path: "/pt-PT/login", expect: { anonymous: 200, BUYER: "redirect:/pt-PT/account", FIRM_MEMBER: "redirect:/pt-PT/account", BUREAU_STAFF: "redirect:/pt-PT/account", ADMIN: "redirect:/pt-PT/account" } },
   { path: "/zh-CN/register", expect: { anonymous: 200, BUYER: "redirect:/zh-CN/account", FIRM_MEMBER: "redirect:/zh-CN/account", BUREAU_STAFF: "redirect:/zh-CN/account", ADMIN: "redirect:/zh-CN/account" } },
   { path: "/en/account", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/bureau", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 200, ADMIN: 200 } },
@@ -46,7 +46,7 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/account/export?kind=products&format=csv", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 200, BUREAU_STAFF: 403, ADMIN: 403 } },
   // Fairs (issue 9): public pages; an unknown edition is 404 for everyone.
   { path: "/en/fairs", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
-  { path: "/pt/fairs/no-such-fair", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
+  { path: "/pt-PT/fairs/no-such-fair", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   // Meetings at fairs (issue 10): buyers and delegation firms each on their own side; an unknown edition is 404.
   { path: "/en/meetings", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/meetings/no-such-fair/buyer", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
@@ -96,7 +96,7 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/account/privacy", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/en/account/privacy/download", expect: { anonymous: "login", BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/api/v1/me/export", expect: { anonymous: 401, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
-  { path: "/pt/privacy", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/pt-PT/privacy", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   { path: "/zh-CN/accessibility", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
   // Policy notices (issue 11): the bureau's pages, the firm's "policies for me", the public archive;
   // an unknown (or targeted and not meant for the visitor) notice is 404 for everyone.
@@ -124,7 +124,7 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/en/training/no-such-session.ics", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/no-such-page", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/healthz", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
-  { path: "/locales/pt/common", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
+  { path: "/locales/pt-PT/common", expect: { anonymous: 200, BUYER: 200, FIRM_MEMBER: 200, BUREAU_STAFF: 200, ADMIN: 200 } },
 ];
 
 // Form posts, with the answer each visitor gets (a valid-looking but harmless body).

@@ -123,7 +123,7 @@ describe("words only the HS nomenclature knows", () => {
     expect(body.hsCodesFromWords).toContain("9405");
     expect(body.total).toBeGreaterThan(0);
     expect(body.hits.every((hit) => hit.hsCode.startsWith("9405"))).toBe(true);
-    const page = await (await anonymous.get(`/pt/search?q=${encodeURIComponent("anúncios luminosos")}`)).text();
+    const page = await (await anonymous.get(`/pt-PT/search?q=${encodeURIComponent("anúncios luminosos")}`)).text();
     expect(page).toContain("Nenhum produto é descrito com “anúncios luminosos”");
     // Words the nomenclature does not know stay without results.
     const nothing = await search(`q=${encodeURIComponent("xyzzy quux")}&lang=pt`);
@@ -158,9 +158,9 @@ describe("words only the HS nomenclature knows", () => {
       expect(guzhen.body.hsCodesFromWords).toBeNull();
       expect(guzhen.body.facets.town.find((town) => town.value === "xiaolan")?.count).toBe(1);
       // The page says the filters are what leaves nothing, and offers to set them all aside.
-      const page = await (await anonymous.get(`/pt/search?q=${words}&town=guzhen&cert=CE`)).text();
+      const page = await (await anonymous.get(`/pt-PT/search?q=${words}&town=guzhen&cert=CE`)).text();
       expect(page).toContain("Nada corresponde a “anúncios luminosos” com estes filtros.");
-      expect(page).toContain(`href="/pt/search?q=${encodeURIComponent("anúncios luminosos").replace(/%20/g, "+")}">Limpar todos os filtros</a>`);
+      expect(page).toContain(`href="/pt-PT/search?q=${encodeURIComponent("anúncios luminosos").replace(/%20/g, "+")}">Limpar todos os filtros</a>`);
       // Likewise when only a limit leaves nothing (the sign states no minimum order).
       const limited = await search(`q=${words}&lang=pt&moqMax=1000`);
       expect(limited.body.total).toBe(0);
@@ -303,7 +303,7 @@ describe("bad input", () => {
       ["cluster", "(lighting)"],
       ["language", "pt'"],
     ]) {
-      const response = await anonymous.get(`/api/v1/search/products?${new URLSearchParams({ [param]: value, lang: "pt" })}`);
+      const response = await anonymous.get(`/api/v1/search/products?${new URLSearchParams({ [param]: value, lang: "pt-PT" })}`);
       expect(response.status, `${param}=${value}`).toBe(400);
       const body = (await response.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe(`${param}.invalid`);
@@ -325,7 +325,7 @@ describe("bad input", () => {
       const suggest = await anonymous.get("/api/v1/hs/suggest?q=lamp&lang=pt");
       expect(suggest.status).toBe(503);
       expect(((await suggest.json()) as { error: { code: string } }).error.code).toBe("unavailable");
-      const page = await anonymous.get("/pt/search?q=lamp");
+      const page = await anonymous.get("/pt-PT/search?q=lamp");
       expect(page.status).toBe(503);
       expect(await page.text()).toContain("A pesquisa não está disponível neste momento");
     } finally {
@@ -336,7 +336,7 @@ describe("bad input", () => {
 
 describe("the search page", () => {
   it("renders results and facets on the server, keeps what was typed, and links every facet", async () => {
-    const response = await anonymous.get(`/pt/search?q=${encodeURIComponent("luminária LED para teto")}&cert=CE`);
+    const response = await anonymous.get(`/pt-BR/search?q=${encodeURIComponent("luminária LED para teto")}&cert=CE`);
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('value="luminária LED para teto"');
@@ -347,7 +347,7 @@ describe("the search page", () => {
 
   it("shows a refused query back with the reason", async () => {
     const long = "lâmpada ".repeat(40);
-    const response = await anonymous.get(`/pt/search?q=${encodeURIComponent(long)}`);
+    const response = await anonymous.get(`/pt-PT/search?q=${encodeURIComponent(long)}`);
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("A pesquisa é demasiado longa");

@@ -103,7 +103,7 @@ describe("server errors", () => {
     const gone = await openClosedDatabase({ pglite: inject("pgliteTemplate"), postgres: inject("postgresTemplate") });
     setCurrentDatabase(gone);
     try {
-      const response = await fetch(`${server.url}/pt`);
+      const response = await fetch(`${server.url}/pt-PT`);
       expect(response.status).toBe(500);
       const html = await response.text();
       expect(html).toContain("Algo correu mal");

@@ -183,7 +183,7 @@ describe("the bureau's changes", () => {
     expect(await (await firmClient.get("/zh-CN/training")).text()).toContain("商务局已取消");
 
     const outsider = firms.find((supplier) => !holders.includes(supplier.firm.id))!;
-    const late = await (await clientOf(outsider.firm.id)).post("/pt/training", { intent: "register", sessionId });
+    const late = await (await clientOf(outsider.firm.id)).post("/pt-BR/training", { intent: "register", sessionId });
     expect(late.status).toBe(409);
     expect(await late.text()).toContain("Esta sessão foi cancelada.");
     expect((await bureau.post(`/en/bureau/training/${sessionId}`, { intent: "cancelSession" })).status).toBe(409);

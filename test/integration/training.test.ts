@@ -116,7 +116,7 @@ describe("the bureau's training session", () => {
     const holder = firms.findIndex((supplier) => supplier.firm.id === holders[0].firmId);
     const waiting = firms.findIndex((supplier) => !holders.some((row) => row.firmId === supplier.firm.id));
 
-    const twice = await clients[holder].post("/pt/training", { intent: "register", sessionId });
+    const twice = await clients[holder].post("/pt-BR/training", { intent: "register", sessionId });
     expect(twice.status).toBe(409);
     expect(await twice.text()).toContain("já está inscrita");
 
@@ -187,7 +187,7 @@ describe("the bureau's training session", () => {
 
 describe("bad input and refusals", () => {
   it("answers clear errors in the reader's language, keeps what was typed, and never a 500", async () => {
-    const noChinese = await bureau.post("/pt/bureau/training/new", sessionFields({ titleZh: "", titleEn: "Kept English title" }));
+    const noChinese = await bureau.post("/pt-BR/bureau/training/new", sessionFields({ titleZh: "", titleEn: "Kept English title" }));
     expect(noChinese.status).toBe(400);
     const text = await noChinese.text();
     expect(text).toContain("É necessário um título em chinês.");

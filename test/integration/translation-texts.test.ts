@@ -186,7 +186,7 @@ describe("product and firm descriptions", () => {
     try {
       await prisma.$transaction((tx) => requestLocalizedTranslations(tx, { kind: "product.description", id: "no-engine", field: "description" }, description));
       expect(await prisma.translationJob.count({ where: { sourceId: "no-engine" } })).toBe(0);
-      expect(await localizedView("product.description", "description", productId, description, "pt")).toEqual({ text: "您好，无引擎。", language: "zh-CN", translation: { state: "none" } });
+      expect(await localizedView("product.description", "description", productId, description, "pt-BR")).toEqual({ text: "您好，无引擎。", language: "zh-CN", translation: { state: "none" } });
     } finally {
       process.env.TRANSLATE_URL = translator.url;
       resetEnvCache();
@@ -229,7 +229,7 @@ describe("notices written only in Chinese", () => {
     expect(mail.text).toContain("Tradução automática: não é o texto do autor:\n> [pt] Olá！各有关企业");
     expect(mail.html).toContain("[pt] Olá！各有关企业");
 
-    const member = await clientFor(supplier.member, "pt");
+    const member = await clientFor(supplier.member, "pt-BR");
     const page = await (await member.get(`${PT}/notices/${noticeId}`)).text();
     expect(page).toContain("[pt] Olá 出口补贴通知");
     expect(page).toContain("[pt] Olá！各有关企业");

@@ -56,7 +56,7 @@ function form(fields: Record<string, string | string[]>) {
 
 async function openInquiry(buyer: TestClient, firmId: string, productId: string, message: string) {
   const response = await buyer.post(
-    "/pt/inquiries/new",
+    "/pt-BR/inquiries/new",
     form({ firmId, productIds: [productId], quantity: "500", unit: "pieces", incoterm: "FOB", destinationCountry: "BR", message }),
   );
   const match = (response.headers.get("Location") ?? "").match(/\/inquiries\/([^/?]+)\?sent=1$/);
@@ -71,7 +71,7 @@ describe("a conversation across languages", () => {
     translator.mode = "ok";
     const supplier = await createSupplier({ locale: "zh-CN" });
     const { user: buyerUser } = await createBuyer({ locale: "pt" });
-    const buyer = await clientFor(buyerUser, "pt");
+    const buyer = await clientFor(buyerUser, "pt-BR");
     const firm = await clientFor(supplier.member, "zh-CN");
 
     const inquiryId = await openInquiry(buyer, supplier.firm.id, supplier.products[0].id, buyerMessage);
@@ -120,7 +120,7 @@ describe("a conversation across languages", () => {
     const toBuyer = await smtp.waitFor((mail) => recipientsOf(mail).includes(buyerUser.email));
     expect(toBuyer.text).toContain("> 您好！FOB 价格每件 11.80 美元");
     expect(toBuyer.text).toContain("Tradução automática: não é o texto do autor:\n> [pt] Olá！FOB preço por peça 11.80 美元");
-    const buyerHtml = await (await buyer.get(`/pt/inquiries/${inquiryId}`)).text();
+    const buyerHtml = await (await buyer.get(`/pt-BR/inquiries/${inquiryId}`)).text();
     expect(buyerHtml).toContain("[pt] Olá！FOB preço por peça 11.80 美元");
     expect(buyerHtml).toContain("Tradução automática");
     expect(buyerHtml).toContain("Mostrar original");
@@ -130,7 +130,7 @@ describe("a conversation across languages", () => {
     // Made once: reading again or running the loop again asks the engine nothing more.
     const asked = translator.requests.length;
     expect(await drainTranslationJobs()).toMatchObject({ translated: 0 });
-    await buyer.get(`/pt/inquiries/${inquiryId}`);
+    await buyer.get(`/pt-BR/inquiries/${inquiryId}`);
     expect(translator.requests.length).toBe(asked);
 
     // The firm replaces the machine's Portuguese with its own, which then counts as authored.
@@ -141,19 +141,19 @@ describe("a conversation across languages", () => {
     const own = "Olá! O preço FOB é de 11,80 dólares por peça, com prazo de 25 dias.";
     const saved = await firm.post(`/zh-CN/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "pt", text: own }));
     expect(saved.status).toBe(200);
-    const authoredHtml = await (await buyer.get(`/pt/inquiries/${inquiryId}`)).text();
+    const authoredHtml = await (await buyer.get(`/pt-BR/inquiries/${inquiryId}`)).text();
     expect(authoredHtml).toContain(own);
     expect(authoredHtml).toContain("Tradução escrita pelo autor");
     expect(authoredHtml).not.toContain("[pt] Olá！FOB");
     // Only the message's own side may; odd values are refused, never a 500.
-    expect((await buyer.post(`/pt/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "pt", text: "sequestro" }))).status).toBe(404);
+    expect((await buyer.post(`/pt-BR/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "pt", text: "sequestro" }))).status).toBe(404);
     expect((await firm.post(`/zh-CN/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "../../x", text: own }))).status).toBe(400);
     expect((await firm.post(`/zh-CN/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "pt", text: "   " }))).status).toBe(400);
     expect((await firm.post(`/zh-CN/inquiries/${inquiryId}`, form({ intent: "translation", messageId: answer.id, targetLang: "pt", text: "x".repeat(20_001) }))).status).toBe(400);
     // The engine never overwrites it.
     await prisma.$transaction((tx) => requestTranslations(tx, { kind: "inquiry.message", id: answer.id, field: "body", language: "zh" }, ["pt"]));
     expect(await drainTranslationJobs()).toMatchObject({ translated: 0, skipped: 1 });
-    expect(await (await buyer.get(`/pt/inquiries/${inquiryId}`)).text()).toContain(own);
+    expect(await (await buyer.get(`/pt-BR/inquiries/${inquiryId}`)).text()).toContain(own);
   }, 180_000);
 });
 
@@ -162,8 +162,8 @@ describe("a request in words", () => {
     translator.mode = "ok";
     const supplier = await createSupplier({ locale: "zh-CN" });
     const { user: buyerUser } = await createBuyer({ locale: "pt" });
-    const buyer = await clientFor(buyerUser, "pt");
-    const created = await buyer.post("/pt/account/requests/new", new URLSearchParams({ title: "Preciso de luminária de teto LED", titleLocale: "pt", visibility: "PUBLIC" }));
+    const buyer = await clientFor(buyerUser, "pt-BR");
+    const created = await buyer.post("/pt-BR/account/requests/new", new URLSearchParams({ title: "Preciso de luminária de teto LED", titleLocale: "pt", visibility: "PUBLIC" }));
     expect(created.status).toBe(302);
     const request = await prisma.sourcingRequest.findFirstOrThrow({ where: { buyerCompanyId: buyerUser.buyerCompanyId! } });
     expect(request.hsCodes).toEqual([]);
@@ -182,7 +182,7 @@ describe("an engine that fails", () => {
   it("is retried on a timeout, a 500, HTML and a huge answer, then parked for the bureau; the original is shown throughout and the mail goes without translation", async () => {
     const supplier = await createSupplier({ locale: "zh-CN" });
     const { user: buyerUser } = await createBuyer({ locale: "pt" });
-    const buyer = await clientFor(buyerUser, "pt");
+    const buyer = await clientFor(buyerUser, "pt-BR");
     const firm = await clientFor(supplier.member, "zh-CN");
     const inquiryId = await openInquiry(buyer, supplier.firm.id, supplier.products[0].id, "Olá, qual é o prazo de entrega para o Brasil?");
     const job = await prisma.translationJob.findFirstOrThrow({ where: { sourceKind: "inquiry.message", targetLang: "zh", sourceId: { in: (await prisma.inquiryMessage.findMany({ where: { inquiryId }, select: { id: true } })).map((m) => m.id) } } });
@@ -246,7 +246,7 @@ describe("an engine that fails", () => {
     translator.mode = "timeout";
     const supplier = await createSupplier({ locale: "zh-CN" });
     const { user: buyerUser } = await createBuyer({ locale: "pt" });
-    const buyer = await clientFor(buyerUser, "pt");
+    const buyer = await clientFor(buyerUser, "pt-BR");
     await openInquiry(buyer, supplier.firm.id, supplier.products[0].id, "Bom dia, podem enviar o catálogo completo?");
     await drainTranslationJobs();
     expect(await releaseHeldMails()).toBe(0);
@@ -260,7 +260,7 @@ describe("an engine that fails", () => {
   it("leaves a language the engine does not support as it is, marked not translated, and translates a 20,000-character text in parts", async () => {
     const supplier = await createSupplier({ locale: "zh-CN" });
     const { user: buyerUser } = await createBuyer({ locale: "pt" });
-    const buyer = await clientFor(buyerUser, "pt");
+    const buyer = await clientFor(buyerUser, "pt-BR");
     const firm = await clientFor(supplier.member, "zh-CN");
     const inquiryId = await openInquiry(buyer, supplier.firm.id, supplier.products[0].id, "Olá, uma cotação por favor.");
     await drainTranslationJobs();

@@ -70,7 +70,7 @@ describe("firm verification by the bureau", () => {
     const products = await prisma.product.findMany({ where: { firmId: firm.id }, select: { id: true } });
     const client = await clientFor(staff);
 
-    const noReason = await client.post(`/pt/bureau/verification/${firm.id}`, { intent: "reject", reason: " " });
+    const noReason = await client.post(`/pt-PT/bureau/verification/${firm.id}`, { intent: "reject", reason: " " });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Indique um motivo");
     expect((await prisma.firm.findUniqueOrThrow({ where: { id: firm.id } })).verification).toBe("PENDING");

@@ -5,7 +5,7 @@ import { productTypes, type ClusterKey } from "~/modules/product/vocabulary";
 import { searchProducts } from "~/modules/search/queries.server";
 import { parseProductSearch } from "~/modules/search/search-params";
 import { prisma } from "~/utils/db.server";
-import { mean, ndcgAt, recallAt } from "./metrics";
+import { mean, ndcgAt, precisionAt, recallAt } from "./metrics";
 
 /**
  * Search relevance, measured: every judged buyer query (judged-queries.json,
@@ -16,6 +16,12 @@ import { mean, ndcgAt, recallAt } from "./metrics";
  * the small demo set in the test and the benchmark.
  */
 export const K = 10;
+/** The top of the page a buyer reads first. */
+export const P = 5;
+
+/** Portuguese queries are judged per variant too: Brazilian and European wording. */
+export const portugueseVariants = ["pt-BR", "pt-PT"] as const;
+export type PortugueseVariant = (typeof portugueseVariants)[number];
 
 export const queryLanguages = ["pt", "en", "zh"] as const;
 export type QueryLanguage = (typeof queryLanguages)[number];
@@ -27,8 +33,10 @@ export interface JudgedQuery {
   q: string;
   /** What kind of query it is: accentless, typo, plural, variant, synonym, broad, traditional, mixed, exact. */
   tags: string[];
-  /** The interface language the buyer would be reading (default: the query's language). */
+  /** The interface language the buyer would be reading (default: the query's language; a variant's own for `variant`). */
   locale?: Locale;
+  /** Portuguese worded as only Brazilians (or only the Portuguese) say it; without it, words both use. */
+  variant?: PortugueseVariant;
   /** Every product type of these clusters gets this grade... */
   clusters?: Partial<Record<ClusterKey, Grade>>;
   /** ...and these types this grade (overriding the cluster's). */
@@ -36,10 +44,15 @@ export interface JudgedQuery {
   note?: string;
 }
 
-const defaultLocale: Record<QueryLanguage, Locale> = { pt: "pt", en: "en", zh: "zh-CN" };
+const defaultLocale: Record<QueryLanguage, Locale> = { pt: "pt-BR", en: "en", zh: "zh-CN" };
 
 export function queryLocale(query: JudgedQuery): Locale {
-  return query.locale ?? defaultLocale[query.lang];
+  return query.locale ?? query.variant ?? defaultLocale[query.lang];
+}
+
+/** Whether a query counts for a Portuguese variant: its own wording, or words both variants use. */
+export function inVariant(query: { lang: QueryLanguage; variant?: PortugueseVariant }, variant: PortugueseVariant): boolean {
+  return query.lang === "pt" && (!query.variant || query.variant === variant);
 }
 
 const typeKeys = new Set(productTypes.map((type) => type.key));
@@ -55,6 +68,7 @@ export function loadJudgedQueries(file = path.join(import.meta.dirname, "judged-
     ids.add(query.id);
     if (!(queryLanguages as readonly string[]).includes(query.lang)) problems.push(`${query.id}: unknown language ${query.lang}`);
     if (!query.q?.trim()) problems.push(`${query.id}: empty query`);
+    if (query.variant && (query.lang !== "pt" || !(portugueseVariants as readonly string[]).includes(query.variant))) problems.push(`${query.id}: variant ${query.variant}`);
     for (const key of Object.keys(query.relevant ?? {})) if (!typeKeys.has(key)) problems.push(`${query.id}: unknown product type ${key}`);
     for (const key of Object.keys(query.clusters ?? {})) if (!clusterKeys.has(key)) problems.push(`${query.id}: unknown cluster ${key}`);
     for (const grade of [...Object.values(query.relevant ?? {}), ...Object.values(query.clusters ?? {})]) {
@@ -127,8 +141,10 @@ export interface QueryOutcome {
   lang: QueryLanguage;
   q: string;
   tags: string[];
+  variant?: PortugueseVariant;
   ndcg: number;
   recall: number;
+  precision: number;
   /** Products the engine matched in all (0: the buyer saw "no results"). */
   total: number;
   relevantCount: number;
@@ -142,6 +158,7 @@ export interface Summary {
   queries: number;
   ndcg: number;
   recall: number;
+  precision: number;
   /** Share of queries with no result at all. */
   zeroHitRate: number;
   crossLanguageHits: number;
@@ -151,6 +168,8 @@ export interface Evaluation {
   engine: string;
   queries: QueryOutcome[];
   byLanguage: Record<QueryLanguage | "all", Summary>;
+  /** Portuguese queries in each variant's wording, plus those worded alike. */
+  byVariant: Record<PortugueseVariant, Summary>;
   byTag: Record<string, Summary>;
 }
 
@@ -159,6 +178,7 @@ function summarise(outcomes: QueryOutcome[]): Summary {
     queries: outcomes.length,
     ndcg: mean(outcomes.map((outcome) => outcome.ndcg)),
     recall: mean(outcomes.map((outcome) => outcome.recall)),
+    precision: mean(outcomes.map((outcome) => outcome.precision)),
     zeroHitRate: mean(outcomes.map((outcome) => (outcome.total === 0 ? 1 : 0))),
     crossLanguageHits: outcomes.reduce((sum, outcome) => sum + outcome.crossLanguageHits, 0),
   };
@@ -178,8 +198,10 @@ export async function evaluate(engine: string, search: RankedSearch, queries: re
       lang: query.lang,
       q: query.q,
       tags: query.tags,
+      variant: query.variant,
       ndcg: ndcgAt(K, top, grades),
       recall: recallAt(K, top, grades),
+      precision: precisionAt(P, top, grades),
       total,
       relevantCount: grades.size,
       crossLanguageHits: top.filter((id) => grades.has(id) && !products.get(id)?.languages.includes(query.lang)).length,
@@ -189,14 +211,17 @@ export async function evaluate(engine: string, search: RankedSearch, queries: re
   const byLanguage = Object.fromEntries(
     [...queryLanguages, "all" as const].map((lang) => [lang, summarise(outcomes.filter((outcome) => lang === "all" || outcome.lang === lang))]),
   ) as Evaluation["byLanguage"];
+  const byVariant = Object.fromEntries(portugueseVariants.map((variant) => [variant, summarise(outcomes.filter((outcome) => inVariant(outcome, variant)))])) as Evaluation["byVariant"];
   const tags = [...new Set(outcomes.flatMap((outcome) => outcome.tags))].sort();
   const byTag = Object.fromEntries(tags.map((tag) => [tag, summarise(outcomes.filter((outcome) => outcome.tags.includes(tag)))]));
-  return { engine, queries: outcomes, byLanguage, byTag };
+  return { engine, queries: outcomes, byLanguage, byVariant, byTag };
 }
 
 export interface Thresholds {
   ndcg: Record<QueryLanguage | "all", number>;
   recall: Record<QueryLanguage | "all", number>;
+  /** precision@P per language and per Portuguese variant. */
+  precision: Record<QueryLanguage | "all" | PortugueseVariant, number>;
 }
 
 /** The floors Meilisearch must stay above (test/relevance/thresholds.json). */
@@ -212,6 +237,11 @@ export function missedThresholds(evaluation: Evaluation, thresholds: Thresholds)
     const summary = evaluation.byLanguage[lang];
     if (summary.ndcg < thresholds.ndcg[lang]) missed.push(`${lang}: nDCG@${K} ${round(summary.ndcg)} < ${thresholds.ndcg[lang]}`);
     if (summary.recall < thresholds.recall[lang]) missed.push(`${lang}: recall@${K} ${round(summary.recall)} < ${thresholds.recall[lang]}`);
+    if (summary.precision < thresholds.precision[lang]) missed.push(`${lang}: precision@${P} ${round(summary.precision)} < ${thresholds.precision[lang]}`);
+  }
+  for (const variant of portugueseVariants) {
+    const summary = evaluation.byVariant[variant];
+    if (summary.precision < thresholds.precision[variant]) missed.push(`${variant}: precision@${P} ${round(summary.precision)} < ${thresholds.precision[variant]}`);
   }
   return missed;
 }
@@ -226,5 +256,5 @@ export function weakestQueries(evaluation: Evaluation, count = 15): string[] {
   return [...evaluation.queries]
     .sort((a, b) => a.ndcg - b.ndcg || a.id.localeCompare(b.id))
     .slice(0, count)
-    .map((outcome) => `${outcome.id} ${JSON.stringify(outcome.q)} nDCG ${round(outcome.ndcg, 2)} recall ${round(outcome.recall, 2)} hits ${outcome.total} top: ${outcome.topTypes.slice(0, 5).join(", ")}`);
+    .map((outcome) => `${outcome.id} ${JSON.stringify(outcome.q)} nDCG ${round(outcome.ndcg, 2)} P@${P} ${round(outcome.precision, 2)} recall ${round(outcome.recall, 2)} hits ${outcome.total} top: ${outcome.topTypes.slice(0, 5).join(", ")}`);
 }

@@ -8,6 +8,10 @@
  *   results, divided by min(k, number of judged-relevant products). The
  *   denominator is capped at k so that a query with 40 relevant products can
  *   still reach 1 with a full first page of them.
+ * - precision@k: judged-relevant products among the first k results, divided
+ *   by min(k, number of judged-relevant products): what the buyer sees at the
+ *   top of the page (a ceiling fan ahead of ceiling lights costs here), with
+ *   the same cap so a query with 3 relevant products can reach 1.
  */
 export type Grades = ReadonlyMap<string, number>;
 
@@ -27,6 +31,13 @@ export function ndcgAt(k: number, ranked: readonly string[], grades: Grades): nu
 }
 
 export function recallAt(k: number, ranked: readonly string[], grades: Grades): number {
+  const relevant = [...grades.values()].filter((grade) => grade >= 1).length;
+  if (relevant === 0) return 0;
+  const found = distinct(ranked).slice(0, k).filter((id) => (grades.get(id) ?? 0) >= 1).length;
+  return found / Math.min(k, relevant);
+}
+
+export function precisionAt(k: number, ranked: readonly string[], grades: Grades): number {
   const relevant = [...grades.values()].filter((grade) => grade >= 1).length;
   if (relevant === 0) return 0;
   const found = distinct(ranked).slice(0, k).filter((id) => (grades.get(id) ?? 0) >= 1).length;

@@ -5,7 +5,7 @@ import { expectLoggedError, loggedErrorProblems, resetLoggedErrors } from "../su
 /** The guard of test/setup/console-guard.ts sees the app's logger. */
 describe("the logged-error guard", () => {
   it("reports an error the app logs that the test did not declare", () => {
-    log.error("request failed", { url: "/pt/firms" });
+    log.error("request failed", { url: "/pt-PT/firms" });
     const problems = loggedErrorProblems();
     resetLoggedErrors(); // this test's point: don't fail it in afterEach
     expect(problems).toMatch(/console\.error was called during the test:\n.*request failed/);

@@ -16,3 +16,19 @@ describe("the search vocabulary", () => {
     expect(tooLong).toEqual([]);
   });
 });
+
+describe("the search vocabulary and the two Portuguese variants", () => {
+  it("puts each product type's Brazilian and European names in one synonym group", async () => {
+    const { productTypes } = await import("~/modules/product/vocabulary");
+    const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    const unpaired: string[] = [];
+    for (const type of productTypes) {
+      const { "pt-BR": brazilian, "pt-PT": european } = type.names;
+      if (!brazilian || !european) continue;
+      // A group "names" a product when one of its terms is part of the name (the name adds "LED", "de aço"...).
+      const names = (group: string[], name: string) => group.some((term) => !HAN.test(term) && ` ${fold(name)} `.includes(` ${fold(term)} `));
+      if (!vocabulary.synonyms.some((group) => names(group, brazilian) && names(group, european))) unpaired.push(`${type.key}: ${brazilian} / ${european}`);
+    }
+    expect(unpaired).toEqual([]);
+  });
+});

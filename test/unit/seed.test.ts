@@ -29,7 +29,7 @@ describe("demo data", () => {
       slug: "conference-table-xi-ct404",
       firmId: "seed-f-000003",
       hsCode: "940330",
-      name: { "zh-CN": { text: "钢 会议桌 XI-CT404" }, pt: { text: "Mesa de reunião aço XI-CT404" } },
+      name: { "zh-CN": { text: "钢 会议桌 XI-CT404" }, pt: { text: "Mesa de reunião de aço XI-CT404" } },
       moq: 150,
       priceMinUsd: "220.84",
       priceMaxUsd: "408.85",

@@ -1,9 +1,9 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import { supportedLocales } from "~/i18n/config";
+import { supportedLocales, type Locale } from "~/i18n/config";
 import { pageMeta } from "~/utils/meta";
 
 /** Open Graph locale of each display locale (language_TERRITORY). */
-const ogLocales: Record<string, string> = { "zh-CN": "zh_CN", "zh-Hant": "zh_HK", en: "en_US", pt: "pt_PT" };
+const ogLocales: Record<Locale, string> = { "zh-CN": "zh_CN", "zh-Hant": "zh_HK", en: "en_US", "pt-BR": "pt_BR", "pt-PT": "pt_PT" };
 
 export interface SharePreview {
   title: string;
@@ -26,7 +26,7 @@ export function directoryMeta(preview: SharePreview | undefined): MetaDescriptor
     { tagName: "link", rel: "canonical", href: preview.url },
     { property: "og:type", content: preview.type === "product" ? "product" : preview.type === "profile" ? "profile" : "website" },
     { property: "og:url", content: preview.url },
-    { property: "og:locale", content: ogLocales[preview.locale] ?? "en_US" },
+    { property: "og:locale", content: ogLocales[preview.locale as Locale] ?? "en_US" },
     ...supportedLocales.filter((locale) => locale !== preview.locale).map((locale) => ({ property: "og:locale:alternate", content: ogLocales[locale] })),
     ...(preview.image ? [{ property: "og:image", content: preview.image }] : []),
     { name: "twitter:card", content: preview.image ? "summary_large_image" : "summary" },

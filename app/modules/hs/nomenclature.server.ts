@@ -140,7 +140,7 @@ export function hsTitle(code: string, locale: string): string | null {
 }
 
 function hsTitleIn(code: string, locale: string): string | null {
-  const lang: HsTitleLocale = locale.startsWith("zh") ? "zh-CN" : locale === "pt" ? "pt" : "en";
+  const lang: HsTitleLocale = locale.startsWith("zh") ? "zh-CN" : locale === "pt" || locale.startsWith("pt-") ? "pt" : "en";
   const { byCode } = loadHsNomenclature();
   const entry = byCode.get(code);
   if (!entry) return null;
@@ -165,7 +165,7 @@ export function resolveHsInput(digits: string): HsResolution {
  * and `of`, the code whose text it is.
  */
 export function hsTitleSource(code: string, locale: string): { source: string; of: string } | null {
-  const lang: HsTitleLocale = locale.startsWith("zh") ? "zh-CN" : locale === "pt" ? "pt" : "en";
+  const lang: HsTitleLocale = locale.startsWith("zh") ? "zh-CN" : locale === "pt" || locale.startsWith("pt-") ? "pt" : "en";
   const entry = loadHsNomenclature().byCode.get(code);
   if (!entry) return null;
   const source = entry.sources[lang];

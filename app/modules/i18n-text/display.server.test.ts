@@ -31,7 +31,7 @@ describe("text as a reader sees it", () => {
   });
 
   it("leaves other locales alone", () => {
-    expect(displayText(name, "pt")).toMatchObject({ text: "Xinghui Lighting", locale: "en", isFallback: true, origin: "author" });
+    expect(displayText(name, "pt-BR")).toMatchObject({ text: "Xinghui Lighting", locale: "en", isFallback: true, origin: "author" });
     expect(displayText(name, "zh-CN")).toMatchObject({ text: "中山市古镇星辉照明有限公司", isFallback: false });
     expect(displayLabel("灯饰", "zh-CN")).toBe("灯饰");
     expect(displayLabel("灯饰", "zh-Hant")).toBe("燈飾");

@@ -58,6 +58,10 @@ export function resolveText(value: unknown, locale: string, fallbacks: readonly 
   const text = asLocalizedText(value);
   const own = text[locale];
   if (own) return { text: own.text, locale, origin: own.origin, isFallback: false };
+  // A regional reader ("pt-BR") reads text written in the language ("pt") as their own.
+  const language = locale.split("-")[0];
+  const plain = language !== locale ? text[language] : undefined;
+  if (plain && language === "pt") return { text: plain.text, locale: language, origin: plain.origin, isFallback: false };
   const order = [...fallbacks, ...Object.keys(text)];
   for (const candidate of order) {
     const entry = text[candidate];

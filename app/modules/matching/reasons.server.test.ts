@@ -43,7 +43,7 @@ describe("match reasons in words", () => {
   });
 
   it("reads in Portuguese and Chinese, with countries and languages named in them", async () => {
-    const pt = await reasonRendererFor("pt");
+    const pt = await reasonRendererFor("pt-PT");
     const ptTexts = reasons.map((reason) => pt(reason).text);
     expect(ptTexts).toEqual(expect.arrayContaining(["SH 9405.11 exato", "sem INMETRO", "já exporta para este mercado (Brasil)", "a equipa comercial fala português e inglês", "encomenda mínima 200 ≤ os seus 500"]));
     const zh = await reasonRendererFor("zh-CN");
@@ -64,6 +64,6 @@ describe("match reasons in words", () => {
     expect(render({ code: "hs.heading", params: { code: "9405", requested: "940511" } }).text).toBe("same HS heading 9405 (9405.11 asked for)");
     expect(render({ code: "hs.chapter", params: { code: "94", requested: "940511" } }).text).toBe("same HS chapter 94");
     expect(render({ code: "firm.products", params: { count: 3 } }).text).toBe("3 matching products");
-    expect((await reasonRendererFor("pt"))({ code: "firm.products", params: { count: 1 } }).text).toBe("1 produto correspondente");
+    expect((await reasonRendererFor("pt-BR"))({ code: "firm.products", params: { count: 1 } }).text).toBe("1 produto correspondente");
   });
 });

@@ -1,6 +1,8 @@
 import type { Locale } from "~/i18n/config";
 import { displayLabel, displayText } from "~/modules/i18n-text/display.server";
-import { specSheet, structuredTitle } from "./vocabulary";
+import { asLocalizedText } from "~/modules/i18n-text/localized-text";
+import { modelNumber, structuredTitle } from "./title";
+import { specSheet } from "./vocabulary";
 
 /**
  * How a product's title reads in a language, and why:
@@ -23,10 +25,19 @@ export interface ProductTitle {
 export function productTitle(name: unknown, attributes: unknown, locale: Locale): ProductTitle {
   const written = displayText(name, locale);
   if (written && !written.isFallback) return { text: written.text, kind: written.origin, locale: written.locale };
-  const built = structuredTitle(attributes, locale);
+  const built = structuredTitle(attributes, locale, writtenModel(name));
   if (built) return { text: displayLabel(built, locale), kind: "structured", locale };
   if (written) return { text: written.text, kind: "fallback", locale: written.locale };
   return { text: "", kind: "fallback", locale };
+}
+
+/** The model number in the firm's own name for the product, in whichever language it wrote one. */
+function writtenModel(name: unknown): string | null {
+  for (const entry of Object.values(asLocalizedText(name))) {
+    const model = entry && entry.origin === "author" ? modelNumber(entry.text) : null;
+    if (model) return model;
+  }
+  return null;
 }
 
 /** A free text (description) in the reader's language, or another's with a mark; null when there is none. */

@@ -10,7 +10,8 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { randomSuffix, slugify } from "~/utils/slug";
 import { MAX_PRODUCT_IMAGES, type ProductInput } from "./product.schema";
 import { productTitle } from "./product-text.server";
-import { attributeKeys, productTypesByKey, structuredTitle, type ProductAttributes } from "./vocabulary";
+import { structuredTitle } from "./title";
+import { attributeKeys, productTypesByKey, type ProductAttributes } from "./vocabulary";
 import { requestLocalizedTranslations } from "~/modules/translation/localized.server";
 
 /**

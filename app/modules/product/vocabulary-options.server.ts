@@ -1,10 +1,6 @@
 import type { Locale } from "~/i18n/config";
 import { displayLabel } from "~/modules/i18n-text/display.server";
-import { attributeDefinitions, productTypes, type AttributeDefinition, type ClusterKey, type VocabularyLocale } from "./vocabulary";
-
-function vocabularyLocale(locale: Locale): VocabularyLocale {
-  return locale.startsWith("zh") ? "zh-CN" : locale === "pt" ? "pt" : "en";
-}
+import { attributeDefinitions, productTypes, vocabularyName, type AttributeDefinition, type ClusterKey } from "./vocabulary";
 
 /** Which attributes matter for the products of a cluster (shown first in the form). */
 export const clusterAttributes: Record<ClusterKey, string[]> = {
@@ -28,24 +24,23 @@ export interface AttributeOption {
 
 /** The product form's vocabularies, named in the reader's language and script. */
 export function productVocabularyOptions(locale: Locale) {
-  const lang = vocabularyLocale(locale);
   const clusters = [...new Set(productTypes.map((type) => type.cluster))];
   return {
     typeGroups: clusters.map((cluster) => ({
       cluster,
       types: productTypes
         .filter((type) => type.cluster === cluster)
-        .map((type) => ({ value: type.key, label: displayLabel(type.names[lang], locale), hs: type.hs })),
+        .map((type) => ({ value: type.key, label: displayLabel(vocabularyName(type.names, locale), locale), hs: type.hs })),
     })),
     attributes: Object.entries(attributeDefinitions).map(([key, raw]): AttributeOption => {
       const definition = raw as AttributeDefinition;
-      const label = displayLabel(definition.names[lang], locale);
+      const label = displayLabel(vocabularyName(definition.names, locale), locale);
       if (definition.kind === "number") return { key, label, kind: "number", unit: definition.unit, min: definition.min, max: definition.max };
       return {
         key,
         label,
         kind: "enum",
-        values: Object.entries(definition.values).map(([value, names]) => ({ value, label: displayLabel(names[lang], locale) })),
+        values: Object.entries(definition.values).map(([value, names]) => ({ value, label: displayLabel(vocabularyName(names, locale), locale) })),
       };
     }),
     clusterAttributes,

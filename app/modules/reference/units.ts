@@ -41,5 +41,5 @@ export function quantityUnitName(key: string | null | undefined, locale: string)
   if (!key) return "";
   const unit = quantityUnits.find((candidate) => candidate.key === key);
   if (!unit) return key;
-  return locale.startsWith("zh") ? unit.names["zh-CN"] : locale === "pt" ? unit.names.pt : unit.names.en;
+  return locale.startsWith("zh") ? unit.names["zh-CN"] : locale === "pt" || locale.startsWith("pt-") ? unit.names.pt : unit.names.en;
 }

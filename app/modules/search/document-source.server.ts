@@ -1,6 +1,6 @@
 import { prisma, type Prisma } from "~/utils/db.server";
 import { loadHsNomenclature } from "~/modules/hs/nomenclature.server";
-import { productTypes } from "~/modules/product/vocabulary";
+import { portugueseNames, productTypes } from "~/modules/product/vocabulary";
 import { completenessSelect } from "~/modules/firm/completeness";
 import { productSelect as productFields } from "~/modules/product/product.server";
 import { requestSelect as requestFields } from "~/modules/request/request.server";
@@ -238,7 +238,7 @@ export function hsDocuments(): HsDocument[] {
     const entry = names.get(type.hs) ?? { zh: [], en: [], pt: [] };
     entry.zh!.push(type.names["zh-CN"]);
     entry.en!.push(type.names.en);
-    entry.pt!.push(type.names.pt);
+    entry.pt!.push(...portugueseNames(type.names));
     names.set(type.hs, entry);
   }
   return loadHsNomenclature().entries.map((entry) => hsDocument(entry, names.get(entry.code) ?? {}));

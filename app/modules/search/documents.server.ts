@@ -3,7 +3,7 @@ import { searchableChinese } from "./vocabulary.server";
 import { firmCompleteness, type FirmForCompleteness } from "~/modules/firm/completeness";
 import { hsAncestors, hsHeadline } from "~/modules/hs/hs-code";
 import { hsTitle } from "~/modules/hs/nomenclature.server";
-import { attributeKeys, attributeValueLabel, productTypesByKey, type VocabularyLocale } from "~/modules/product/vocabulary";
+import { attributeKeys, attributeValueLabel, productTypesByKey, vocabularyName } from "~/modules/product/vocabulary";
 import type { TextLocale } from "./indexes.server";
 import { hasHan } from "~/modules/i18n-text/han";
 import { heldCertificates, productCertificationCodes, validCertificateCodes, type CertificationRules } from "~/modules/reference/certificate-validity";
@@ -18,9 +18,10 @@ import { zhongshanDay } from "~/utils/time-zone";
  * queries. Bump DOCUMENT_VERSION when the shape changes: the indexes are then
  * rebuilt at the next start.
  */
-export const DOCUMENT_VERSION = 3;
+export const DOCUMENT_VERSION = 5;
 
-export const vocabularyLocale: Record<TextLocale, VocabularyLocale> = { zh: "zh-CN", en: "en", pt: "pt" };
+/** The vocabulary's language for each indexed language; "pt" indexes every Portuguese variant's word. */
+export const vocabularyLocale: Record<TextLocale, "zh-CN" | "en" | "pt"> = { zh: "zh-CN", en: "en", pt: "pt" };
 
 export type LocalizedFields<Name extends string> = Partial<Record<`${Name}_${TextLocale}`, string>>;
 
@@ -140,6 +141,8 @@ export interface ProductDocument extends LocalizedFields<"name" | "type" | "hsTi
   hsPrefixes: string[];
   hsHeading: string;
   hsChapter: string;
+  /** The vocabulary's product type (its key), for matching a query's head noun; null when the firm chose none. */
+  productType: string | null;
   town: string | null;
   cluster: string | null;
   certifications: string[];
@@ -201,7 +204,7 @@ export function productDocument(row: ProductRow, firms?: FirmPartCache, rules?: 
     firmId: row.firm.id,
     firmSlug: row.firm.slug,
     ...localizedFields("name", row.name),
-    ...(type ? namedFields("type", (locale) => type.names[vocabularyLocale[locale]]) : {}),
+    ...(type ? namedFields("type", (locale) => vocabularyName(type.names, vocabularyLocale[locale])) : {}),
     ...hsTitleFields(row.hsCode),
     ...namedFields("specs", (locale) => specsText(attributes, locale)),
     ...firm.names,
@@ -210,6 +213,7 @@ export function productDocument(row: ProductRow, firms?: FirmPartCache, rules?: 
     hsPrefixes: hsAncestors(row.hsCode),
     hsHeading: row.hsCode.slice(0, 4),
     hsChapter: row.hsCode.slice(0, 2),
+    productType: type?.key ?? null,
     town: row.firm.town?.slug ?? null,
     cluster: row.firm.cluster?.slug ?? null,
     certifications: productCertificationCodes(row.certifications, firm.certificates, firm.today),
@@ -273,7 +277,7 @@ export function firmDocument(row: FirmRow, rules?: CertificationRules): FirmDocu
     uscc: row.uscc,
     ...localizedFields("name", row.name),
     ...localizedFields("cluster", row.cluster?.name),
-    ...namedFields("productTypes", (locale) => types.map((type) => type.names[vocabularyLocale[locale]]).join(" · ")),
+    ...namedFields("productTypes", (locale) => types.map((type) => vocabularyName(type.names, vocabularyLocale[locale])).join(" · ")),
     ...localizedFields("town", row.town?.name),
     ...namedFields("hsTitle", (locale) => headlines(headings, locale)),
     ...localizedFields("description", row.description),

@@ -71,7 +71,7 @@ export const indexDefinitions: Record<IndexKey, IndexDefinition> = {
         ...localized("description"),
       ],
       filterableAttributes: filters(
-        ["id", "firmId", "hsPrefixes", "hsHeading", "town", "cluster", "certifications", "markets", "languages", "verified", "public"],
+        ["id", "firmId", "hsPrefixes", "hsHeading", "productType", "town", "cluster", "certifications", "markets", "languages", "verified", "public"],
         ["moq", "priceMinUsd", "leadTimeDays"],
       ),
       facetSearch: false,

@@ -13,6 +13,7 @@ import { combine, filterParts, productFacetAttributes, productFacetCounts, type 
 import { facetLabeller, type Labeller } from "./labels.server";
 import { clearedFilters, hasWords, type FacetParam, type FirmSort, type ProductSort, type SearchInput } from "./search-params";
 import { hasHan } from "~/modules/i18n-text/han";
+import { headFirstHits, headQueries, queryHead, type HeadAnswer } from "./head-search.server";
 
 /**
  * Product and firm search: one round trip to Meilisearch (a multi-search
@@ -42,6 +43,8 @@ export interface SearchResult<Hit> {
   hsCode: string | null;
   /** No product held the query's words; these are the HS codes the words name, whose products are shown. */
   hsCodesFromWords: string[] | null;
+  /** The product the query names (head noun: "ventilador" in "ventilador de teto"), its products first; `found: false`: none in the catalogue, the hits are related. */
+  head: HeadAnswer | null;
   tookMs: number;
 }
 
@@ -228,7 +231,7 @@ function facetValues(
 }
 
 function emptyResult<Hit>(input: SearchInput<string>, hsCode: string | null, started: number): SearchResult<Hit> {
-  return { hits: [], total: 0, page: input.page, perPage: input.perPage, pages: 0, facets: {}, moqRange: null, hsCode, hsCodesFromWords: null, tookMs: Date.now() - started };
+  return { hits: [], total: 0, page: input.page, perPage: input.perPage, pages: 0, facets: {}, moqRange: null, hsCode, hsCodesFromWords: null, head: null, tookMs: Date.now() - started };
 }
 
 /** Headings and subheadings the words of a query name in the HS nomenclature, best first. */
@@ -259,14 +262,32 @@ async function runSearch<Sort extends string, Doc, Hit>(
   const started = Date.now();
   let prepared = prepareQuery(input.q);
   if (prepared.nothing) return emptyResult(input, null, started);
+  // The product the words name: its products first (relevance order only).
+  const asked = prepared;
+  const head = spec.index === "products" && prepared.q ? queryHead(prepared.q) : null;
+  const ranksHead = head !== null && head.types.length > 0 && spec.sorts[input.sort] === undefined;
   const search = (query: PreparedQuery) => {
     const built = buildSearchQueries(spec, input, options.viewer, query);
+    const extra = ranksHead && query === asked ? headQueries(built.queries[0], head, isBureau(options.viewer) ? undefined : "public = true") : [];
     return searchClient()
-      .multiSearch({ queries: built.queries })
-      .then((response) => ({ results: response.results as SearchResponse<Record<string, unknown>>[], selected: built.selected, filtered: built.filtered }));
+      .multiSearch({ queries: [...built.queries, ...extra] })
+      .then((response) => {
+        const all = response.results as SearchResponse<Record<string, unknown>>[];
+        return { results: all.slice(0, built.queries.length), headResults: all.slice(built.queries.length), main: built.queries[0], selected: built.selected, filtered: built.filtered };
+      });
   };
   const [first, label] = await Promise.all([search(prepared), facetLabeller(options.locale)]);
   let { results, selected } = first;
+  let headAnswer: HeadAnswer | null = head && !ranksHead ? { term: head.term, found: head.types.length > 0 } : null;
+  if (ranksHead && first.headResults.length === 3) {
+    const ranked = await headFirstHits(first.main, head, first.headResults, (query) =>
+      searchClient()
+        .multiSearch({ queries: [query] })
+        .then((response) => response.results[0] as SearchResponse<Record<string, unknown>>),
+    );
+    headAnswer = { ...ranked.answer, term: head.term };
+    if (ranked.hits.length) results = [{ ...results[0], hits: ranked.hits }, ...results.slice(1)];
+  }
   let total = hitCount(results[0]);
   // No product is described with these words: the HS nomenclature may still
   // know them ("anúncios luminosos" is in heading 9405's title), and products
@@ -307,6 +328,7 @@ async function runSearch<Sort extends string, Doc, Hit>(
     moqRange: stats ? { min: stats.min, max: stats.max } : null,
     hsCode: prepared.codePrefix,
     hsCodesFromWords: total > 0 && prepared.codes ? prepared.codes : null,
+    head: headAnswer,
     tookMs: Date.now() - started,
   };
 }

@@ -82,7 +82,7 @@ export async function waitForHydration(page: Page) {
 }
 
 /** The sign-in form's labels (e-mail, password, button) in the locales the tests sign in with. */
-const signInLabels = { "zh-CN": ["电子邮箱", "密码", "登录"], pt: ["E-mail", "Palavra-passe", "Entrar"], en: ["E-mail", "Password", "Sign in"] } as const;
+const signInLabels = { "zh-CN": ["电子邮箱", "密码", "登录"], "pt-BR": ["E-mail", "Senha", "Entrar"], "pt-PT": ["E-mail", "Palavra-passe", "Entrar"], en: ["E-mail", "Password", "Sign in"] } as const;
 
 /**
  * Signs in through the form in `locale` and waits for the page it lands on:
