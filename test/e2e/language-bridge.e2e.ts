@@ -11,7 +11,7 @@ import { sentTo, waitForMail } from "./support/mail";
  * with TRANSLATE_URL pointing at the LibreTranslate stand-in of
  * test/support/libretranslate.ts, which marks what it translates ("[zh] …").
  */
-const PT = "pt";
+const PT = "pt-BR";
 const DEMO_FIRM = "seed-f-000000";
 
 let browser: Browser;

@@ -106,7 +106,7 @@ describe("the notices index", () => {
 
   it("finds a Chinese word inside a longer one, Traditional characters, and Portuguese without accents", async () => {
     // 保费 sits inside 保险保费补贴 (no space, no dictionary word of its own).
-    for (const [lang, q] of [["zh-CN", "保费"], ["zh-CN", "费补贴"], ["zh-Hant", "保費補貼"], ["pt", "subsidio credito exportacao"], ["pt", "apolice"], ["en", "premium subsidy"]]) {
+    for (const [lang, q] of [["zh-CN", "保费"], ["zh-CN", "费补贴"], ["zh-Hant", "保費補貼"], ["pt-BR", "subsidio credito exportacao"], ["pt-BR", "apolice"], ["en", "premium subsidy"]]) {
       expect(await archiveHas(lang, q, publicId), `${lang}: ${q}`).toBe(true);
     }
     expect(await archiveHas("en", "meteorite", publicId)).toBe(false);
@@ -118,7 +118,7 @@ describe("the notices index", () => {
     expect(site).toContain("政策通知");
     expect(site).toContain(`/zh-CN/notices/${publicId}"`);
     expect(site).not.toContain(`/notices/${privateId}`);
-    const firmSite = await (await anonymous.get(`/pt/search?q=${encodeURIComponent("seguro de credito")}`)).text();
+    const firmSite = await (await anonymous.get(`/pt-BR/search?q=${encodeURIComponent("seguro de credito")}`)).text();
     expect(firmSite).toContain("Avisos de política");
   });
 
@@ -127,7 +127,7 @@ describe("the notices index", () => {
     expect(revised.status).toBe(302);
     expect(await prisma.searchOutbox.count({ where: { entityType: "notice", entityId: publicId, status: "PENDING" } })).toBe(1);
     await drainSearchOutboxFully();
-    expect(await archiveHas("pt", "prorrogacao", publicId)).toBe(true);
+    expect(await archiveHas("pt-BR", "prorrogacao", publicId)).toBe(true);
   });
 
   it("leaves the archive to the database when the index cannot answer", { timeout: 120_000 }, async () => {
@@ -143,10 +143,10 @@ describe("a correction of a sent notice", () => {
   it("tells each targeted firm once, in its language, by mail only where its preferences allow", { timeout: 90_000 }, async () => {
     // The Portuguese member turns mails of corrections off (the page lists the new kind).
     const pt = new TestClient(server.url);
-    await signIn(pt, members.pt.member.email, TEST_PASSWORD, "pt");
-    const preferences = await pt.get("/pt/account");
+    await signIn(pt, members.pt.member.email, TEST_PASSWORD, "pt-BR");
+    const preferences = await pt.get("/pt-BR/account");
     expect(await preferences.text()).toContain("A secretaria corrige um aviso enviado à minha empresa");
-    const saved = await pt.post("/pt/notifications/preferences", { email: kindsForRole.FIRM_MEMBER.filter((kind) => kind !== "policy.updated") as string[] });
+    const saved = await pt.post("/pt-BR/notifications/preferences", { email: kindsForRole.FIRM_MEMBER.filter((kind) => kind !== "policy.updated") as string[] });
     expect(saved.status).toBeLessThan(400);
     await drainMailOutbox({ limit: 100 });
     smtp.received.length = 0;
@@ -166,7 +166,7 @@ describe("a correction of a sent notice", () => {
     expect(smtp.received.some((mail) => recipientsOf(mail).includes(members.outside.member.email))).toBe(false);
     expect(await prisma.notification.count({ where: { userId: members.outside.member.id, kind: "policy.updated" } })).toBe(0);
     // In the app, in Portuguese, for the member who turned mails off.
-    const inbox = await (await pt.get("/pt/notifications")).text();
+    const inbox = await (await pt.get("/pt-BR/notifications")).text();
     expect(inbox).toContain("Aviso atualizado");
 
     // A refused correction (nothing changed) tells nobody.

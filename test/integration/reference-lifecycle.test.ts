@@ -69,7 +69,7 @@ describe("adding and removing towns and clusters", () => {
     const sameCode = await post({ intent: "addTown", slug: "test-base", nameZh: "另一个", nameEn: "Another" });
     expect(sameCode.status).toBe(409);
     expect(await sameCode.text()).toContain("The code “test-base” is already used.");
-    const sameName = await post({ intent: "addTown", slug: "another-town", nameZh: "古镇", nameEn: "Another" }, "pt");
+    const sameName = await post({ intent: "addTown", slug: "another-town", nameZh: "古镇", nameEn: "Another" }, "pt-BR");
     expect(sameName.status).toBe(409);
     const html = await sameName.text();
     expect(html).toContain("“古镇” já designa");
@@ -158,7 +158,7 @@ describe("adding and removing towns and clusters", () => {
 
 describe("certification rules as data", () => {
   it("lists the markets a certification matters for by their names", async () => {
-    const html = await (await client.get("/pt/bureau/reference")).text();
+    const html = await (await client.get("/pt-BR/bureau/reference")).text();
     expect(html).toContain("Importa para: Brasil");
     expect(html).toContain("Importa para: União Europeia");
   });
@@ -189,7 +189,7 @@ describe("certification rules as data", () => {
       { code: "FSC", validUntil: "2031-03-30", daysBefore: 30 },
     ]);
 
-    const bad = await post({ intent: "certificationRules", id: "FSC", markets: "BR, Narnia", reminderDays: "30" }, "pt");
+    const bad = await post({ intent: "certificationRules", id: "FSC", markets: "BR, Narnia", reminderDays: "30" }, "pt-BR");
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain("“NARNIA” não é um código de país nem EU.");

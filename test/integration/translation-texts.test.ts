@@ -22,7 +22,7 @@ import { startTestTranslator, type TestTranslator } from "../support/libretransl
  * translated again; without an engine the pages say "not translated".
  */
 /** Portuguese pages (the lead converts these to the pt-BR / pt-PT variants at merge). */
-const PT = "/pt";
+const PT = "/pt-BR";
 
 let server: TestServer;
 let smtp: TestSmtpServer;
