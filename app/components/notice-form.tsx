@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, SelectField, TextareaField } from "~/components/forms";
+import { PlaceChoices } from "~/components/place-choices";
 import { BODY_MAX, DEPARTMENT_MAX, NoticeFormSchema, noticeCategories, TITLE_MAX } from "~/modules/notice/notice.schema";
 import { employeeBands } from "~/modules/firm/firm-vocabulary";
 import type { TargetingRules } from "~/modules/notice/rules";
@@ -71,12 +72,10 @@ export function NoticeForm({
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const chosen = (name: "townIds" | "clusterIds" | "certificationsHeld" | "certificationsMissing" | "sizeBands") => {
+  const chosen = (name: "certificationsHeld" | "certificationsMissing" | "sizeBands") => {
     const value = fields[name].initialValue;
     return new Set(Array.isArray(value) ? value.map(String) : value ? [String(value)] : []);
   };
-  const towns = chosen("townIds");
-  const clusters = chosen("clusterIds");
   const held = chosen("certificationsHeld");
   const missing = chosen("certificationsMissing");
   const bands = chosen("sizeBands");
@@ -112,26 +111,7 @@ export function NoticeForm({
       <fieldset className="card stack">
         <legend>{t("form.rules")}</legend>
         <p className="field__hint">{t("form.rulesHint")}</p>
-        <div className="field">
-          <span>{t("form.towns")}</span>
-          {options.towns.map((town) => (
-            <label key={town.id} className="checkbox">
-              <input type="checkbox" name="townIds" value={town.id} defaultChecked={towns.has(town.id)} /> {town.name}
-            </label>
-          ))}
-          <ErrorList errors={fields.townIds.errors} />
-        </div>
-        <div className="field">
-          <span>{t("form.clusters")}</span>
-          {options.towns.flatMap((town) =>
-            town.clusters.map((cluster) => (
-              <label key={cluster.id} className="checkbox">
-                <input type="checkbox" name="clusterIds" value={cluster.id} defaultChecked={clusters.has(cluster.id)} /> {cluster.name} ({town.name})
-              </label>
-            )),
-          )}
-          <ErrorList errors={fields.clusterIds.errors} />
-        </div>
+        <PlaceChoices options={options} townIds={fields.townIds} clusterIds={fields.clusterIds} labels={{ towns: t("form.towns"), clusters: t("form.clusters") }} />
         <Field label={t("form.hsCodes")} hint={t("form.hsCodesHint")} inputProps={getInputProps(fields.hsCodes, { type: "text" })} errors={fields.hsCodes.errors} />
         <Field label={t("form.markets")} hint={t("form.marketsHint")} inputProps={getInputProps(fields.markets, { type: "text" })} errors={fields.markets.errors} />
         <div className="field">

@@ -4,6 +4,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { NoticeFormOptions } from "~/components/notice-form";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, SelectField, TextareaField } from "~/components/forms";
+import { PlaceChoices } from "~/components/place-choices";
 import { CAPACITY_MAX, DESCRIPTION_MAX, LINK_MAX, PLACE_MAX, SessionFormSchema, TITLE_MAX } from "~/modules/training/training.schema";
 
 /**
@@ -32,12 +33,6 @@ export function TrainingSessionForm({
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const chosen = (name: "townIds" | "clusterIds") => {
-    const value = fields[name].initialValue;
-    return new Set(Array.isArray(value) ? value.map(String) : value ? [String(value)] : []);
-  };
-  const towns = chosen("townIds");
-  const clusters = chosen("clusterIds");
   return (
     <Form method="post" {...getFormProps(form)} className="stack-lg">
       <ErrorList errors={form.errors} />
@@ -61,26 +56,7 @@ export function TrainingSessionForm({
       <fieldset className="card stack">
         <legend>{t("form.rules")}</legend>
         <p className="field__hint">{t("form.rulesHint")}</p>
-        <div className="field">
-          <span>{t("form.towns")}</span>
-          {options.towns.map((town) => (
-            <label key={town.id} className="checkbox">
-              <input type="checkbox" name="townIds" value={town.id} defaultChecked={towns.has(town.id)} /> {town.name}
-            </label>
-          ))}
-          <ErrorList errors={fields.townIds.errors} />
-        </div>
-        <div className="field">
-          <span>{t("form.clusters")}</span>
-          {options.towns.flatMap((town) =>
-            town.clusters.map((cluster) => (
-              <label key={cluster.id} className="checkbox">
-                <input type="checkbox" name="clusterIds" value={cluster.id} defaultChecked={clusters.has(cluster.id)} /> {cluster.name} ({town.name})
-              </label>
-            )),
-          )}
-          <ErrorList errors={fields.clusterIds.errors} />
-        </div>
+        <PlaceChoices options={options} townIds={fields.townIds} clusterIds={fields.clusterIds} labels={{ towns: t("form.towns"), clusters: t("form.clusters") }} />
         <Field label={t("form.markets")} hint={t("form.marketsHint")} inputProps={getInputProps(fields.markets, { type: "text" })} errors={fields.markets.errors} />
         <SelectField
           label={t("form.verified")}
