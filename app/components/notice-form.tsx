@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, SelectField, TextareaField } from "~/components/forms";
-import { PlaceChoices } from "~/components/place-choices";
+import { PlaceChoices, VerifiedChoice } from "~/components/place-choices";
 import { BODY_MAX, DEPARTMENT_MAX, NoticeFormSchema, noticeCategories, TITLE_MAX } from "~/modules/notice/notice.schema";
 import { employeeBands } from "~/modules/firm/firm-vocabulary";
 import type { TargetingRules } from "~/modules/notice/rules";
@@ -139,12 +139,7 @@ export function NoticeForm({
             </label>
           ))}
         </div>
-        <SelectField
-          label={t("form.verified")}
-          selectProps={getSelectProps(fields.verified)}
-          options={(["any", "verified", "unverified"] as const).map((value) => ({ value, label: t(`form.verifiedOptions.${value}`) }))}
-          errors={fields.verified.errors}
-        />
+        <VerifiedChoice field={fields.verified} label={t("form.verified")} optionLabel={(value) => t(`form.verifiedOptions.${value}`)} />
       </fieldset>
       <fieldset className="card stack">
         <legend>{t("form.attachments")}</legend>

@@ -1,4 +1,5 @@
-import { ErrorList } from "~/components/forms";
+import { getSelectProps } from "@conform-to/react";
+import { ErrorList, SelectField } from "~/components/forms";
 
 type FieldState = { initialValue?: unknown; errors?: string[] };
 
@@ -42,5 +43,17 @@ export function PlaceChoices({ options, townIds, clusterIds, labels }: { options
         <ErrorList errors={clusterIds.errors} />
       </div>
     </>
+  );
+}
+
+/** Whether a targeting rule asks for verified firms, unverified ones, or either. */
+export function VerifiedChoice({ field, label, optionLabel }: { field: Parameters<typeof getSelectProps>[0]; label: string; optionLabel: (value: "any" | "verified" | "unverified") => string }) {
+  return (
+    <SelectField
+      label={label}
+      selectProps={getSelectProps(field)}
+      options={(["any", "verified", "unverified"] as const).map((value) => ({ value, label: optionLabel(value) }))}
+      errors={field.errors}
+    />
   );
 }

@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import type { NoticeFormOptions } from "~/components/notice-form";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, SelectField, TextareaField } from "~/components/forms";
-import { PlaceChoices } from "~/components/place-choices";
+import { ErrorList, Field, TextareaField } from "~/components/forms";
+import { PlaceChoices, VerifiedChoice } from "~/components/place-choices";
 import { CAPACITY_MAX, DESCRIPTION_MAX, LINK_MAX, PLACE_MAX, SessionFormSchema, TITLE_MAX } from "~/modules/training/training.schema";
 
 /**
@@ -58,12 +58,7 @@ export function TrainingSessionForm({
         <p className="field__hint">{t("form.rulesHint")}</p>
         <PlaceChoices options={options} townIds={fields.townIds} clusterIds={fields.clusterIds} labels={{ towns: t("form.towns"), clusters: t("form.clusters") }} />
         <Field label={t("form.markets")} hint={t("form.marketsHint")} inputProps={getInputProps(fields.markets, { type: "text" })} errors={fields.markets.errors} />
-        <SelectField
-          label={t("form.verified")}
-          selectProps={getSelectProps(fields.verified)}
-          options={(["any", "verified", "unverified"] as const).map((value) => ({ value, label: t(`form.verifiedOptions.${value}`) }))}
-          errors={fields.verified.errors}
-        />
+        <VerifiedChoice field={fields.verified} label={t("form.verified")} optionLabel={(value) => t(`form.verifiedOptions.${value}`)} />
       </fieldset>
       <p>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
