@@ -102,7 +102,7 @@ describe("an inquiry in the browser", () => {
     // The buyer hears of the answer by e-mail, in Portuguese, and reads it on the page.
     const toBuyer = await waitForMail((mail) => sentTo(mail, "buyer@ponte.demo") && (mail.text ?? "").includes("FOB 中山价格"));
     expect(toBuyer.subject).toBe("Nova mensagem sobre o seu pedido de cotação · Ponte");
-    expect(toBuyer.headers.get("content-language")).toBe("pt");
+    expect(toBuyer.headers.get("content-language")).toBe("pt-PT");
     expect(toBuyer.text).toContain(`/pt-PT/inquiries/${inquiryId}`);
 
     await buyer.goto(threadPath);

@@ -393,7 +393,7 @@ describe("malformed requests", () => {
       expect(response.status, path).toBe(404);
     }
     const pt = await fetch(`${server.url}/pt-PT/fairs/%00`);
-    expect(pt.headers.get("content-language")).toBe("pt");
+    expect(pt.headers.get("content-language")).toBe("pt-PT");
     expect(await pt.text()).toMatch(/Não existe nenhuma página/);
     const api = await fetch(`${server.url}/api/v1/requests/%00/matches`);
     expect(api.status).toBe(404);

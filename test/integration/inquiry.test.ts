@@ -58,7 +58,7 @@ function inquiryIdFrom(response: Response) {
 
 const portugueseMessage = "Olá! Gostaríamos de receber uma cotação para 500 luminárias de teto LED com certificação INMETRO, entrega em Santos.";
 
-async function openInquiry(buyer: TestClient, firmId: string, productIds: string[], message = portugueseMessage, lang = "pt") {
+async function openInquiry(buyer: TestClient, firmId: string, productIds: string[], message = portugueseMessage, lang = "pt-PT") {
   const response = await buyer.post(
     `/${lang}/inquiries/new?firm=${firmId}`,
     inquiryForm({ firmId, productIds, quantity: "500", unit: "pieces", targetPriceUsd: "12.50", incoterm: "FOB", destinationCountry: "BR", message }),
@@ -132,7 +132,7 @@ describe("an inquiry from a Portuguese-speaking buyer to a Chinese firm", () => 
     await drainMailOutbox();
     const portuguese = await smtp.waitFor((mail) => recipientsOf(mail).includes(buyerUser.email));
     expect(portuguese.subject).toContain("Nova mensagem");
-    expect(portuguese.headers.get("content-language")).toBe("pt");
+    expect(portuguese.headers.get("content-language")).toBe("pt-PT");
     expect(portuguese.text).toContain("FOB 中山价格");
     const buyerThread = await (await buyer.get(`/pt-PT/inquiries/${inquiryId}`)).text();
     expect(buyerThread).toContain("Escrito em chinês");
