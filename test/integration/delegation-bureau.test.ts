@@ -219,7 +219,7 @@ describe("the bureau's delegation pages", () => {
 
     // The Portuguese-speaking firm's member reads the notice in Portuguese, in the app and by mail.
     const mail = await prisma.mailOutbox.findFirstOrThrow({ where: { userId: firms[1].member.id }, orderBy: { id: "desc" } });
-    expect(mail.locale).toBe("pt");
+    expect(mail.locale).toBe("pt-BR");
     expect(mail.subject).toContain("Em lista de espera");
     expect(mail.textBody).toContain("Os lugares para eletrodomésticos");
 
