@@ -214,7 +214,7 @@ describe("a scheduled, public notice", () => {
 
     // The archive reads the notices index, fed through the search outbox.
     await drainSearchOutboxFully();
-    for (const [lang, q] of [["en", "online Canton"], ["pt", "Feira de Cantão"], ["zh-CN", "广交会"], ["zh-Hant", "廣交會"]]) {
+    for (const [lang, q] of [["en", "online Canton"], ["pt-PT", "Feira de Cantão"], ["zh-CN", "广交会"], ["zh-Hant", "廣交會"]]) {
       const archive = await (await anonymous.get(`/${lang}/notices?q=${encodeURIComponent(q)}`)).text();
       expect(archive, `${lang}: ${q}`).toContain(`/notices/${id}`);
       expect(archive).not.toContain(`/notices/${noticeId}`);
