@@ -149,7 +149,7 @@ describe("public notices on public pages", () => {
     expect((await bureau.post(`/en/bureau/notices/${publicId}`, { intent: "sendNow" })).status).toBe(200);
 
     const xml = await (await new TestClient(server.url).get("/sitemap.xml")).text();
-    for (const lang of ["zh-CN", "zh-Hant", "en", "pt"]) expect(xml).toContain(`<loc>${server.url}/${lang}/notices/${publicId}</loc>`);
+    for (const lang of ["zh-CN", "zh-Hant", "en", "pt-BR", "pt-PT"]) expect(xml).toContain(`<loc>${server.url}/${lang}/notices/${publicId}</loc>`);
     expect(xml).toContain(`<xhtml:link rel="alternate" hreflang="pt-BR" href="${server.url}/pt-BR/notices/${publicId}"/>`);
     expect(xml).toContain(`<loc>${server.url}/en/notices</loc>`);
     expect(xml).not.toContain(`/notices/${noticeId}`);

@@ -6,7 +6,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { renderNoticeMail } from "~/modules/mail/notice-mail.server";
 import { defaultLocale, matchLocale, type Locale } from "~/i18n/config";
 import { excerptOf, type NotificationKind, type NotificationParams } from "~/modules/notification/kinds";
-import { holdMail } from "~/modules/translation/mail-hold.server";
+import { holdMails } from "~/modules/translation/mail-hold.server";
 import { readerLanguage } from "~/modules/translation/translation.server";
 import { noticeMailSource, requestNoticeMailTranslations } from "./notice-translation.server";
 import { log } from "~/utils/logger.server";
@@ -50,6 +50,7 @@ export async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: Noti
     const notifications = users.map((user) => ({ id: crypto.randomUUID(), userId: user.id, kind: input.kind, params: input.params as Prisma.InputJsonValue }));
     await tx.notification.createMany({ data: notifications });
     const outbox: Prisma.MailOutboxCreateManyInput[] = [];
+    const holds: Parameters<typeof holdMails>[1] = [];
     for (const [index, user] of users.entries()) {
       if (optedOut.has(user.id)) continue;
       const locale = matchLocale(user.locale) ?? defaultLocale;
@@ -59,7 +60,7 @@ export async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: Noti
       if (source) {
         const targetLang = readerLanguage(locale);
         const params = { ...input.params, excerpt: excerptOf(source.text) };
-        await holdMail(tx, { notificationId: notifications[index].id, userId: user.id, to: user.email, locale, kind: input.kind, params, link, source: { kind: "notice.body", id: input.noticeId, field: "body" }, targetLang });
+        holds.push({ notificationId: notifications[index].id, userId: user.id, to: user.email, locale, kind: input.kind, params, link, source: { kind: "notice.body", id: input.noticeId, field: "body" }, targetLang });
         waitedFor.add(targetLang);
         continue;
       }
@@ -71,6 +72,7 @@ export async function pushToFirms(tx: Tx, input: { firmIds: string[]; kind: Noti
       outbox.push({ userId: user.id, notificationId: notifications[index].id, toAddress: user.email, locale, subject: mail.subject, textBody: mail.text, htmlBody: mail.html });
     }
     if (outbox.length) await tx.mailOutbox.createMany({ data: outbox });
+    await holdMails(tx, holds);
   }
   if (waitedFor.size) await requestNoticeMailTranslations(tx, input.noticeId, input.body, waitedFor);
 }

@@ -17,13 +17,17 @@ type Tx = Prisma.TransactionClient;
  */
 export const MAIL_WAIT_MS = 3 * 60 * 1000;
 
-export async function holdMail(
-  tx: Tx,
-  hold: { notificationId: string; userId: string; to: string; locale: string; kind: NotificationKind; params: NotificationParams; link: string; source: SourceRef; targetLang: string; now?: Date },
-) {
-  const now = hold.now ?? new Date();
-  await tx.translationMailHold.create({
-    data: {
+type MailHold = { notificationId: string; userId: string; to: string; locale: string; kind: NotificationKind; params: NotificationParams; link: string; source: SourceRef; targetLang: string; now?: Date };
+
+export async function holdMail(tx: Tx, hold: MailHold) {
+  await holdMails(tx, [hold]);
+}
+
+/** Holds many mails in one insert (a notice to thousands of firms). */
+export async function holdMails(tx: Tx, holds: MailHold[]) {
+  if (!holds.length) return;
+  await tx.translationMailHold.createMany({
+    data: holds.map((hold) => ({
       notificationId: hold.notificationId,
       userId: hold.userId,
       toAddress: hold.to,
@@ -35,8 +39,8 @@ export async function holdMail(
       sourceId: hold.source.id,
       field: hold.source.field,
       targetLang: hold.targetLang,
-      releaseAt: new Date(now.getTime() + MAIL_WAIT_MS),
-    },
+      releaseAt: new Date((hold.now ?? new Date()).getTime() + MAIL_WAIT_MS),
+    })),
   });
 }
 
