@@ -42,12 +42,12 @@ describe("the public directory", () => {
     const response = await get(`/pt-PT/firms/${world.firmA.slug}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('<html lang="pt"');
+    expect(html).toContain('<html lang="pt-PT"');
     expect(html).toContain("Angola"); // export market named in Portuguese
     expect(html).toContain("Marcação CE (UE)");
     expect(html).toContain("português"); // sales team language, named by Intl
     expect(html).toContain("古镇专业生产LED吸顶灯的企业。");
-    expect(html).toContain("em chinês"); // the description is shown in Chinese, and says so
+    expect(html).toContain("Não traduzido"); // the description is shown in Chinese, and says it is not translated
     expect(html).toMatch(/<meta property="og:title" content="[^"]+"/);
     expect(html).toContain(`<link rel="canonical" href="${server.url}/pt-PT/firms/${world.firmA.slug}"/>`);
     expect(html).toContain('<meta property="og:locale" content="pt_PT"/>');
@@ -114,7 +114,7 @@ describe("the public directory", () => {
     const response = await get("/sitemap.xml");
     expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
     const xml = await response.text();
-    for (const lang of ["zh-CN", "zh-Hant", "en", "pt"]) {
+    for (const lang of ["zh-CN", "zh-Hant", "en", "pt-BR", "pt-PT"]) {
       expect(xml).toContain(`<loc>${server.url}/${lang}/firms/${world.firmA.slug}</loc>`);
       expect(xml).toContain(`<loc>${server.url}/${lang}/products/${chineseOnly}</loc>`);
     }

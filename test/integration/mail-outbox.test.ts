@@ -122,7 +122,7 @@ describe("without SMTP_URL", () => {
     const listed = await listDevMails();
     const mine = listed.find((mail) => mail.to.includes(user.email));
     expect(mine?.subject).toBe("Novo pedido de cotação de Importadora Eml Ltda. · Ponte");
-    expect(mine?.language).toBe("pt");
+    expect(mine?.language).toBe("pt-PT");
 
     // NODE_ENV is "test" here, so the page exists (it is 404 in production, see below).
     const client = new TestClient(server.url);
@@ -143,12 +143,12 @@ describe("without SMTP_URL", () => {
     expect((await client.get("/pt-PT/account")).status).toBe(200);
     // Notices read their recipients' languages from the database, as here.
     const recipient = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, email: true, locale: true } });
-    expect(recipient.locale).toBe("pt");
+    expect(recipient.locale).toBe("pt-PT");
     await noticeFor(recipient, "Importadora Escolha Ltda.");
     expect((await drainMailOutbox()).sent).toBeGreaterThanOrEqual(1);
     const mine = (await listDevMails()).find((mail) => mail.to.includes(user.email));
     expect(mine?.subject).toBe("Novo pedido de cotação de Importadora Escolha Ltda. · Ponte");
-    expect(mine?.language).toBe("pt");
+    expect(mine?.language).toBe("pt-PT");
   });
 
   it("has no development mailbox in production unless explicitly enabled", () => {

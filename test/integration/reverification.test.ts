@@ -31,7 +31,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function verifiedFirmWithMember(locale = "pt") {
+async function verifiedFirmWithMember(locale = "pt-BR") {
   const firm = await createFirm({ nameZh: "中山市古镇旧名灯饰有限公司" });
   await prisma.firm.update({ where: { id: firm.id }, data: { townId: towns.guzhen, verifiedAt: new Date("2026-01-05T00:00:00Z") } });
   await prisma.product.create({ data: { firmId: firm.id, slug: `lamp-${firm.id}`, hsCode: "940511", name: { en: { text: "Ceiling lamp", origin: "author" } }, description: {} } });
@@ -102,7 +102,7 @@ describe("re-verification of a verified firm's name, credit code and town", () =
   });
 
   it("drops a refused change and tells the firm why in its language; an approved one becomes public", async () => {
-    const { firm, member, client } = await verifiedFirmWithMember("pt");
+    const { firm, member, client } = await verifiedFirmWithMember("pt-BR");
     await client.post(`/pt-BR/catalog/firms/${firm.id}`, profile(firm, { townId: towns.xiaolan }));
     expect(await prisma.firmPendingChange.count({ where: { firmId: firm.id } })).toBe(1);
 
@@ -117,7 +117,7 @@ describe("re-verification of a verified firm's name, credit code and town", () =
     const notice = await prisma.notification.findFirstOrThrow({ where: { userId: member.id, kind: "verification.rejected" } });
     expect(notice.params).toMatchObject({ reason: "营业执照上的住所仍在古镇" });
     const mail = await prisma.mailOutbox.findFirstOrThrow({ where: { userId: member.id, notificationId: notice.id } });
-    expect(mail.locale).toBe("pt");
+    expect(mail.locale).toBe("pt-BR");
     expect(mail.subject).toContain("não foi verificada");
     expect(mail.textBody).toContain("营业执照上的住所仍在古镇");
     const stale = await bureau.post(`/en/bureau/verification/${firm.id}/change`, { intent: "approve" });
