@@ -74,7 +74,7 @@ describe("public fair pages", () => {
 
   it("are in the sitemap in every locale", async () => {
     const xml = await (await get("/sitemap.xml")).text();
-    for (const lang of ["zh-CN", "zh-Hant", "en", "pt"]) {
+    for (const lang of ["zh-CN", "zh-Hant", "en", "pt-BR", "pt-PT"]) {
       expect(xml).toContain(`<loc>${server.url}/${lang}/fairs</loc>`);
       expect(xml).toContain(`<loc>${server.url}/${lang}/fairs/mif-2027</loc>`);
     }
