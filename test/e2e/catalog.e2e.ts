@@ -92,10 +92,10 @@ describe("the catalogue in the browser", () => {
     newPages.push(new URL(page.url()).pathname);
 
     await page.getByRole("link", { name: "Diretório" }).first().click();
-    await page.waitForURL("**/pt-PT/firms");
+    await page.waitForURL("**/pt-BR/firms");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Guzhen" }).first().click();
-    await page.waitForURL("**/pt-PT/towns/guzhen");
+    await page.waitForURL("**/pt-BR/towns/guzhen");
     await expectAccessible(page);
     await context.close();
   });

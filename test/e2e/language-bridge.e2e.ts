@@ -45,6 +45,7 @@ async function reloadUntil(page: Page, selector: string, timeoutMs = 60_000) {
     .toBe(true);
 }
 
+// Two people, two mail round trips and background translations: longer than the default minute on a busy machine.
 describe("the language bridge in the browser", () => {
   it("carries a Brazilian buyer's words to a Chinese firm and the answer back, translated and marked", async () => {
     const buyerContext = await newContext(browser, { acceptLanguage: "pt-BR,pt;q=0.9" });
@@ -121,5 +122,5 @@ describe("the language bridge in the browser", () => {
 
     expect(errors.flat()).toEqual([]);
     await Promise.all([buyerContext.close(), firmContext.close()]);
-  });
+  }, 240_000);
 });
