@@ -9,6 +9,7 @@ import { requireUrlLocale } from "~/i18n/locale.server";
 import { getBuyerProfile } from "~/modules/buyer/buyer.server";
 import { requestFormOptions } from "~/modules/request/request-options.server";
 import { createRequest, requestServerSchema } from "~/modules/request/request.server";
+import { titleLocaleFor } from "~/modules/request/request.schema";
 import { requireBuyerCompany } from "~/modules/access/buyer.server";
 import { readFormData, parseSubmission } from "~/utils/form.server";
 import { pageMeta } from "~/utils/meta";
@@ -24,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t("request.newTitle"),
     defaults: {
       title: "",
-      titleLocale: locale,
+      // The language the buyer writes in: Portuguese whichever variant the interface shows.
+      titleLocale: titleLocaleFor(locale),
       hsCodesText: "",
       keywords: "",
       quantity: null,

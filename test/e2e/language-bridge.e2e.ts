@@ -57,6 +57,8 @@ describe("the language bridge in the browser", () => {
     // A request in words: no HS code typed, no certification ticked.
     await buyer.goto(`/${PT}/account/requests/new`);
     expect(await buyer.locator("input[name=requiredCertifications]:checked").count()).toBe(0);
+    // Written in Portuguese, whichever variant the interface shows.
+    expect(await buyer.locator("select[name=titleLocale]").inputValue()).toBe("pt");
     await buyer.locator("input[name=title]").fill("Olá, Preciso de luminárias para lojas com entrega em Santos");
     await buyer.locator("textarea[name=keywords]").fill("luminária de teto LED 18 W, branco");
     await buyer.locator("input[name=quantity]").fill("800");

@@ -9,6 +9,13 @@ import { quantityUnitKeys } from "~/modules/reference/units";
  */
 export const requestVisibilities = ["PUBLIC", "VERIFIED_FIRMS", "PRIVATE"] as const;
 export const titleLocales = ["zh-CN", "en", "pt"] as const;
+
+/** The title language a form starts with for a reader of `locale` (pt-BR and pt-PT write "pt", zh-Hant writes Chinese). */
+export function titleLocaleFor(locale: string): (typeof titleLocales)[number] {
+  if (locale.startsWith("pt")) return "pt";
+  if (locale.startsWith("zh")) return "zh-CN";
+  return "en";
+}
 export const MAX_REQUEST_HS_CODES = 10;
 
 const required = { required_error: "validation:required", invalid_type_error: "validation:required" };
