@@ -1,4 +1,4 @@
-import { readerLanguage, requestTranslations } from "~/modules/translation/translation.server";
+import { readerLanguage, readerLanguages, requestTranslations } from "~/modules/translation/translation.server";
 import { certificationCodes } from "~/modules/reference/certifications.server";
 import { z } from "zod";
 import { prisma, type Prisma } from "~/utils/db.server";
@@ -137,7 +137,7 @@ function comparable(row: Partial<RequestRow> | ReturnType<typeof dataOf>) {
 
 /** Firms read the buyer's words in their language: the title goes to the translation queue (when an engine is configured). */
 async function translateRequestTitle(tx: Prisma.TransactionClient, requestId: string, input: SourcingRequestInput) {
-  await requestTranslations(tx, { kind: "request.title", id: requestId, field: "title", language: readerLanguage(input.titleLocale) }, ["zh", "en", "pt"]);
+  await requestTranslations(tx, { kind: "request.title", id: requestId, field: "title", language: readerLanguage(input.titleLocale) }, readerLanguages);
 }
 
 export async function createRequest(buyerCompanyId: string, input: SourcingRequestInput, actor: Actor) {

@@ -3,7 +3,7 @@ import type { Locale } from "~/i18n/config";
 import { displayText } from "~/modules/i18n-text/display.server";
 import { asLocalizedText, authoredLocales } from "~/modules/i18n-text/localized-text";
 import { authoredSourceFor } from "./sources.server";
-import { readerLanguage, requestTranslations, type SourceRef } from "./translation.server";
+import { readerLanguage, readerLanguages, requestTranslations, type SourceRef } from "./translation.server";
 import { translationsFor, type TranslationView } from "./views.server";
 
 /**
@@ -13,8 +13,6 @@ import { translationsFor, type TranslationView } from "./views.server";
  * text (marked, original one click away); text the owner wrote in the
  * reader's language always wins, and is never overwritten by the engine.
  */
-export const READER_LANGUAGES = ["zh", "en", "pt"] as const;
-
 /** The languages a person wrote the text in ("zh-CN" → "zh"). */
 function authoredLanguages(value: unknown): Set<string> {
   return new Set(authoredLocales(value).map(readerLanguage));
@@ -29,7 +27,7 @@ function authoredLanguages(value: unknown): Set<string> {
 export async function requestLocalizedTranslations(tx: Pick<Prisma.TransactionClient, "translationJob">, source: SourceRef, after: unknown, before?: unknown) {
   if (before !== undefined && sameText(before, after)) return;
   const own = authoredLanguages(after);
-  for (const target of READER_LANGUAGES) {
+  for (const target of readerLanguages) {
     if (own.has(target)) continue;
     // Each language is translated from the text its readers would otherwise see.
     const text = authoredSourceFor(after, target);

@@ -21,6 +21,9 @@ export function translationConfigured(): boolean {
   return Boolean(getEnv().TRANSLATE_URL);
 }
 
+/** The languages Ponte's readers read, as the engine names them: every text is translated into those its author did not write. */
+export const readerLanguages = ["zh", "en", "pt"] as const;
+
 /** The language a reader of `locale` reads: "zh-CN" and "zh-Hant" → "zh", "pt-BR" → "pt". */
 export function readerLanguage(locale: string): string {
   return locale.split("-")[0].toLowerCase();
@@ -37,12 +40,12 @@ export interface SourceRef {
  * transaction that writes the source. Without an engine it does nothing (and
  * the pages say "not translated").
  */
-export async function requestTranslations(tx: Pick<Tx, "translationJob">, source: SourceRef & { language: string }, readerLanguages: Iterable<string>) {
+export async function requestTranslations(tx: Pick<Tx, "translationJob">, source: SourceRef & { language: string }, targets: Iterable<string>) {
   if (!translationConfigured()) return;
-  const targets = [...new Set(readerLanguages)].filter((lang) => lang && lang !== source.language);
-  if (targets.length === 0) return;
+  const wanted = [...new Set(targets)].filter((lang) => lang && lang !== source.language);
+  if (wanted.length === 0) return;
   await tx.translationJob.createMany({
-    data: targets.map((targetLang) => ({ sourceKind: source.kind, sourceId: source.id, field: source.field, targetLang })),
+    data: wanted.map((targetLang) => ({ sourceKind: source.kind, sourceId: source.id, field: source.field, targetLang })),
   });
 }
 
