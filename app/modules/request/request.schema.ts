@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textLanguage, type Locale } from "~/i18n/config";
 import { parseHsCodeList } from "~/modules/hs/hs-code-list";
 import { quantityUnitKeys } from "~/modules/reference/units";
 
@@ -11,10 +12,9 @@ export const requestVisibilities = ["PUBLIC", "VERIFIED_FIRMS", "PRIVATE"] as co
 export const titleLocales = ["zh-CN", "en", "pt"] as const;
 
 /** The title language a form starts with for a reader of `locale` (pt-BR and pt-PT write "pt", zh-Hant writes Chinese). */
-export function titleLocaleFor(locale: string): (typeof titleLocales)[number] {
-  if (locale.startsWith("pt")) return "pt";
-  if (locale.startsWith("zh")) return "zh-CN";
-  return "en";
+export function titleLocaleFor(locale: Locale): (typeof titleLocales)[number] {
+  const language = textLanguage(locale);
+  return language === "zh-Hant" ? "zh-CN" : language;
 }
 export const MAX_REQUEST_HS_CODES = 10;
 
