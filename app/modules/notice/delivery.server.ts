@@ -11,10 +11,8 @@ import { readerLanguage } from "~/modules/translation/translation.server";
 import { noticeMailSource, requestNoticeMailTranslations } from "./notice-translation.server";
 import { log } from "~/utils/logger.server";
 import { NOTICE_ZONE } from "./notice.server";
-import { loadTargetProfiles } from "./profiles.server";
-import { zhongshanDay } from "~/utils/time-zone";
+import { findAudience } from "./profiles.server";
 import { readRules } from "./rules";
-import { selectAudience } from "./targeting";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
 
 /**
@@ -34,7 +32,13 @@ const noticeError = (code: string, status = 409, field?: string) => new DomainEr
 export async function audienceOf(rulesValue: unknown, now = new Date()) {
   const rules = readRules(rulesValue);
   if (!rules) return [];
-  return selectAudience(rules, await loadTargetProfiles({ rules }), zhongshanDay(now));
+  return (await findAudience(rules, { now })).firms;
+}
+
+/** How many firms stored rules reach now (the count alone, from the database when it can). */
+async function audienceCount(rulesValue: unknown, now: Date) {
+  const rules = readRules(rulesValue);
+  return rules ? (await findAudience(rules, { now, listed: 0 })).count : 0;
 }
 
 interface Recipient {
@@ -147,7 +151,7 @@ async function sendable(noticeId: string, when: Date, confirmEmpty: boolean) {
   if (!notice) throw notFoundError();
   if (notice.status === "SENT") throw noticeError("alreadySent");
   if (notice.deadline && notice.deadline < when) throw noticeError("deadlineBeforePublication", 400);
-  if (!confirmEmpty && (await audienceOf(notice.rules, when)).length === 0) throw noticeError("emptyAudience", 400, "confirmEmpty");
+  if (!confirmEmpty && (await audienceCount(notice.rules, when)) === 0) throw noticeError("emptyAudience", 400, "confirmEmpty");
   return notice;
 }
 

@@ -1,28 +1,31 @@
 import { prisma } from "~/utils/db.server";
 import type { Locale } from "~/i18n/config";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
-import { loadTargetProfiles } from "./profiles.server";
-import { zhongshanDay } from "~/utils/time-zone";
+import { findAudience } from "./profiles.server";
 import { nameReasons } from "./reasons.server";
 import { readRules, type TargetingRules } from "./rules";
-import { selectAudience } from "./targeting";
 
 /** How many firms to list by name in the preview and the read lists. */
 const LISTED = 100;
 
+type FirmRow = { id: string; slug: string; name: unknown; townId: string | null; townName: unknown; clusterId: string | null; clusterName: unknown };
+
 async function firmRows(firmIds: string[], locale: Locale) {
-  const firms = await prisma.firm.findMany({
-    where: { id: { in: firmIds } },
-    select: { id: true, slug: true, name: true, town: { select: { id: true, name: true } }, cluster: { select: { id: true, name: true } } },
-  });
+  // One query with its joins (the ORM's relation loading took a third of a preview).
+  const firms = firmIds.length
+    ? await prisma.$queryRaw<FirmRow[]>`
+        SELECT f."id", f."slug", f."name", t."id" AS "townId", t."name" AS "townName", c."id" AS "clusterId", c."name" AS "clusterName"
+          FROM "Firm" f LEFT JOIN "Town" t ON t."id" = f."townId" LEFT JOIN "Cluster" c ON c."id" = f."clusterId"
+         WHERE f."id" = ANY(${firmIds}::text[])`
+    : [];
   return new Map(
     firms.map((firm) => [
       firm.id,
       {
         id: firm.id,
         name: displayTextIn(firm.name, locale) || firm.slug,
-        town: firm.town ? { id: firm.town.id, name: displayTextIn(firm.town.name, locale) } : null,
-        cluster: firm.cluster ? { id: firm.cluster.id, name: displayTextIn(firm.cluster.name, locale) } : null,
+        town: firm.townId ? { id: firm.townId, name: displayTextIn(firm.townName, locale) } : null,
+        cluster: firm.clusterId ? { id: firm.clusterId, name: displayTextIn(firm.clusterName, locale) } : null,
       },
     ]),
   );
@@ -31,11 +34,11 @@ async function firmRows(firmIds: string[], locale: Locale) {
 /** The bureau's preview: how many firms the rules reach now, and the first of them with why. */
 export async function previewAudience(rules: TargetingRules | null, locale: Locale, now = new Date()) {
   if (!rules) return { count: 0, firms: [] };
-  const audience = selectAudience(rules, await loadTargetProfiles({ rules }), zhongshanDay(now));
-  const listed = audience.slice(0, LISTED);
+  const audience = await findAudience(rules, { now, listed: LISTED });
+  const listed = audience.firms;
   const [names, reasons] = await Promise.all([firmRows(listed.map((row) => row.firmId), locale), nameReasons(listed.map((row) => row.reasons), locale)]);
   return {
-    count: audience.length,
+    count: audience.count,
     firms: listed.map((row, index) => ({ ...names.get(row.firmId)!, reasons: reasons[index] })),
   };
 }

@@ -39,5 +39,5 @@ export async function sessionAudienceCount(stored: unknown, now = new Date()): P
   const rules = readRules(stored);
   if (!rules) return 0;
   if (!hasCriteria(rules)) return null;
-  return selectAudience(rules, await loadTargetProfiles({ rules }), zhongshanDay(now)).length;
+  return selectAudience(rules, await loadTargetProfiles({ rules, narrow: true }), zhongshanDay(now)).length;
 }
