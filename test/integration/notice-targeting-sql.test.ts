@@ -70,16 +70,16 @@ beforeAll(async () => {
 });
 
 function generatedRules(): TargetingRules {
-  const use = (share: number) => next() < share;
+  const sometimes = (share: number) => next() < share;
   return {
     ...emptyRules,
-    townIds: use(0.3) ? some(towns, 2) : [],
-    clusterIds: use(0.3) ? some([...clusters, "no-such-cluster"], 2) : [],
-    hsCodes: use(0.25) ? some(["94", "9405", "85", "7308", "39", "01"], 2) : [],
-    markets: use(0.4) ? some(["BR", "PT", "AO", "US", "MZ"], 2) : [],
-    certificationsHeld: use(0.15) ? some(["CE", "INMETRO", "UL"], 2) : [],
-    certificationsMissing: use(0.15) ? some(["CE", "INMETRO", "UL"], 2) : [],
-    sizeBands: use(0.25) ? some(BANDS, 2) : [],
+    townIds: sometimes(0.3) ? some(towns, 2) : [],
+    clusterIds: sometimes(0.3) ? some([...clusters, "no-such-cluster"], 2) : [],
+    hsCodes: sometimes(0.25) ? some(["94", "9405", "85", "7308", "39", "01"], 2) : [],
+    markets: sometimes(0.4) ? some(["BR", "PT", "AO", "US", "MZ"], 2) : [],
+    certificationsHeld: sometimes(0.15) ? some(["CE", "INMETRO", "UL"], 2) : [],
+    certificationsMissing: sometimes(0.15) ? some(["CE", "INMETRO", "UL"], 2) : [],
+    sizeBands: sometimes(0.25) ? some(BANDS, 2) : [],
     verified: pick(["any", "any", "verified", "unverified"] as const),
   };
 }
