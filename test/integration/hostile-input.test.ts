@@ -251,7 +251,8 @@ describe("hostile form input", () => {
     });
     const path = `/en/bureau/training/${session.id}/materials`;
     for (const value of values) {
-      for (const body of [{ intent: value, materialId: value, recordingUrl: value }, { intent: "recording", recordingUrl: value }, { intent: "removeMaterial", materialId: value }]) {
+      const bodies: Record<string, string>[] = [{ intent: value, materialId: value, recordingUrl: value }, { intent: "recording", recordingUrl: value }, { intent: "removeMaterial", materialId: value }];
+      for (const body of bodies) {
         const response = await admin.post(path, body);
         expect(response.status, `${path} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
         expect(await response.text()).not.toContain('<script>alert("x")</script>');

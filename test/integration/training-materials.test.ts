@@ -220,6 +220,9 @@ describe("removing materials and deleting the session", () => {
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("cancel the session first");
     await prisma.trainingSession.update({ where: { id: sessionId }, data: { cancelledAt: new Date() } });
+    const late = await bureau.post(materialsPath(sessionId), upload([{ name: "late.pdf", bytes: samplePdf }]));
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain("This session was cancelled.");
     const deleted = await bureau.post(`/en/bureau/training/${sessionId}`, { intent: "deleteSession" });
     expect(deleted.status).toBe(302);
     expect(await prisma.trainingSession.count({ where: { id: sessionId } })).toBe(0);

@@ -70,7 +70,8 @@ export async function addMaterials(sessionId: string, input: { pdfs: CheckedPdf[
   try {
     for (const pdf of input.pdfs) stored.push({ key: await store.put(pdf.bytes), pdf });
     return await prisma.$transaction(async (tx) => {
-      await lockSession(tx, sessionId);
+      // A cancelled session's firms were told it will not take place: nothing to add to it.
+      if ((await lockSession(tx, sessionId)).cancelledAt) throw trainingError("sessionCancelled", 409, "attachment");
       const attached = await tx.trainingMaterial.count({ where: { sessionId } });
       if (materialsProblem({ attached, adding: stored.length })) throw trainingError("tooManyMaterials", 400, "attachment");
       for (const { key, pdf } of stored) {
