@@ -24,7 +24,7 @@ const today = zhongshanDay();
 const dayFrom = (days: number) => zhongshanDay(new Date(Date.now() + days * DAY));
 /** The first valid day from which `months` of validity end on `lastDay`. */
 function firstDayEndingOn(lastDay: string, months: number): string {
-  const [year, month, day] = dayFrom(0).split("-").map(Number);
+  const [year, month, day] = lastDay.split("-").map(Number);
   for (let back = -3; back <= 3; back++) {
     const candidate = new Date(Date.UTC(year, month - 1 - months, day + back)).toISOString().slice(0, 10);
     if (addMonthsLessOneDay(candidate, months) === lastDay) return candidate;
@@ -85,7 +85,7 @@ describe("the daily certificate watch and derived expiries", () => {
     await drainSearchOutboxFully();
     expect(await hits("firms", "ISO9001")).not.toContain(lapsed.id);
     for (const id of lapsed.productIds) expect(await hits("products", "ISO9001")).not.toContain(id);
-  });
+  }, 120_000);
 
   it("finds, on the day its clock says, a certificate whose derived last day was the day before", async () => {
     const endsToday = await supplierWith([{ code: "ISO9001", validFrom: firstDayEndingOn(today, 36) }]);
@@ -100,7 +100,7 @@ describe("the daily certificate watch and derived expiries", () => {
     expect(tomorrow).toMatchObject({ ran: true, day: dayFrom(1) });
     expect(await pending("firm")).toContain(endsToday.id);
     await drainSearchOutboxFully();
-  });
+  }, 120_000);
 });
 
 describe("a change of a certification's rules on the reference page", () => {
@@ -136,5 +136,5 @@ describe("a change of a certification's rules on the reference page", () => {
     const ul = await hits("firms", "UL");
     expect(ul).toContain(other.id);
     expect(ul).not.toContain(undated.id);
-  });
+  }, 120_000);
 });
