@@ -56,7 +56,8 @@ describe("translations of imported descriptions", () => {
 
     expect(await drainTranslationJobs({ limit: 100 })).toMatchObject({ translated: 2, failed: 0 });
     const html = await (await new TestClient(server.url).get(`/pt-BR/products/${product.id}`)).text();
-    expect(html).toContain("[pt] Olá，适用于客厅和卧室的吸顶灯。");
+    // Marked, the original one click away, the glossary respected (吸顶灯 is a ceiling light).
+    expect(html).toContain("[pt] Olá，适用于客厅和卧室的luminária de teto。");
     expect(html).toMatch(/Tradução automática/);
     expect(html).toContain(`<p lang="zh">${original}</p>`);
 
@@ -79,10 +80,10 @@ describe("translations of imported descriptions", () => {
 
   it("queues jobs for imported firm descriptions, one batch for many rows", async () => {
     const rows = Array.from({ length: 30 }, (_, i) =>
-      firmRow({ external_id: `LB-F-${100 + i}`, name_zh: `中山市测试${i}灯饰有限公司`, name_en: `Test ${i} Lighting`, town: "古镇", cluster: "灯饰", description_en: `We make ceiling lights, line ${i}.`, languages: "zh;en" }),
+      firmRow({ external_id: `LB-G-${100 + i}`, name_zh: `中山市测试${i}灯饰有限公司`, name_en: `Test ${i} Lighting`, town: "古镇", cluster: "灯饰", description_en: `We make ceiling lights, line ${i}.`, languages: "zh;en" }),
     );
     expect(await bureauImport("firms", writeCsv([[...firmColumns], ...rows]))).toMatchObject({ accepted: true, created: 30 });
-    const firms = await prisma.firm.findMany({ where: { externalId: { startsWith: "LB-F-1" } }, select: { id: true } });
+    const firms = await prisma.firm.findMany({ where: { externalId: { startsWith: "LB-G-" } }, select: { id: true } });
     expect(firms).toHaveLength(30);
     const jobs = await prisma.translationJob.findMany({ where: { sourceKind: "firm.description", sourceId: { in: firms.map((firm) => firm.id) } }, select: { targetLang: true } });
     expect(jobs).toHaveLength(60);
