@@ -18,7 +18,7 @@ import { zhongshanDay } from "~/utils/time-zone";
  * queries. Bump DOCUMENT_VERSION when the shape changes: the indexes are then
  * rebuilt at the next start.
  */
-export const DOCUMENT_VERSION = 5;
+export const DOCUMENT_VERSION = 6;
 
 /** The vocabulary's language for each indexed language; "pt" indexes every Portuguese variant's word. */
 export const vocabularyLocale: Record<TextLocale, "zh-CN" | "en" | "pt"> = { zh: "zh-CN", en: "en", pt: "pt" };
@@ -248,6 +248,8 @@ export interface FirmDocument extends LocalizedFields<"name" | "cluster" | "prod
   externalId: string | null;
   uscc: string | null;
   hsPrefixes: string[];
+  /** The types of its products (the head-noun filter, as a product's productType). */
+  productType: string[];
   town: string | null;
   cluster: string | null;
   certifications: string[];
@@ -282,6 +284,7 @@ export function firmDocument(row: FirmRow, rules: CertificationRules): FirmDocum
     ...namedFields("hsTitle", (locale) => headlines(headings, locale)),
     ...localizedFields("description", row.description),
     hsPrefixes: [...new Set(row.products.hsCodes.flatMap((code) => hsAncestors(code)))].sort(),
+    productType: [...new Set(types.map((type) => type.key))].sort(),
     town: row.town?.slug ?? null,
     cluster: row.cluster?.slug ?? null,
     // Only certificates that hold today: an expired one is no facet value and no filter hit.
