@@ -1,4 +1,5 @@
 import { heldCertificates } from "~/modules/reference/certificate-validity";
+import { loadCertificationRules } from "~/modules/reference/certifications.server";
 import { prisma } from "~/utils/db.server";
 import type { TargetingRules } from "./rules";
 import { zhongshanDay } from "~/utils/time-zone";
@@ -35,6 +36,8 @@ export async function loadTargetProfiles(options: { rules: TargetingRules | null
     ...params,
   );
   const firms = rows ? (JSON.parse(rows) as FirmRow[]) : [];
+  // A certificate holds under its certification's rules (validity months, a required expiry).
+  const certificationRules = await loadCertificationRules();
   const headings = new Map<string, string[]>();
   if (firms.length && (!options.rules || options.rules.hsCodes.length > 0)) {
     const everyFirm = !options.firmIds && !options.narrow && !options.limit;
@@ -54,7 +57,7 @@ export async function loadTargetProfiles(options: { rules: TargetingRules | null
     clusterId,
     hsCodes: headings.get(id) ?? [],
     exportMarkets: exportMarkets ?? [],
-    certifications: heldCertificates(certifications),
+    certifications: heldCertificates(certifications, certificationRules),
     sizeBand,
     verified,
   }));
