@@ -148,7 +148,8 @@ describe("hostile form input", () => {
     await prisma.meetingGrid.update({ where: { editionId: edition.id }, data: { selfBooking: true } });
     const bookPath = `/pt-BR/meetings/${edition.slug}/buyer/book/${supplier.firm.id}`;
     for (const value of values) {
-      for (const body of [{ intent: "book", slotId: value }, { intent: "cancelBooking", meetingId: value }, { intent: value, slotId: value, meetingId: value }]) {
+      const bodies: Record<string, string>[] = [{ intent: "book", slotId: value }, { intent: "cancelBooking", meetingId: value }, { intent: value, slotId: value, meetingId: value }];
+      for (const body of bodies) {
         const response = await buyer.post(bookPath, body);
         expect(response.status, `${bookPath} ${JSON.stringify(body).slice(0, 60)}`).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
