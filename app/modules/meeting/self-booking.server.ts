@@ -4,6 +4,7 @@ import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { notify } from "~/modules/notification/notification.server";
 import { DomainError, notFoundError } from "~/utils/domain-error";
 import { prisma, type Prisma } from "~/utils/db.server";
+import { changingAgendas } from "./agenda-cache.server";
 import { placedSequence } from "./changes";
 import { isDelegationFirm, type MeetingEdition } from "./edition.server";
 import { readerZone } from "./reminders";
@@ -42,12 +43,12 @@ const refusalKey: Record<BookingRefusal, string> = {
 const lockEdition = (tx: Tx, editionId: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`meetings:schedule:${editionId}`}, 0))`;
 
 export async function setSelfBooking(staff: { userId: string }, edition: MeetingEdition, on: boolean) {
-  await prisma.$transaction(async (tx) => {
+  await changingAgendas(prisma.$transaction(async (tx) => {
     const grid = await tx.meetingGrid.findUnique({ where: { editionId: edition.id }, select: { selfBooking: true } });
     if (!grid) throw refusal("noGrid");
     await tx.meetingGrid.update({ where: { editionId: edition.id }, data: { selfBooking: on } });
     await recordAudit(tx, { actorId: staff.userId, entityType: "fair", entityId: edition.id, action: "meetings.selfBooking", changes: { selfBooking: { from: grid.selfBooking, to: on } } });
-  });
+  }));
 }
 
 /** Whether buyers may book now: switched on and the schedule published. */
@@ -129,7 +130,8 @@ async function tellBoth(tx: Tx, edition: MeetingEdition, kind: "meeting.booked" 
 export async function bookSlot(actor: BuyerActor, edition: MeetingEdition, firmId: string, slotId: string, now = new Date()) {
   if (edition.past) throw refusal("fairOver");
   const base = await bookingBase(edition, actor.buyerCompanyId, firmId);
-  return prisma.$transaction(
+  // Agendas read in this instance see the change at once (agenda-cache.server.ts).
+  return changingAgendas(prisma.$transaction(
     async (tx) => {
       // One booking, run or move of the edition at a time: whoever comes second sees the first one's meeting.
       await lockEdition(tx, edition.id);
@@ -171,12 +173,13 @@ export async function bookSlot(actor: BuyerActor, edition: MeetingEdition, firmI
       return { meetingId: meeting.id, slotId: placement.slotId, table: placement.table, interpreterId: placement.interpreterId };
     },
     { maxWait: 60_000, timeout: 60_000 },
-  );
+  ));
 }
 
 /** The buyer cancels one of its own bookings: calendars get it as CANCELLED, the slot is free again. */
 export async function cancelBooking(actor: BuyerActor, edition: MeetingEdition, meetingId: string, now = new Date()) {
-  return prisma.$transaction(
+  // Agendas read in this instance see the change at once (agenda-cache.server.ts).
+  return changingAgendas(prisma.$transaction(
     async (tx) => {
       await lockEdition(tx, edition.id);
       const meeting = meetingId
@@ -192,5 +195,5 @@ export async function cancelBooking(actor: BuyerActor, edition: MeetingEdition, 
       await tellBoth(tx, edition, "meeting.bookingCancelled", meeting.request, meeting.startsAt);
     },
     { maxWait: 60_000, timeout: 60_000 },
-  );
+  ));
 }
