@@ -165,7 +165,7 @@ export interface ProductDocument extends LocalizedFields<"name" | "type" | "hsTi
 }
 
 /** What a product's document takes from its firm; the same for all its products. */
-function firmPart(firm: FirmForDocument, today: string, rules?: CertificationRules) {
+function firmPart(firm: FirmForDocument, today: string, rules: CertificationRules) {
   return {
     // A product's certification counts only while its firm's certificate holds (under the bureau's rules).
     certificates: heldCertificates(firm.certifications, rules),
@@ -184,7 +184,7 @@ export type FirmPartCache = Map<string, ReturnType<typeof firmPart>>;
  * A product as a search document. `firms` caches the firm's part across the
  * products of one page (a full reindex builds 100,000 of them).
  */
-export function productDocument(row: ProductRow, firms?: FirmPartCache, rules?: CertificationRules): ProductDocument {
+export function productDocument(row: ProductRow, firms: FirmPartCache | undefined, rules: CertificationRules): ProductDocument {
   const attributes = asAttributes(row.attributes);
   const type = typeof attributes.type === "string" ? productTypesByKey.get(attributes.type) : undefined;
   const today = zhongshanDay();
@@ -266,7 +266,7 @@ export interface FirmDocument extends LocalizedFields<"name" | "cluster" | "prod
   display: { name: LocalizedText; description: LocalizedText };
 }
 
-export function firmDocument(row: FirmRow, rules?: CertificationRules): FirmDocument {
+export function firmDocument(row: FirmRow, rules: CertificationRules): FirmDocument {
   const verified = row.verification === "VERIFIED";
   const types = row.products.typeKeys.map((key) => productTypesByKey.get(key)).filter((type) => type !== undefined);
   const headings = [...new Set(row.products.hsCodes.map((code) => code.slice(0, 4)))].sort();
