@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
+import { TrainingMaterials } from "~/components/training-materials";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
 import { SessionPageSchema } from "~/modules/training/training.schema";
 import { cancelTrainingSession } from "~/modules/training/session-changes.server";
+import { deleteTrainingSession, materialsPageFor } from "~/modules/training/materials.server";
 import { getSessionForBureau, recordAttendance } from "~/modules/training/training.server";
 import { domainErrorReply } from "~/utils/domain-error.server";
 import { parseSubmission, readFormData } from "~/utils/form.server";
@@ -25,13 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSessionForBureau(params.sessionId ?? "", locale);
   if (!session) notFound();
   const { saved } = parseQuery(request, PageQuery);
-  return json({ title: session.title, session, started: new Date(session.startsAt) <= new Date(), edited: saved ?? null });
+  const materials = await materialsPageFor(session.id);
+  return json({ title: session.title, session, materials: materials?.materials ?? [], recordingUrl: materials?.session.recordingUrl ?? null, started: new Date(session.startsAt) <= new Date(), edited: saved ?? null });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.title ?? "");
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireUrlLocale(request, params.lang);
+  const locale = await requireUrlLocale(request, params.lang);
   const staff = await requireBureau(request);
   const submission = parseSubmission(await readFormData(request), { schema: SessionPageSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false, cancelled: false }, { status: 400 });
@@ -40,6 +43,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (value.intent === "cancelSession") {
       await cancelTrainingSession(params.sessionId ?? "", { actorId: staff.id });
       return json({ result: submission.reply(), saved: false, cancelled: true });
+    }
+    if (value.intent === "deleteSession") {
+      await deleteTrainingSession(params.sessionId ?? "", { actorId: staff.id });
+      return redirect(`/${locale}/bureau/training`);
     }
     await recordAttendance(params.sessionId ?? "", { attendedIds: value.attended, actorId: staff.id });
     return json({ result: submission.reply(), saved: true, cancelled: false });
@@ -52,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function BureauTrainingSession() {
   const { t } = useTranslation("training");
   const { lang } = useParams();
-  const { session, started, edited } = useLoaderData<typeof loader>();
+  const { session, started, edited, materials, recordingUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { figures } = session;
   return (
@@ -101,6 +108,24 @@ export default function BureauTrainingSession() {
             </p>
           </Form>
         </section>
+      ) : null}
+      <section className="stack">
+        <TrainingMaterials lang={lang ?? "en"} sessionId={session.id} materials={materials} recordingUrl={recordingUrl} headingLevel={2} />
+        <p>
+          <Link className="button button--secondary" to={`/${lang}/bureau/training/${session.id}/materials`}>
+            {t("materials.manage")}
+          </Link>
+        </p>
+      </section>
+      {session.cancelled || figures.registered + session.waiting === 0 ? (
+        <Form method="post" className="stack">
+          <p className="field__hint">{t("materials.deleteHint")}</p>
+          <p>
+            <button type="submit" name="intent" value="deleteSession" className="button button--danger">
+              {t("materials.deleteSession")}
+            </button>
+          </p>
+        </Form>
       ) : null}
       {actionData?.saved ? (
         <p className="notice notice--success" role="status">

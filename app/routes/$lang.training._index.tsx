@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { AccountNav } from "~/components/account-nav";
 import { ErrorList } from "~/components/forms";
+import { TrainingMaterials } from "~/components/training-materials";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmMember } from "~/modules/access/user.server";
@@ -104,6 +105,7 @@ export default function FirmTraining() {
                   <a href={`/${lang}/training/${session.id}.ics`}>{t("firm.calendar")}</a>
                 </p>
               ) : null}
+              <TrainingMaterials lang={lang ?? "en"} sessionId={session.id} materials={session.materials} recordingUrl={session.recordingUrl} />
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMeetingFeed } from "~/modules/access/meeting-feed.server";
 import { agendaCalendar } from "~/modules/meeting/agenda.server";
-import { getMeetingEdition } from "~/modules/meeting/edition.server";
+import { getMeetingEditionById } from "~/modules/meeting/edition.server";
 import { throwDomainError } from "~/utils/domain-error.server";
 
 /**
@@ -11,7 +11,7 @@ import { throwDomainError } from "~/utils/domain-error.server";
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const feed = await requireMeetingFeed(params.token);
-  const edition = await getMeetingEdition(feed.editionSlug, feed.locale).catch(throwDomainError);
+  const edition = await getMeetingEditionById(feed.editionId, feed.locale).catch(throwDomainError);
   const { body, fileName } = await agendaCalendar(edition, feed.owner, feed.locale);
   return new Response(body, {
     headers: {

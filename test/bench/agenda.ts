@@ -9,7 +9,7 @@ import { feedPath, feedTokenHash, newFeedToken } from "~/modules/meeting/feed";
 import { hashPassword } from "~/utils/password.server";
 import { seedReference } from "../../prisma/seed/seed.server";
 import { percentile, repeatable, round1, runLoad, type LoadResult } from "./load";
-import { startServer } from "./search-latency";
+import { cpuMs, startServer } from "./search-latency";
 import type { Benchmark, Metric } from "./types";
 
 /**
@@ -134,7 +134,9 @@ export const agendaBenchmark: Benchmark = {
     const buildMs = performance.now() - built;
     const engine = await startEmbeddedEngine({ dir: path.join(dir, "meili"), masterKey: "bench-master-key-0123456789abcdef", maxIndexingMemory: "512MiB" });
     setSearchConnection(engine, "");
-    const server = await startServer(dir, engine);
+    // PONTE_BENCH_PROFILE=<dir> leaves the server's CPU profile there.
+    const profileDir = process.env.PONTE_BENCH_PROFILE ? path.resolve(process.env.PONTE_BENCH_PROFILE) : null;
+    const server = await startServer(dir, engine, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
     try {
       const firm = { Cookie: await sessionCookie(server.url, world.firmEmail, "zh-CN"), "Accept-Encoding": "gzip" };
       const buyer = { Cookie: await sessionCookie(server.url, world.buyerEmail, "pt-BR"), "Accept-Encoding": "gzip" };
@@ -156,14 +158,18 @@ export const agendaBenchmark: Benchmark = {
       const loadBefore = os.loadavg().map(round1);
       for (const [name, request] of Object.entries(targets)) {
         await runLoad(Array.from({ length: WARM_UP }, () => request), CLIENTS);
+        const [cpuBefore] = cpuMs(server.pid);
         const result = await runLoad(repeatable([request], REQUESTS), CLIENTS);
+        const [cpuAfter] = cpuMs(server.pid);
         // A server that stopped fails the run here, with how it ended and its last log lines.
         const ended = server.ended();
         if (ended) throw new Error(`the bench server stopped during "${name}" (exit code ${ended.code}, signal ${ended.signal}); its log ends:\n${logTail(dir)}`);
-        const figures = { ...stats(result), serverRssMb: residentMb(server.pid), loadAverage: os.loadavg().map(round1) };
+        // The app's CPU per request survives a busy machine better than latency does.
+        const figures = { ...stats(result), appCpuMsPerRequest: round1((cpuAfter - cpuBefore) / REQUESTS), serverRssMb: residentMb(server.pid), loadAverage: os.loadavg().map(round1) };
         details[name] = figures;
         metrics.push({ name: `${name} p95`, value: figures.p95, unit: "ms", target: name.startsWith("buyer") ? undefined : { max: 50 } });
         metrics.push({ name: `${name} p50`, value: figures.p50, unit: "ms" });
+        metrics.push({ name: `${name} app CPU per request`, value: figures.appCpuMsPerRequest, unit: "ms" });
         if (result.errors) metrics.push({ name: `${name} errors`, value: result.errors, unit: "", target: { max: 0 } });
       }
       return {

@@ -244,6 +244,38 @@ describe("hostile form input", () => {
     expect(await prisma.trainingRegistration.count({ where: { sessionId: session.id } })).toBe(0);
   }, 120_000);
 
+  // Issue 11: the bureau's training materials page (multipart with PDFs, or urlencoded for the recording and removals).
+  it("never fails on the training materials forms", async () => {
+    const session = await prisma.trainingSession.create({
+      data: { title: { "zh-CN": { text: "敌意资料培训", origin: "author" } }, description: {}, startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 3_600_000), capacity: 2, place: "Room 2" },
+    });
+    const path = `/en/bureau/training/${session.id}/materials`;
+    for (const value of values) {
+      const bodies: Record<string, string>[] = [{ intent: value, materialId: value, recordingUrl: value }, { intent: "recording", recordingUrl: value }, { intent: "removeMaterial", materialId: value }];
+      for (const body of bodies) {
+        const response = await admin.post(path, body);
+        expect(response.status, `${path} with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+        expect(await response.text()).not.toContain('<script>alert("x")</script>');
+      }
+      const form = new FormData();
+      form.append("intent", value);
+      form.append("recordingUrl", value);
+      form.append("attachment", new Blob([value.slice(0, 200)], { type: "application/pdf" }), `${value.slice(0, 40)}.pdf`);
+      const multipart = await admin.post(path, form);
+      expect(multipart.status, `${path} multipart with ${JSON.stringify(value.slice(0, 30))}`).toBeLessThan(500);
+      expect(await multipart.text()).not.toContain('<script>alert("x")</script>');
+      const upload = new FormData();
+      upload.append("intent", "upload");
+      upload.append("attachment", new Blob([value], { type: "application/pdf" }), `${value.slice(0, 40)}.pdf`);
+      const refused = await admin.post(path, upload);
+      expect(refused.status, `upload of ${JSON.stringify(value.slice(0, 30))}`).toBe(400);
+      expect(await refused.text()).not.toContain('<script>alert("x")</script>');
+    }
+    const after = await prisma.trainingSession.findUniqueOrThrow({ where: { id: session.id }, select: { recordingUrl: true, materials: { select: { id: true } } } });
+    expect(after.recordingUrl).toBeNull();
+    expect(after.materials).toEqual([]);
+  }, 120_000);
+
   it("shows hostile text back as text, escaped", async () => {
     const response = await new TestClient(server.url).post("/en/register", {
       accountType: "buyer",

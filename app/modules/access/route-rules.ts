@@ -34,7 +34,8 @@ export type AccessRule =
   | "ownApplication"
   | "applicationViewer"
   | "meetingFeed"
-  | "problemViewer";
+  | "problemViewer"
+  | "trainingMaterial";
 
 /** What each rule means, and the access functions a route of that rule calls. */
 export const accessRules: Record<AccessRule, { who: string; calls: readonly string[] }> = {
@@ -63,6 +64,7 @@ export const accessRules: Record<AccessRule, { who: string; calls: readonly stri
   applicationViewer: { who: "the members of the firm that applied and bureau staff; anyone else 404", calls: ["requireApplicationViewer"] },
   meetingFeed: { who: "whoever holds a participant's secret calendar-feed URL, no session needed; a wrong or revoked token 404", calls: ["requireMeetingFeed"] },
   problemViewer: { who: "a problem (and its files): the members of the firm that raised it and bureau staff; anyone else 404", calls: ["requireProblemViewer"] },
+  trainingMaterial: { who: "a training session's files: bureau staff, and the firms holding a seat (or present) that its rules reach; anyone else 404", calls: ["requireTrainingMaterialViewer"] },
 };
 
 export const routeRules: Record<string, AccessRule> = {
@@ -116,6 +118,8 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.bureau.training.$sessionId_.edit": "bureau",
   "routes/$lang.training._index": "firmMember",
   "routes/$lang.training.$sessionId[.]ics": "firmMember",
+  "routes/$lang.bureau.training.$sessionId_.materials": "bureau",
+  "routes/$lang.training.$sessionId.materials.$materialId": "trainingMaterial",
   "routes/$lang.bureau.verification._index": "bureau",
   "routes/$lang.bureau.verification.$firmId": "bureau",
   "routes/$lang.bureau.verification.$firmId_.change": "bureau",

@@ -3,7 +3,8 @@ import { completenessSelect, firmCompleteness } from "~/modules/firm/completenes
 import type { ApplicationStatus } from "./lifecycle";
 import { callWeights } from "./calls.server";
 import { rankApplications, type ApplicantFacts, type RankedApplication, type ScoreWeights, type ScoringContext } from "./scoring";
-import { heldCertificates, validCertificateCodes } from "~/modules/reference/certificate-validity";
+import { heldCertificates, validCertificateCodes, type CertificationRules } from "~/modules/reference/certificate-validity";
+import { loadCertificationRules } from "~/modules/reference/certifications.server";
 import { resultsOf, type PairOutcomes } from "~/modules/meeting/report";
 
 /**
@@ -12,7 +13,7 @@ import { resultsOf, type PairOutcomes } from "~/modules/meeting/report";
  * is trying out (the what-if) without saving them.
  */
 
-type Reader = Pick<Prisma.TransactionClient, "delegationCall" | "delegationApplication" | "meetingRequest">;
+type Reader = Pick<Prisma.TransactionClient, "delegationCall" | "delegationApplication" | "meetingRequest" | "certification">;
 
 export interface RankedEntry extends RankedApplication {
   status: ApplicationStatus;
@@ -22,9 +23,9 @@ export interface RankedEntry extends RankedApplication {
   clusterSlug: string | null;
 }
 
-/** A certification counts when it holds on the fair's first day. */
-function validOn(certifications: unknown, day: Date): string[] {
-  return validCertificateCodes(heldCertificates(certifications), day.toISOString().slice(0, 10));
+/** A certification counts when it holds on the fair's first day, under its rules (validity months, a required expiry). */
+function validOn(certifications: unknown, day: Date, rules: CertificationRules): string[] {
+  return validCertificateCodes(heldCertificates(certifications, rules), day.toISOString().slice(0, 10));
 }
 
 const outcomeSelect = { side: true, attendance: true, interest: true, samplesRequested: true, quotationSent: true, intendedOrderUsd: true, orderPlaced: true, confirmedOrderUsd: true, rating: true } as const;
@@ -79,7 +80,10 @@ export async function rankCall(callId: string, weights?: ScoreWeights, reader: R
       },
     },
   });
-  const results = await earlierResults(reader, [...new Set(applications.map((application) => application.firm.id))], call.edition.startsOn);
+  const [results, certificationRules] = await Promise.all([
+    earlierResults(reader, [...new Set(applications.map((application) => application.firm.id))], call.edition.startsOn),
+    loadCertificationRules(reader),
+  ]);
   const stored = (call.scoringContext ?? {}) as Partial<ScoringContext>;
   const context: ScoringContext = {
     year: call.edition.startsOn.getUTCFullYear(),
@@ -96,7 +100,7 @@ export async function rankCall(callId: string, weights?: ScoreWeights, reader: R
       submittedAt: application.submittedAt,
       exportingSince: firm.foundedYear,
       exportMarkets: firm.exportMarkets,
-      validCertifications: validOn(firm.certifications, call.edition.startsOn),
+      validCertifications: validOn(firm.certifications, call.edition.startsOn, certificationRules),
       clusterSlug: firm.cluster?.slug ?? null,
       completeness,
       verified: firm.verification === "VERIFIED",

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Prisma } from "~/utils/db.server";
 import { diffFields } from "~/modules/audit/audit.server";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
+import { requestLocalizedTranslationsMany } from "~/modules/translation/localized.server";
 import { randomSuffix, slugify } from "~/utils/slug";
 import { checkHeader, firmRecordFields, productRecordFields, type FirmRecordField, type ProductRecordField } from "./columns";
 import { canonical, importedText, mergeFirmCertifications, mergeImportedText } from "./merge";
@@ -12,7 +13,9 @@ import type { Counts, ImportOptions, ScopeFirm } from "./import-options";
 
 /**
  * The second pass of an import: the checked records, in batches, written in
- * the caller's transaction with their audit and search outbox rows.
+ * the caller's transaction with their audit, search outbox and translation
+ * job rows (descriptions, as the forms ask: languages nobody wrote, new or
+ * changed text only; one createMany per batch).
  */
 const BATCH = 500;
 
@@ -80,6 +83,8 @@ export const productRecordSelect = {
 
 type Comparable = Record<string, unknown>;
 
+type DescriptionText = Parameters<typeof requestLocalizedTranslationsMany>[1][number];
+
 /** Stored and new values in one shape (canonical JSON, prices as "12.50"). */
 function comparable(values: Comparable): Comparable {
   const out: Comparable = {};
@@ -122,6 +127,7 @@ export class ImportWriter {
     const creates: Prisma.FirmCreateManyInput[] = [];
     const audits: Prisma.AuditEventCreateManyInput[] = [];
     const changed: string[] = [];
+    const texts: DescriptionText[] = [];
     for (const record of batch) {
       const stored = byKey.get(record.externalId);
       const values = {
@@ -169,6 +175,7 @@ export class ImportWriter {
         select: { id: true },
       });
       audits.push({ ...this.actor, entityType: "firm", entityId: stored.id, action: "import-update", changes: { ...changes, source: this.source } as Prisma.InputJsonValue });
+      texts.push({ source: { kind: "firm.description", id: stored.id, field: "description" }, after: after.description, before: stored.description });
       changed.push(stored.id);
       this.counts.updated += 1;
     }
@@ -178,8 +185,9 @@ export class ImportWriter {
       await enqueueSearchSync(this.tx, "product", products.map((product) => product.id));
     }
     if (creates.length) {
-      const created = await this.tx.firm.createManyAndReturn({ data: creates, select: { id: true, externalId: true } });
+      const created = await this.tx.firm.createManyAndReturn({ data: creates, select: { id: true, externalId: true, description: true } });
       for (const firm of created) {
+        texts.push({ source: { kind: "firm.description", id: firm.id, field: "description" }, after: firm.description });
         audits.push({
           ...this.actor,
           entityType: "firm",
@@ -191,7 +199,7 @@ export class ImportWriter {
       }
       this.counts.created += created.length;
     }
-    await this.finish(audits, "firm", changed);
+    await this.finish(audits, "firm", changed, texts);
   }
 
   private async firmIdsFor(references: string[]) {
@@ -216,6 +224,7 @@ export class ImportWriter {
     const creates: Prisma.ProductCreateManyInput[] = [];
     const audits: Prisma.AuditEventCreateManyInput[] = [];
     const changed: string[] = [];
+    const texts: DescriptionText[] = [];
     for (const record of batch) {
       const firmId = this.firmScope ? this.firmScope.id : this.firmIds.get(record.firmExternalId!);
       if (!firmId) throw new Error(`Firm ${record.firmExternalId} vanished during the import`);
@@ -260,12 +269,14 @@ export class ImportWriter {
         select: { id: true },
       });
       audits.push({ ...this.actor, entityType: "product", entityId: stored.id, action: "import-update", changes: { ...changes, source: this.source } as Prisma.InputJsonValue });
+      texts.push({ source: { kind: "product.description", id: stored.id, field: "description" }, after: after.description, before: stored.description });
       changed.push(stored.id);
       this.counts.updated += 1;
     }
     if (creates.length) {
-      const created = await this.tx.product.createManyAndReturn({ data: creates, select: { id: true, externalId: true, firmId: true } });
+      const created = await this.tx.product.createManyAndReturn({ data: creates, select: { id: true, externalId: true, firmId: true, description: true } });
       for (const product of created) {
+        texts.push({ source: { kind: "product.description", id: product.id, field: "description" }, after: product.description });
         audits.push({
           ...this.actor,
           entityType: "product",
@@ -277,11 +288,12 @@ export class ImportWriter {
       }
       this.counts.created += created.length;
     }
-    await this.finish(audits, "product", changed);
+    await this.finish(audits, "product", changed, texts);
   }
 
-  private async finish(audits: Prisma.AuditEventCreateManyInput[], entity: "firm" | "product", changed: string[]) {
+  private async finish(audits: Prisma.AuditEventCreateManyInput[], entity: "firm" | "product", changed: string[], texts: DescriptionText[]) {
     if (audits.length) await this.tx.auditEvent.createMany({ data: audits });
+    await requestLocalizedTranslationsMany(this.tx, texts);
     await enqueueSearchSync(this.tx, entity, changed);
   }
 }

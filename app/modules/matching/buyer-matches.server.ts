@@ -7,6 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { reasonRendererFor, type RenderedReason } from "./reasons.server";
 import { isRelevantMatch, scoreFirm, scoreMatch, type MatchScore } from "./score";
 import { anyTitle, MATCH_LIMIT, productCandidateQueries, toMatchProduct, type Candidate, type CandidateDocument, type ProductCandidateLimits } from "./candidates";
+import { loadCertificationRules } from "~/modules/reference/certifications.server";
 import { fallbackLocale, requestSearchText, requestSelect, toMatchRequest } from "./match-request.server";
 import { isRecordId } from "./record-id";
 
@@ -71,7 +72,7 @@ export async function matchesForRequest(
   const row = await prisma.sourcingRequest.findUnique({ where: { id: requestId }, select: requestSelect });
   if (!row) return null;
   const limit = options.limit ?? MATCH_LIMIT;
-  const request = toMatchRequest(row);
+  const request = toMatchRequest(row, await loadCertificationRules());
   const text = requestSearchText(row.keywords, anyTitle(row.title));
   const labelled = productCandidateQueries(indexName("products"), request, text, options.candidates);
   const [response, render] = await Promise.all([

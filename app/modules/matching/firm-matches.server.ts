@@ -18,6 +18,7 @@ import { CANDIDATES, MATCH_LIMIT, type RequestText } from "./candidates";
 import { requestSearchText, requestSelect, toMatchRequest } from "./match-request.server";
 import { isRecordId } from "./record-id";
 import { heldCertificates, productCertificationCodes } from "~/modules/reference/certificate-validity";
+import { loadCertificationRules } from "~/modules/reference/certifications.server";
 import { zhongshanDay } from "~/utils/time-zone";
 
 /**
@@ -128,9 +129,10 @@ export async function requestsForFirm(firmId: string, options: { locale: Locale;
   if (!firm.products.length) return empty();
 
   const quality = firmQuality(firm);
-  // A certificate that ran out is no match reason.
-  const certificates = heldCertificates(firm.certifications);
-  const today = zhongshanDay();
+  // A certificate that ran out (stated, or under its rule's validity months) or lacks a required expiry is no match reason.
+  const rules = await loadCertificationRules();
+  const certificates = heldCertificates(firm.certifications, rules);
+  const today = zhongshanDay(now);
   const products = firm.products.map((product) => ({
     id: product.id,
     name: product.name,
@@ -238,7 +240,7 @@ export async function requestsForFirm(firmId: string, options: { locale: Locale;
     select: requestSelect,
   });
   const final = rows
-    .map((row) => ({ row, top: best(row.id, toMatchRequest(row)) }))
+    .map((row) => ({ row, top: best(row.id, toMatchRequest(row, rules)) }))
     .filter((entry) => entry.top !== null)
     .sort((a, b) => b.top!.result.score - a.top!.result.score || b.row.createdAt.getTime() - a.row.createdAt.getTime() || a.row.id.localeCompare(b.row.id))
     .slice(0, limit);

@@ -6,6 +6,8 @@ import { hasWords } from "~/modules/search/search-params";
 import { requestSelect as requestColumns } from "~/modules/request/request.server";
 import type { Prisma } from "~/utils/db.server";
 import type { RequestText } from "./candidates";
+import type { CertificationRules } from "~/modules/reference/certificate-validity";
+import { marketCertifications } from "./market-certifications";
 import type { MatchRequest } from "./score";
 
 /** The request as matching reads it (both sides): its columns, the buyer's country and languages. */
@@ -61,7 +63,8 @@ export const requestSelect = {
 
 type RequestRow = Prisma.SourcingRequestGetPayload<{ select: typeof requestSelect }>;
 
-export function toMatchRequest(row: RequestRow): MatchRequest {
+/** The request as score.ts reads it, with the certifications that matter in its markets under `rules`. */
+export function toMatchRequest(row: RequestRow, rules: CertificationRules): MatchRequest {
   return {
     hsCodes: row.hsCodes,
     quantity: row.quantity,
@@ -71,5 +74,6 @@ export function toMatchRequest(row: RequestRow): MatchRequest {
     destinationCountry: row.destinationCountry,
     buyerCountry: row.buyerCompany.country,
     buyerLanguages: row.buyerCompany.languages,
+    marketCertifications: marketCertifications({ destinationCountry: row.destinationCountry, buyerCountry: row.buyerCompany.country }, rules),
   };
 }

@@ -66,4 +66,12 @@ describe("match reasons in words", () => {
     expect(render({ code: "firm.products", params: { count: 3 } }).text).toBe("3 matching products");
     expect((await reasonRendererFor("pt-BR"))({ code: "firm.products", params: { count: 1 } }).text).toBe("1 produto correspondente");
   });
+
+  it("says a held certification is required in the buyer's market, the country named in the reader's language", async () => {
+    const reason = { code: "cert.market" as const, params: { codes: ["INMETRO"], country: "BR" } };
+    expect((await reasonRendererFor("en"))(reason).text).toBe("INMETRO — required for Brazil");
+    expect((await reasonRendererFor("pt-BR"))(reason).text).toBe("INMETRO — exigido neste mercado (Brasil)");
+    expect((await reasonRendererFor("zh-CN"))(reason).text).toBe("INMETRO，巴西市场需要");
+    expect((await reasonRendererFor("en", "firm"))({ code: "cert.market", params: { codes: ["CE", "RoHS"], country: "PT" } }).text).toBe("CE and RoHS — required for Portugal");
+  });
 });

@@ -59,6 +59,10 @@ export function reasonRenderer(t: TFunction, locale: Locale, perspective: Perspe
       case "cert.missing":
         values.codes = list.format(asList(p.codes));
         break;
+      case "cert.market":
+        values.codes = list.format(asList(p.codes));
+        values.country = countryName(String(p.country), locale);
+        break;
       case "moq.ok":
       case "moq.high":
         values.moq = format.number(Number(p.moq));

@@ -40,6 +40,15 @@ export const MATCH_WEIGHTS = {
   certAll: 15,
   /** Taken away for each required certification the product lacks (and the reason names it). */
   certMissingEach: 8,
+  /**
+   * For each valid certification the product holds that the bureau's rules
+   * say matters in the request's market (INMETRO for Brazil, CE for an EU
+   * member), required by the buyer or not: the goods can go there as they
+   * are. Small, and at most `certMarketMax` in all: the required ones are
+   * already weighed above.
+   */
+  certMarketEach: 2,
+  certMarketMax: 4,
   /** The product's minimum order is within the requested quantity. */
   moqOk: 8,
   /**
@@ -94,6 +103,18 @@ export interface MatchRequest {
   buyerCountry: string | null;
   /** ISO 639-1 codes, the buyer's preferred first. */
   buyerLanguages: readonly string[];
+  /**
+   * The certifications that matter in the request's markets (its
+   * destination, then the buyer's country), by the bureau's rules: from
+   * `marketCertifications` (market-certifications.ts). Absent: none counted.
+   */
+  marketCertifications?: readonly MarketCertifications[];
+}
+
+/** The certification codes that matter for one country (EU ones included for an EU member). */
+export interface MarketCertifications {
+  country: string;
+  codes: readonly string[];
 }
 
 /** A product as scoring needs it (the fields of ProductDocument, plus its text relevance). */
@@ -122,6 +143,7 @@ export const reasonCodes = [
   "cert.all",
   "cert.partial",
   "cert.missing",
+  "cert.market",
   "moq.ok",
   "moq.high",
   "price.ok",
@@ -241,6 +263,20 @@ export function scoreMatch(request: MatchRequest, product: MatchProduct): MatchS
       total += share - penalty;
       add("cert.missing", -penalty, { codes: missing });
     }
+  }
+
+  // Held (valid) certifications that matter where the goods go: "INMETRO — required for Brazil".
+  let marketPoints = 0;
+  const named = new Set<string>();
+  const productCodes = new Set(product.certifications);
+  for (const market of request.marketCertifications ?? []) {
+    const held = [...new Set(market.codes)].filter((code) => productCodes.has(code) && !named.has(code));
+    if (!held.length) continue;
+    held.forEach((code) => named.add(code));
+    const points = Math.min(w.certMarketMax - marketPoints, w.certMarketEach * held.length);
+    marketPoints += points;
+    total += points;
+    add("cert.market", points, { codes: held, country: market.country });
   }
 
   if (request.quantity !== null && request.quantity > 0 && product.moq !== null && sameUnit(request.unit, product.moqUnit)) {

@@ -15,7 +15,47 @@ type Owner = { buyerCompanyId: string } | { firmId: string };
 const MAX_ENTRIES = 2000;
 const entries = new Map<string, { version: string; value: unknown }>();
 
-export async function agendaVersion(editionId: string, owner: Owner): Promise<string> {
+/**
+ * The version itself is read at most once a second per participant: a feed
+ * polled by calendar apps, or an agenda page open on every phone at the
+ * fair, costs one small query per second instead of one six-table aggregate
+ * per request. Every write to meetings, requests, registrations or the grid
+ * made by this instance ends a remembered version at once (`changingAgendas`),
+ * so whoever made a change, and the tests, see it on the next request;
+ * another instance's change, or a firm renamed, shows within a second.
+ */
+export const VERSION_TTL_MS = 1000;
+let generation = 0;
+const versions = new Map<string, { version: string; readAt: number; generation: number }>();
+
+/** Ends every remembered version (a write in this instance may have changed any agenda). */
+export function agendaChanged() {
+  generation++;
+}
+
+/** Runs a write to agendas' data and ends remembered versions once it is over (committed or not). */
+export async function changingAgendas<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } finally {
+    agendaChanged();
+  }
+}
+
+export async function agendaVersion(editionId: string, owner: Owner, now = Date.now()): Promise<string> {
+  const key = `${editionId}|${"firmId" in owner ? `f:${owner.firmId}` : `b:${owner.buyerCompanyId}`}`;
+  const hit = versions.get(key);
+  if (hit && hit.generation === generation && now - hit.readAt < VERSION_TTL_MS) return hit.version;
+  // Taken before reading: a write that ends while the read runs leaves this entry already stale.
+  const readGeneration = generation;
+  const version = await readAgendaVersion(editionId, owner);
+  versions.delete(key);
+  versions.set(key, { version, readAt: now, generation: readGeneration });
+  if (versions.size > MAX_ENTRIES) versions.delete(versions.keys().next().value!);
+  return version;
+}
+
+async function readAgendaVersion(editionId: string, owner: Owner): Promise<string> {
   // Ids are never empty: the other side's condition matches nothing.
   const firmId = "firmId" in owner ? owner.firmId : "";
   const buyerCompanyId = "buyerCompanyId" in owner ? owner.buyerCompanyId : "";

@@ -23,13 +23,22 @@ export interface MeetingEdition {
 }
 
 export async function getMeetingEdition(slug: string, locale: Locale, now = new Date()): Promise<MeetingEdition> {
-  const edition = slug
-    ? await prisma.fairEdition.findUnique({
-        where: { slug },
-        select: { id: true, slug: true, name: true, shortName: true, startsOn: true, endsOn: true, timeZone: true, call: { select: { id: true } } },
-      })
-    : null;
-  if (!edition || !edition.call) throw notFoundError("editionNotFound");
+  if (!slug) throw notFoundError("editionNotFound");
+  return meetingEdition({ slug }, locale, now);
+}
+
+/** The same by id (a calendar feed knows its edition's id). */
+export async function getMeetingEditionById(id: string, locale: Locale, now = new Date()): Promise<MeetingEdition> {
+  return meetingEdition({ id }, locale, now);
+}
+
+async function meetingEdition(where: { slug: string } | { id: string }, locale: Locale, now: Date): Promise<MeetingEdition> {
+  // One query: the call is a condition, not a relation read (which would be a second query).
+  const edition = await prisma.fairEdition.findFirst({
+    where: { ...where, call: { isNot: null } },
+    select: { id: true, slug: true, name: true, shortName: true, startsOn: true, endsOn: true, timeZone: true },
+  });
+  if (!edition) throw notFoundError("editionNotFound");
   const endsOn = edition.endsOn.toISOString().slice(0, 10);
   return {
     id: edition.id,

@@ -36,14 +36,14 @@ export async function revokeFeed(edition: MeetingEdition, owner: FeedOwner) {
   await prisma.meetingFeed.deleteMany({ where: { editionId: edition.id, owner: feedOwnerKey(owner) } });
 }
 
-/** Whose feed a token opens: the edition's slug, the owner and the language; null for an unknown or revoked token. */
-export async function feedByToken(token: string): Promise<{ editionSlug: string; owner: FeedOwner; locale: Locale } | null> {
+/** Whose feed a token opens: the edition's id, the owner and the language; null for an unknown or revoked token. */
+export async function feedByToken(token: string): Promise<{ editionId: string; owner: FeedOwner; locale: Locale } | null> {
   const row = await prisma.meetingFeed.findUnique({
     where: { tokenHash: feedTokenHash(token) },
-    select: { buyerCompanyId: true, firmId: true, locale: true, edition: { select: { slug: true } } },
+    select: { editionId: true, buyerCompanyId: true, firmId: true, locale: true },
   });
   if (!row) return null;
   const owner: FeedOwner | null = row.buyerCompanyId ? { buyerCompanyId: row.buyerCompanyId } : row.firmId ? { firmId: row.firmId } : null;
   if (!owner) return null;
-  return { editionSlug: row.edition.slug, owner, locale: matchLocale(row.locale) ?? defaultLocale };
+  return { editionId: row.editionId, owner, locale: matchLocale(row.locale) ?? defaultLocale };
 }

@@ -41,7 +41,7 @@ describe("the delegation's firms ranked for a buyer", () => {
   });
 
   it("falls back on the company's interests, and needs codes for it", () => {
-    expect(profileAsRequest({ interests: ["94", "9405"], country: "AO", languages: ["pt"], requiredCertifications: [] })?.hsCodes).toEqual(["9405"]);
-    expect(profileAsRequest({ interests: ["94"], country: "AO", languages: ["pt"], requiredCertifications: [] })).toBeNull();
+    expect(profileAsRequest({ interests: ["94", "9405"], country: "AO", languages: ["pt"], requiredCertifications: [] }, new Map())?.hsCodes).toEqual(["9405"]);
+    expect(profileAsRequest({ interests: ["94"], country: "AO", languages: ["pt"], requiredCertifications: [] }, new Map())).toBeNull();
   });
 });

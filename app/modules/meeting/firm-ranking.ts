@@ -1,3 +1,5 @@
+import { marketCertifications } from "~/modules/matching/market-certifications";
+import type { CertificationRules } from "~/modules/reference/certificate-validity";
 import { isRelevantMatch, scoreFirm, scoreMatch, type MatchProduct, type MatchReason, type MatchRequest } from "~/modules/matching/score";
 
 /**
@@ -25,7 +27,10 @@ export interface RankedFirm<Id> {
   requestIndex: number | null;
 }
 
-export function profileAsRequest(company: { interests: readonly string[]; country: string | null; languages: readonly string[]; requiredCertifications: readonly string[] }): MatchRequest | null {
+export function profileAsRequest(
+  company: { interests: readonly string[]; country: string | null; languages: readonly string[]; requiredCertifications: readonly string[] },
+  rules: CertificationRules,
+): MatchRequest | null {
   const hsCodes = company.interests.filter((code) => /^\d{4}(\d{2})?$/.test(code));
   if (!hsCodes.length) return null;
   return {
@@ -37,6 +42,7 @@ export function profileAsRequest(company: { interests: readonly string[]; countr
     destinationCountry: company.country,
     buyerCountry: company.country,
     buyerLanguages: company.languages,
+    marketCertifications: marketCertifications({ destinationCountry: company.country, buyerCountry: company.country }, rules),
   };
 }
 

@@ -4,7 +4,10 @@ import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { requestSelect, toMatchRequest } from "~/modules/matching/match-request.server";
 import { reasonRendererFor, type Perspective, type RenderedReason } from "~/modules/matching/reasons.server";
 import type { MatchRequest } from "~/modules/matching/score";
+import { heldCertificates, productCertificationCodes, type CertificationRules } from "~/modules/reference/certificate-validity";
+import { loadCertificationRules } from "~/modules/reference/certifications.server";
 import { firmQuality } from "~/modules/search/documents.server";
+import { zhongshanDay } from "~/utils/time-zone";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { delegationFirmWhere } from "./edition.server";
 import { profileAsRequest, rankFirmsForBuyer, type RankableFirm } from "./firm-ranking";
@@ -32,8 +35,10 @@ function loadFirms(where: Prisma.FirmWhereInput) {
   return prisma.firm.findMany({ where, orderBy: { id: "asc" }, take: 500, select: firmSelect });
 }
 
-function asRankable(firm: FirmRow): RankableFirm<string> {
+/** A firm as ranking reads it: a product claims only the certifications its firm validly holds today (or never listed). */
+function asRankable(firm: FirmRow, rules: CertificationRules, today: string): RankableFirm<string> {
   const quality = firmQuality(firm);
+  const certificates = heldCertificates(firm.certifications, rules);
   return {
     id: firm.id,
     products: firm.products.map((product) => ({
@@ -41,7 +46,7 @@ function asRankable(firm: FirmRow): RankableFirm<string> {
       product: {
         hsCode: product.hsCode,
         textScore: 0,
-        certifications: product.certifications,
+        certifications: productCertificationCodes(product.certifications, certificates, today),
         moq: product.moq,
         moqUnit: product.moqUnit,
         priceMinUsd: product.priceMinUsd === null ? null : Number(product.priceMinUsd),
@@ -55,19 +60,19 @@ function asRankable(firm: FirmRow): RankableFirm<string> {
 }
 
 /** The buyer's open requests as matching reads them, or the company's profile when it has none. */
-export async function buyerMatchRequests(buyerCompanyId: string): Promise<{ requests: MatchRequest[]; titles: unknown[] }> {
+export async function buyerMatchRequests(buyerCompanyId: string, rules: CertificationRules): Promise<{ requests: MatchRequest[]; titles: unknown[] }> {
   const rows = await prisma.sourcingRequest.findMany({
     where: { buyerCompanyId, status: "OPEN" },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: 20,
     select: requestSelect,
   });
-  if (rows.length) return { requests: rows.map(toMatchRequest), titles: rows.map((row) => row.title) };
+  if (rows.length) return { requests: rows.map((row) => toMatchRequest(row, rules)), titles: rows.map((row) => row.title) };
   const company = await prisma.buyerCompany.findUnique({
     where: { id: buyerCompanyId },
     select: { interests: true, country: true, languages: true, requiredCertifications: true },
   });
-  const fallback = company ? profileAsRequest(company) : null;
+  const fallback = company ? profileAsRequest(company, rules) : null;
   return { requests: fallback ? [fallback] : [], titles: [] };
 }
 
@@ -81,13 +86,18 @@ export interface RankedDelegationFirm {
 
 /** The delegation's firms ranked for the buyer, with reasons worded for `perspective` in `locale`. */
 export async function rankDelegationFirms(editionId: string, buyerCompanyId: string, locale: Locale, options: { firmIds?: string[]; perspective?: Perspective } = {}) {
+  const rules = await loadCertificationRules();
   const [{ requests }, firms] = await Promise.all([
-    buyerMatchRequests(buyerCompanyId),
+    buyerMatchRequests(buyerCompanyId, rules),
     loadFirms({ ...delegationFirmWhere(editionId), ...(options.firmIds ? { id: { in: options.firmIds } } : {}) }),
   ]);
+  const today = zhongshanDay();
   const byId = new Map(firms.map((firm) => [firm.id, firm]));
   const word = await reasonRendererFor(locale, options.perspective ?? "buyer");
-  return rankFirmsForBuyer(requests, firms.map(asRankable)).map((ranked): RankedDelegationFirm => {
+  return rankFirmsForBuyer(
+    requests,
+    firms.map((firm) => asRankable(firm, rules, today)),
+  ).map((ranked): RankedDelegationFirm => {
     const firm = byId.get(ranked.firmId)!;
     const productName = new Map(firm.products.map((product) => [product.id, displayTextIn(product.name, locale)]));
     return {
@@ -102,6 +112,11 @@ export async function rankDelegationFirms(editionId: string, buyerCompanyId: str
 
 /** The match score of one pair (0 when the firm fits none of the buyer's requests). */
 export async function pairMatchScore(buyerCompanyId: string, firmId: string): Promise<number> {
-  const [{ requests }, firms] = await Promise.all([buyerMatchRequests(buyerCompanyId), loadFirms({ id: firmId })]);
-  return rankFirmsForBuyer(requests, firms.map(asRankable))[0]?.score ?? 0;
+  const rules = await loadCertificationRules();
+  const [{ requests }, firms] = await Promise.all([buyerMatchRequests(buyerCompanyId, rules), loadFirms({ id: firmId })]);
+  const today = zhongshanDay();
+  return rankFirmsForBuyer(
+    requests,
+    firms.map((firm) => asRankable(firm, rules, today)),
+  )[0]?.score ?? 0;
 }

@@ -6,6 +6,7 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { isDelegationFirm, type MeetingEdition } from "./edition.server";
 import { pairMatchScore } from "./match-input.server";
 import { MEETING_REQUEST_RULES, planAsk, planRespond, withinCap, type MeetingSide } from "./requests";
+import { changingAgendas } from "./agenda-cache.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,7 +57,7 @@ async function tell(tx: Tx, kind: NotificationKind, edition: MeetingEdition, to:
 
 /** Marks pending requests past their expiry as expired (reads treat them so already). */
 export async function sweepExpiredRequests(now = new Date()) {
-  const swept = await prisma.meetingRequest.updateMany({ where: { status: "PENDING", expiresAt: { lte: now } }, data: { status: "EXPIRED" } });
+  const swept = await changingAgendas(prisma.meetingRequest.updateMany({ where: { status: "PENDING", expiresAt: { lte: now } }, data: { status: "EXPIRED" } }));
   return swept.count;
 }
 
@@ -73,7 +74,7 @@ export async function askToMeet(actor: MeetingActor, edition: MeetingEdition, co
   if (!registration || registration.cancelledAt) throw actor.side === "BUYER" ? refusal("notRegistered") : refusal("buyerNotRegistered", 404);
   const matchScore = await pairMatchScore(buyerCompanyId, firmId);
   const side = actor.side;
-  return prisma.$transaction(async (tx) => {
+  return changingAgendas(prisma.$transaction(async (tx) => {
     await lockParticipants(tx, edition.id, buyerCompanyId, firmId);
     const key = { editionId_buyerCompanyId_firmId: { editionId: edition.id, buyerCompanyId, firmId } };
     const pair = await tx.meetingRequest.findUnique({ where: key });
@@ -93,7 +94,7 @@ export async function askToMeet(actor: MeetingActor, edition: MeetingEdition, co
       : await tx.meetingRequest.create({ data: { ...asked, editionId: edition.id, buyerCompanyId, firmId, status: plan.status, matchScore, expiresAt: plan.expiresAt } });
     await tell(tx, plan.mutual ? "meeting.accepted" : "meeting.requested", edition, side === "BUYER" ? "FIRM" : "BUYER", { buyerCompanyId, firmId }, message);
     return { id: saved.id, status: saved.status, mutual: plan.mutual };
-  });
+  }));
 }
 
 export async function respondToRequest(actor: MeetingActor, edition: MeetingEdition, requestId: string, decision: "accept" | "decline", now = new Date()) {
@@ -101,7 +102,7 @@ export async function respondToRequest(actor: MeetingActor, edition: MeetingEdit
   const found = requestId ? await prisma.meetingRequest.findFirst({ where: { id: requestId, editionId: edition.id, ...owner }, select: { buyerCompanyId: true, firmId: true } }) : null;
   // Another party's request is as unknown as a missing one.
   if (!found) throw notFoundError("meetingRequestNotFound");
-  return prisma.$transaction(async (tx) => {
+  return changingAgendas(prisma.$transaction(async (tx) => {
     await lockParticipants(tx, edition.id, found.buyerCompanyId, found.firmId);
     const pair = await tx.meetingRequest.findUniqueOrThrow({ where: { id: requestId } });
     const plan = planRespond(pair, actor.side, decision, now);
@@ -117,5 +118,5 @@ export async function respondToRequest(actor: MeetingActor, edition: MeetingEdit
     });
     await tell(tx, plan.status === "ACCEPTED" ? "meeting.accepted" : "meeting.declined", edition, actor.side === "BUYER" ? "FIRM" : "BUYER", found);
     return { status: plan.status };
-  });
+  }));
 }

@@ -2,6 +2,7 @@ import { DomainError } from "~/utils/domain-error";
 import { prisma } from "~/utils/db.server";
 import type { MeetingEdition } from "./edition.server";
 import type { RegistrationInput } from "./registration.schema";
+import { changingAgendas } from "./agenda-cache.server";
 
 /**
  * A buyer's registration for meetings at an edition: created, edited,
@@ -48,16 +49,16 @@ export async function saveRegistration(actor: BuyerActor, edition: MeetingEditio
     needsInterpreter: input.needsInterpreter,
     cancelledAt: null,
   };
-  return prisma.meetingRegistration.upsert({
+  return changingAgendas(prisma.meetingRegistration.upsert({
     where: { editionId_buyerCompanyId: { editionId: edition.id, buyerCompanyId: actor.buyerCompanyId } },
     create: { ...data, editionId: edition.id, buyerCompanyId: actor.buyerCompanyId, createdById: actor.userId },
     update: data,
     select: { id: true },
-  });
+  }));
 }
 
 export async function cancelRegistration(actor: BuyerActor, edition: MeetingEdition, now = new Date()) {
-  await prisma.$transaction(async (tx) => {
+  await changingAgendas(prisma.$transaction(async (tx) => {
     const cancelled = await tx.meetingRegistration.updateMany({
       where: { editionId: edition.id, buyerCompanyId: actor.buyerCompanyId, cancelledAt: null },
       data: { cancelledAt: now },
@@ -67,5 +68,5 @@ export async function cancelRegistration(actor: BuyerActor, edition: MeetingEdit
       where: { editionId: edition.id, buyerCompanyId: actor.buyerCompanyId, status: { in: ["PENDING", "ACCEPTED"] } },
       data: { status: "DECLINED", declinedBy: "BUYER", decidedAt: now, decidedById: actor.userId },
     });
-  });
+  }));
 }

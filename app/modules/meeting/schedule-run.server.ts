@@ -11,6 +11,7 @@ import { buildSchedule, type UnscheduledReason } from "./schedule";
 import { validateScheduleInput, type InputProblem } from "./schedule-input";
 import { isMove, placedSequence } from "./changes";
 import { keepCancelled, noticeChanges, publishedChanges } from "./schedule-changes.server";
+import { changingAgendas } from "./agenda-cache.server";
 
 /**
  * The bureau's side of the schedule: the grid, a run of the pure scheduler
@@ -59,10 +60,10 @@ export async function getGrid(edition: MeetingEdition): Promise<MeetingGrid & { 
 
 export async function saveGrid(staff: Staff, edition: MeetingEdition, grid: MeetingGrid) {
   const data = { ...grid, breaks: grid.breaks as Prisma.InputJsonValue, interpreters: grid.interpreters as unknown as Prisma.InputJsonValue };
-  await prisma.$transaction(async (tx) => {
+  await changingAgendas(prisma.$transaction(async (tx) => {
     await tx.meetingGrid.upsert({ where: { editionId: edition.id }, create: { editionId: edition.id, ...data }, update: data });
     await recordAudit(tx, { actorId: staff.userId, entityType: "fair", entityId: edition.id, action: "meetings.grid", changes: { grid: { from: null, to: data } } });
-  });
+  }));
 }
 
 const problemsError = (problems: InputProblem[]) =>
@@ -93,7 +94,7 @@ function slotTimes(grid: MeetingGrid, timeZone: string) {
 
 export async function runScheduler(staff: Staff, edition: MeetingEdition) {
   const grid = await getGrid(edition);
-  return prisma.$transaction(
+  return changingAgendas(prisma.$transaction(
     async (tx) => {
       // One run at a time per edition; a participant editing meanwhile waits for it or is read before it.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`meetings:schedule:${edition.id}`}, 0))`;
@@ -136,7 +137,7 @@ export async function runScheduler(staff: Staff, edition: MeetingEdition) {
       return { meetings: out.meetings.length, unscheduled: out.unscheduled.length, weight: out.weight };
     },
     { timeout: 60_000 },
-  );
+  ));
 }
 
 async function meetingOf(edition: MeetingEdition, meetingId: string) {
@@ -147,10 +148,10 @@ async function meetingOf(edition: MeetingEdition, meetingId: string) {
 
 export async function setMeetingLocked(staff: Staff, edition: MeetingEdition, meetingId: string, locked: boolean) {
   const meeting = await meetingOf(edition, meetingId);
-  await prisma.$transaction(async (tx) => {
+  await changingAgendas(prisma.$transaction(async (tx) => {
     await tx.meeting.update({ where: { id: meeting.id }, data: { locked } });
     await recordAudit(tx, { actorId: staff.userId, entityType: "meeting", entityId: meeting.id, action: locked ? "meetings.lock" : "meetings.unlock" });
-  });
+  }));
 }
 
 /**
@@ -164,7 +165,7 @@ export async function moveMeeting(staff: Staff, edition: MeetingEdition, meeting
   const grid = await getGrid(edition);
   const times = slotTimes(grid, edition.timeZone);
   if (!times.has(target.slotId)) throw new DomainError("unknownSlot", { status: 400, messageKey: "meetings:errors.unknownSlot", field: "slotId" });
-  return prisma.$transaction(async (tx) => {
+  return changingAgendas(prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`meetings:schedule:${edition.id}`}, 0))`;
     const others = await tx.meeting.findMany({ where: { editionId: edition.id, id: { not: meeting.id } }, select: { requestId: true, slotId: true, table: true, interpreterId: true } });
     const table = meeting.remote ? null : target.table;
@@ -187,11 +188,11 @@ export async function moveMeeting(staff: Staff, edition: MeetingEdition, meeting
       if (!problems.length || checked.problems.length < problems.length) problems = checked.problems;
     }
     throw problemsError(problems);
-  });
+  }));
 }
 
 export async function publishSchedule(staff: Staff, edition: MeetingEdition, now = new Date()) {
-  await prisma.$transaction(async (tx) => {
+  await changingAgendas(prisma.$transaction(async (tx) => {
     const grid = await tx.meetingGrid.findUnique({ where: { editionId: edition.id }, select: { lastRunAt: true, publishedAt: true } });
     if (!grid?.lastRunAt) throw new DomainError("notScheduled", { status: 409, messageKey: "meetings:errors.notScheduled" });
     await tx.meetingGrid.update({ where: { editionId: edition.id }, data: { status: "PUBLISHED", publishedAt: now } });
@@ -215,7 +216,7 @@ export async function publishSchedule(staff: Staff, edition: MeetingEdition, now
       await notify(tx, { recipients, kind: "meeting.published", params: { fairName: fair?.name, path: href }, link: (locale) => `/${locale}${href}` });
     }
     await recordAudit(tx, { actorId: staff.userId, entityType: "fair", entityId: edition.id, action: "meetings.publish" });
-  });
+  }));
 }
 
 /** The bureau's view of the schedule: meetings by time with names, and the requests left out with the reason. */

@@ -1,4 +1,5 @@
 import { heldCertificates } from "~/modules/reference/certificate-validity";
+import { loadCertificationRules } from "~/modules/reference/certifications.server";
 import { prisma } from "~/utils/db.server";
 import type { TargetingRules } from "./rules";
 import type { FirmTargetProfile } from "./targeting";
@@ -27,6 +28,8 @@ export async function loadTargetProfiles(options: { rules: TargetingRules | null
     : await prisma.$queryRaw<FirmRow[]>`
         SELECT "id", "townId", "clusterId", "exportMarkets", "certifications", "employeesBand", "verification"::text AS "verification"
           FROM "Firm" ORDER BY "id"`;
+  // A certificate holds under its certification's rules (validity months, a required expiry).
+  const certificationRules = await loadCertificationRules();
   const headings = new Map<string, string[]>();
   if (!options.rules || options.rules.hsCodes.length > 0) {
     const rows = options.firmIds
@@ -45,7 +48,7 @@ export async function loadTargetProfiles(options: { rules: TargetingRules | null
     clusterId: firm.clusterId,
     hsCodes: headings.get(firm.id) ?? [],
     exportMarkets: firm.exportMarkets,
-    certifications: heldCertificates(firm.certifications),
+    certifications: heldCertificates(firm.certifications, certificationRules),
     sizeBand: firm.employeesBand,
     verified: firm.verification === "VERIFIED",
   }));

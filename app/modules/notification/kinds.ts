@@ -7,7 +7,7 @@ export const problemNotificationKinds = ["problem.raised", "problem.assigned", "
 export const verificationNotificationKinds = ["verification.approved", "verification.rejected", "verification.assigned"] as const;
 
 /** Training session notices (issue 11): their words live in the "training" namespace. */
-export const trainingNotificationKinds = ["training.registered", "training.reminder", "training.changed", "training.cancelled", "training.promoted"] as const;
+export const trainingNotificationKinds = ["training.registered", "training.reminder", "training.changed", "training.cancelled", "training.promoted", "training.materials", "training.recording"] as const;
 
 /**
  * The notices Ponte sends. Each is shown in the app and, unless the user

@@ -22,11 +22,11 @@ describe("certificate validity", () => {
   });
 
   it("reads only well-formed stored entries", () => {
-    expect(heldCertificates([{ code: "CE", validUntil: "2024-05-31" }, { code: "" }, null, "UL", { code: "RoHS", validUntil: "31/05/2024" }])).toEqual([
+    expect(heldCertificates([{ code: "CE", validUntil: "2024-05-31" }, { code: "" }, null, "UL", { code: "RoHS", validUntil: "31/05/2024" }], new Map())).toEqual([
       { code: "CE", validFrom: null, validUntil: "2024-05-31" },
       { code: "RoHS", validFrom: null, validUntil: null },
     ]);
-    expect(heldCertificates({ code: "CE" })).toEqual([]);
+    expect(heldCertificates({ code: "CE" }, new Map())).toEqual([]);
   });
 
   it("counts only the certificates that hold today, each code once", () => {

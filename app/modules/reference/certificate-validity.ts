@@ -34,15 +34,21 @@ export type CertificationRules = ReadonlyMap<string, CertificationRule>;
 /** Days before the last valid day when the firm is reminded to renew, for a certification without rules of its own. */
 export const CERTIFICATE_REMINDER_DAYS = [60, 15] as const;
 
-/** The firm's certificates as stored (JSON), keeping only well-formed entries, with the rules applied when given. */
-export function heldCertificates(value: unknown, rules?: CertificationRules): HeldCertificate[] {
+/**
+ * The firm's certificates as stored (JSON), keeping only well-formed entries,
+ * under their certifications' rules. Every decision that reads a firm's
+ * certificates (badges, facets, matching, notices' targeting, fair scores)
+ * reads them through this one function, so the rules are required: pass
+ * `new Map()` only where no rule can apply.
+ */
+export function heldCertificates(value: unknown, rules: CertificationRules): HeldCertificate[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry) => {
     if (!entry || typeof entry !== "object") return [];
     const { code, validFrom, validUntil } = entry as Record<string, unknown>;
     if (typeof code !== "string" || !code) return [];
     const held = { code, validFrom: isDay(validFrom) ? validFrom : null, validUntil: isDay(validUntil) ? validUntil : null };
-    return [rules ? applyCertificationRule(held, rules.get(code)) : held];
+    return [applyCertificationRule(held, rules.get(code))];
   });
 }
 
@@ -78,6 +84,12 @@ export function reminderHorizon(rules?: CertificationRules): number {
   const all = [...CERTIFICATE_REMINDER_DAYS, ...[...(rules?.values() ?? [])].flatMap((rule) => rule.reminderDays)];
   return Math.max(...all);
 }
+
+/** The members of the European Union (ISO 3166-1 alpha-2), for certifications whose market is "EU". */
+export const EU_MEMBERS: ReadonlySet<string> = new Set([
+  "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+  "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+]);
 
 /** The certifications among `codes` that matter for a market (a country, or the EU for its members). */
 export function certificationsForMarket(codes: readonly string[], country: string, rules: CertificationRules, euMembers: ReadonlySet<string>): string[] {

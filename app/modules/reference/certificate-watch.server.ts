@@ -3,7 +3,7 @@ import { zhongshanDay } from "~/utils/time-zone";
 import { log } from "~/utils/logger.server";
 import { enqueueSearchSync } from "~/modules/search/outbox.server";
 import { notify } from "~/modules/notification/notification.server";
-import { dueCertificateReminders, heldCertificates, reminderHorizon, reminderKey } from "./certificate-validity";
+import { dueCertificateReminders, heldCertificates, reminderHorizon, reminderKey, type CertificationRules } from "./certificate-validity";
 import { loadCertificationRules } from "./certifications.server";
 
 /**
@@ -36,34 +36,51 @@ export async function runCertificateWatch(now: Date = new Date()): Promise<Certi
   // The first run ever looks at every date: documents indexed before
   // validity counted may carry certificates long expired.
   const since = previous?.day ?? "0000-01-01";
-  const firmsReindexed = await reindexChangedFirms(since, day);
-  const remindersSent = await sendDueReminders(day);
+  const rules = await loadCertificationRules();
+  const firmsReindexed = await reindexChangedFirms(since, day, rules);
+  const remindersSent = await sendDueReminders(day, rules);
   await prisma.dailyJobRun.update({ where: { job_day: { job: CERTIFICATE_WATCH_JOB, day } }, data: { finishedAt: new Date() } });
   if (firmsReindexed || remindersSent) log.info("certificate watch", { day, firmsReindexed, remindersSent });
   return { ran: true, day, firmsReindexed, remindersSent };
 }
 
-/** Firms with a certificate whose last valid day fell in [since, day) or whose first fell in (since, day]. */
-async function reindexChangedFirms(since: string, day: string): Promise<number> {
-  const firms = await prisma.$queryRaw<{ id: string }[]>`
+/**
+ * Firms with a certificate whose last valid day fell in [since, day) or whose
+ * first fell in (since, day]. The last valid day is the stated one or, for a
+ * certificate stated with a first day only, the one its certification's
+ * validity months give (heldCertificates, as the index reads it): the
+ * database finds the candidates, the same function decides.
+ */
+async function reindexChangedFirms(since: string, day: string, rules: CertificationRules): Promise<number> {
+  const stated = await prisma.$queryRaw<{ id: string }[]>`
     SELECT f.id FROM "Firm" f
     WHERE jsonb_typeof(f.certifications) = 'array' AND EXISTS (
       SELECT 1 FROM jsonb_array_elements(f.certifications) c
       WHERE jsonb_typeof(c) = 'object' AND (
         (c->>'validUntil' >= ${since} AND c->>'validUntil' < ${day})
         OR (c->>'validFrom' > ${since} AND c->>'validFrom' <= ${day})))`;
-  if (firms.length === 0) return 0;
-  const firmIds = firms.map((firm) => firm.id);
+  const monthly = [...rules.values()].filter((rule) => rule.validityMonths).map((rule) => rule.code);
+  const derived = monthly.length
+    ? await prisma.$queryRaw<{ id: string; certifications: unknown }[]>`
+        SELECT f.id, f.certifications FROM "Firm" f
+        WHERE jsonb_typeof(f.certifications) = 'array' AND EXISTS (
+          SELECT 1 FROM jsonb_array_elements(f.certifications) c
+          WHERE jsonb_typeof(c) = 'object' AND c->>'validUntil' IS NULL AND c->>'validFrom' IS NOT NULL AND c->>'code' = ANY(${monthly}))`
+    : [];
+  const endedByRule = derived.filter((firm) =>
+    heldCertificates(firm.certifications, rules).some((certificate) => certificate.validUntil && certificate.validUntil >= since && certificate.validUntil < day),
+  );
+  const firmIds = [...new Set([...stated, ...endedByRule].map((firm) => firm.id))];
+  if (firmIds.length === 0) return 0;
   const products = await prisma.product.findMany({ where: { firmId: { in: firmIds } }, select: { id: true } });
   await prisma.$transaction(async (tx) => {
     await enqueueSearchSync(tx, "firm", firmIds);
     await enqueueSearchSync(tx, "product", products.map((product) => product.id));
   });
-  return firms.length;
+  return firmIds.length;
 }
 
-async function sendDueReminders(day: string): Promise<number> {
-  const rules = await loadCertificationRules();
+async function sendDueReminders(day: string, rules: CertificationRules): Promise<number> {
   const horizon = addDays(day, reminderHorizon(rules));
   // A certificate with a first valid day only may end within the horizon under its rule's validity months.
   const candidates = await prisma.$queryRaw<{ id: string }[]>`

@@ -28,7 +28,7 @@ describe("certification rules", () => {
     expect(heldCertificates([{ code: "ISO9001", validFrom: "2023-06-01" }], rules)).toEqual([{ code: "ISO9001", validFrom: "2023-06-01", validUntil: "2026-05-31" }]);
     expect(validCertificateCodes(heldCertificates([{ code: "ISO9001", validFrom: "2023-06-01" }], rules), today)).toEqual([]);
     // Without the rule the same certificate is taken as stated.
-    expect(validCertificateCodes(heldCertificates([{ code: "ISO9001", validFrom: "2023-06-01" }]), today)).toEqual(["ISO9001"]);
+    expect(validCertificateCodes(heldCertificates([{ code: "ISO9001", validFrom: "2023-06-01" }], new Map()), today)).toEqual(["ISO9001"]);
     // A stated last day wins over the rule.
     expect(heldCertificates([{ code: "ISO9001", validFrom: "2023-06-01", validUntil: "2027-01-01" }], rules)[0].validUntil).toBe("2027-01-01");
   });

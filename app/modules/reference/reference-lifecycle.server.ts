@@ -1,6 +1,7 @@
 import { prisma, type Prisma } from "~/utils/db.server";
 import { DomainError, notFoundError } from "~/utils/domain-error";
 import { recordAudit, diffFields } from "~/modules/audit/audit.server";
+import { enqueueSearchSync } from "~/modules/search/outbox.server";
 import { asLocalizedText, mergeAuthored } from "~/modules/i18n-text/localized-text";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { isCountryCode } from "./countries.server";
@@ -217,7 +218,17 @@ export async function setCertificationRules(input: CertificationRulesInput, acto
     if (Object.keys(changes).length === 0) return [];
     await tx.certification.update({ where: { code: input.id }, data: after });
     await recordAudit(tx, { actorId: actor.id, entityType: "certification", entityId: input.id, action: "update", changes });
-    // Badges, facet values and match reasons follow the rules at the next indexing of the firms (certificate watch, edits).
+    // Badges, facet values and filter hits follow the rules: the firms that list the certification, and their products, go back to the index.
+    if ("markets" in changes || "validityMonths" in changes || "expiryRequired" in changes) {
+      const firms = await tx.$queryRaw<{ id: string }[]>`
+        SELECT f.id FROM "Firm" f
+        WHERE jsonb_typeof(f.certifications) = 'array'
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(f.certifications) c WHERE jsonb_typeof(c) = 'object' AND c->>'code' = ${input.id})`;
+      const firmIds = firms.map((firm) => firm.id);
+      const products = firmIds.length ? await tx.product.findMany({ where: { firmId: { in: firmIds } }, select: { id: true } }) : [];
+      await enqueueSearchSync(tx, "firm", firmIds);
+      await enqueueSearchSync(tx, "product", products.map((product) => product.id));
+    }
     return Object.keys(changes);
   });
 }

@@ -18,7 +18,7 @@ import { zhongshanDay } from "~/utils/time-zone";
  * queries. Bump DOCUMENT_VERSION when the shape changes: the indexes are then
  * rebuilt at the next start.
  */
-export const DOCUMENT_VERSION = 5;
+export const DOCUMENT_VERSION = 6;
 
 /** The vocabulary's language for each indexed language; "pt" indexes every Portuguese variant's word. */
 export const vocabularyLocale: Record<TextLocale, "zh-CN" | "en" | "pt"> = { zh: "zh-CN", en: "en", pt: "pt" };
@@ -165,7 +165,7 @@ export interface ProductDocument extends LocalizedFields<"name" | "type" | "hsTi
 }
 
 /** What a product's document takes from its firm; the same for all its products. */
-function firmPart(firm: FirmForDocument, today: string, rules?: CertificationRules) {
+function firmPart(firm: FirmForDocument, today: string, rules: CertificationRules) {
   return {
     // A product's certification counts only while its firm's certificate holds (under the bureau's rules).
     certificates: heldCertificates(firm.certifications, rules),
@@ -184,7 +184,7 @@ export type FirmPartCache = Map<string, ReturnType<typeof firmPart>>;
  * A product as a search document. `firms` caches the firm's part across the
  * products of one page (a full reindex builds 100,000 of them).
  */
-export function productDocument(row: ProductRow, firms?: FirmPartCache, rules?: CertificationRules): ProductDocument {
+export function productDocument(row: ProductRow, firms: FirmPartCache | undefined, rules: CertificationRules): ProductDocument {
   const attributes = asAttributes(row.attributes);
   const type = typeof attributes.type === "string" ? productTypesByKey.get(attributes.type) : undefined;
   const today = zhongshanDay();
@@ -248,6 +248,8 @@ export interface FirmDocument extends LocalizedFields<"name" | "cluster" | "prod
   externalId: string | null;
   uscc: string | null;
   hsPrefixes: string[];
+  /** The types of its products (the head-noun filter, as a product's productType). */
+  productType: string[];
   town: string | null;
   cluster: string | null;
   certifications: string[];
@@ -266,7 +268,7 @@ export interface FirmDocument extends LocalizedFields<"name" | "cluster" | "prod
   display: { name: LocalizedText; description: LocalizedText };
 }
 
-export function firmDocument(row: FirmRow, rules?: CertificationRules): FirmDocument {
+export function firmDocument(row: FirmRow, rules: CertificationRules): FirmDocument {
   const verified = row.verification === "VERIFIED";
   const types = row.products.typeKeys.map((key) => productTypesByKey.get(key)).filter((type) => type !== undefined);
   const headings = [...new Set(row.products.hsCodes.map((code) => code.slice(0, 4)))].sort();
@@ -282,6 +284,7 @@ export function firmDocument(row: FirmRow, rules?: CertificationRules): FirmDocu
     ...namedFields("hsTitle", (locale) => headlines(headings, locale)),
     ...localizedFields("description", row.description),
     hsPrefixes: [...new Set(row.products.hsCodes.flatMap((code) => hsAncestors(code)))].sort(),
+    productType: [...new Set(types.map((type) => type.key))].sort(),
     town: row.town?.slug ?? null,
     cluster: row.cluster?.slug ?? null,
     // Only certificates that hold today: an expired one is no facet value and no filter hit.

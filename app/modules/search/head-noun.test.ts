@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { productTypes } from "~/modules/product/vocabulary";
-import { buildHeadIndex, findHead, foldText, latinTokens } from "./head-noun";
+import { buildHeadIndex, findHead, foldText, headSynonymGroups, latinTokens } from "./head-noun";
 
 const { synonyms } = JSON.parse(fs.readFileSync("app/modules/search/data/vocabulary.json", "utf8")) as { synonyms: string[][] };
 const index = buildHeadIndex(productTypes, synonyms);
@@ -62,5 +62,25 @@ describe("the head noun of a query", () => {
     expect(latinTokens("Forno micro-ondas, t-shirt!")).toEqual(["forno", "micro-ondas", "t-shirt"]);
     expect(head("LUMINÁRIA de chão")?.term).toBe("LUMINÁRIA de chão");
     expect(head("LUMINÁRIA de chão")?.types).toEqual(["floor-lamp"]);
+  });
+});
+
+describe("the bureau's synonyms in head recognition", () => {
+  it("make a new word beside a known product name a head of that product", () => {
+    expect(findHead("plafonnier branco 24w", index)).toBeNull();
+    const merged = buildHeadIndex(productTypes, headSynonymGroups(synonyms, [["Plafonnier", "  Luminária   de teto "]]));
+    expect(findHead("plafonnier branco 24w", merged)).toEqual({ term: "plafonnier", types: ["ceiling-light"] });
+    // The known names still read as before.
+    expect(findHead("ventilador de teto", merged)).toEqual({ term: "ventilador", types: ["electric-fan"] });
+  });
+
+  it("name nothing when no word of the group is a product name", () => {
+    const merged = buildHeadIndex(productTypes, headSynonymGroups(synonyms, [["zorblax", "quuxite"]]));
+    expect(findHead("zorblax azul", merged)).toBeNull();
+  });
+
+  it("keep each group once, whatever its order and spacing, and drop one-word groups", () => {
+    const groups = headSynonymGroups([["a b", "c"]], [["C", "A  B"], ["lonely"], ["x", "x"]]);
+    expect(groups).toEqual([["a b", "c"]]);
   });
 });

@@ -143,6 +143,27 @@ export function buildHeadIndex(types: readonly HeadSource[], synonymGroups: read
   return { latin: entries.filter((entry) => entry.lang !== "zh"), chinese: entries.filter((entry) => entry.lang === "zh") };
 }
 
+/**
+ * The synonym groups head recognition reads: the shipped ones, then the
+ * bureau's (terms trimmed, spaces collapsed, lower case; a group the base
+ * already has, in any order, once). A bureau group holding a known product
+ * name makes its other words name that product ({plafon, luminária de teto}:
+ * "plafon" is a ceiling light); a group of words the vocabulary does not
+ * know names nothing.
+ */
+export function headSynonymGroups(base: readonly (readonly string[])[], added: readonly (readonly string[])[]): string[][] {
+  const seen = new Set<string>();
+  const groups: string[][] = [];
+  for (const raw of [...base, ...added]) {
+    const group = [...new Set(raw.map((term) => term.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase()).filter(Boolean))];
+    const key = [...group].sort().join("\u0000");
+    if (group.length < 2 || seen.has(key)) continue;
+    seen.add(key);
+    groups.push(group);
+  }
+  return groups;
+}
+
 interface Match {
   start: number;
   end: number;

@@ -4,6 +4,7 @@ import { indexName, searchClient } from "./client.server";
 import { indexDefinitions, settingsFor, settingsHash, type IndexKey } from "./indexes.server";
 import { DOCUMENT_VERSION } from "./documents.server";
 import { effectiveSynonyms, searchDictionary } from "./vocabulary.server";
+import { invalidateHeadIndex } from "./head-vocabulary.server";
 
 /**
  * Index housekeeping: names, task waiting, and what each live index was
@@ -169,6 +170,8 @@ export async function syncSynonyms(client: Meilisearch = searchClient()): Promis
   const hash = crypto.createHash("sha256").update(JSON.stringify(synonyms)).digest("hex").slice(0, 16);
   const meta = await readIndexMeta(client);
   if ((meta.get(SYNONYMS_META_ID as IndexKey) as { settingsHash?: string } | undefined)?.settingsHash === hash) return false;
+  // Changed, maybe by another process: head recognition reads them again.
+  invalidateHeadIndex();
   await applySynonyms(client);
   await succeeded(client.index(indexName(META_INDEX)).addDocuments([{ id: SYNONYMS_META_ID, settingsHash: hash, builtAt: new Date().toISOString(), documents: 0 }], { primaryKey: "id" }));
   return true;

@@ -98,7 +98,7 @@ export const indexDefinitions: Record<IndexKey, IndexDefinition> = {
         ...localized("hsTitle"),
         ...localized("description"),
       ],
-      filterableAttributes: filters(["id", "hsPrefixes", "town", "cluster", "certifications", "markets", "languages", "verified", "public", "businessTypes"], ["minMoq"]),
+      filterableAttributes: filters(["id", "hsPrefixes", "productType", "town", "cluster", "certifications", "markets", "languages", "verified", "public", "businessTypes"], ["minMoq"]),
       facetSearch: false,
       sortableAttributes: ["productCount", "quality", "updatedAt", "foundedYear"],
       rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "quality:desc"],

@@ -248,11 +248,11 @@ async function runSearch<Sort extends string, Doc, Hit>(
   if (prepared.nothing) return emptyResult(input, null, started);
   // The product the words name: its products first (relevance order only).
   const asked = prepared;
-  const head = spec.index === "products" && prepared.q ? queryHead(prepared.q) : null;
+  const head = prepared.q ? await queryHead(prepared.q) : null;
   const ranksHead = head !== null && head.types.length > 0 && spec.sorts[input.sort] === undefined;
   const search = (query: PreparedQuery) => {
     const built = buildSearchQueries(spec, input, options.viewer, query);
-    const extra = ranksHead && query === asked ? headQueries(built.queries[0], head, isBureau(options.viewer) ? undefined : "public = true") : [];
+    const extra = ranksHead && query === asked ? headQueries(built.queries[0], head) : [];
     const send = (along: MultiSearchQuery[]) =>
       searchClient()
         .multiSearch({ queries: [...built.queries, ...extra, ...along] })
@@ -268,11 +268,11 @@ async function runSearch<Sort extends string, Doc, Hit>(
   const [first, label] = await Promise.all([search(prepared), facetLabeller(options.locale)]);
   let { results, selected } = first;
   let headAnswer: HeadAnswer | null = head && !ranksHead ? { term: head.term, found: head.types.length > 0 } : null;
-  if (ranksHead && first.headResults.length === 3) {
-    const ranked = await headFirstHits(first.main, head, first.headResults, (query) =>
+  if (ranksHead && first.headResults.length === 1) {
+    const ranked = await headFirstHits(first.main, head, first.headResults, isBureau(options.viewer) ? undefined : "public = true", (queries) =>
       searchClient()
-        .multiSearch({ queries: [query] })
-        .then((response) => response.results[0] as SearchResponse<Record<string, unknown>>),
+        .multiSearch({ queries })
+        .then((response) => response.results as SearchResponse<Record<string, unknown>>[]),
     );
     headAnswer = { ...ranked.answer, term: head.term };
     if (ranked.hits.length) results = [{ ...results[0], hits: ranked.hits }, ...results.slice(1)];

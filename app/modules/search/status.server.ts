@@ -9,6 +9,7 @@ import { currentSettingsHash, liveIndexUid, readIndexMeta, syncSynonyms } from "
 import { indexKeys, type IndexKey } from "./indexes.server";
 import { engineReachable, retryParked, searchBacklog } from "./sync.server";
 import { baseSynonymGroups } from "./vocabulary.server";
+import { invalidateHeadIndex } from "./head-vocabulary.server";
 import { normalizeGroup } from "./synonyms";
 
 /**
@@ -108,5 +109,7 @@ export async function deleteSynonymGroup(id: string, actorId: string): Promise<b
 
 /** Synonyms apply in milliseconds; if the engine is away the sync loop applies them when it is back. */
 async function applyNow() {
+  // Head recognition reads the bureau's groups too.
+  invalidateHeadIndex();
   await syncSynonyms().catch((error) => log.warn("synonyms not applied yet; the sync loop will retry", { error: String(error) }));
 }

@@ -68,6 +68,11 @@ export const CancelSessionSchema = z.object({
   intent: z.literal("cancelSession", { errorMap: () => ({ message: "validation:invalid" }) }),
 });
 
+/** The bureau deletes a session (with its files): cancelled, or nobody registered. */
+export const DeleteSessionSchema = z.object({
+  intent: z.literal("deleteSession", { errorMap: () => ({ message: "validation:invalid" }) }),
+});
+
 /** The bureau records who attended: the registrations checked attended, the others absent. */
 export const AttendanceSchema = z.object({
   intent: z.literal("attendance", { errorMap: () => ({ message: "validation:invalid" }) }),
@@ -75,4 +80,33 @@ export const AttendanceSchema = z.object({
 });
 
 /** The bureau's forms on a session's page: attendance, or cancelling the session. */
-export const SessionPageSchema = z.discriminatedUnion("intent", [AttendanceSchema, CancelSessionSchema], { errorMap: () => ({ message: "validation:invalid" }) });
+export const SessionPageSchema = z.discriminatedUnion("intent", [AttendanceSchema, CancelSessionSchema, DeleteSessionSchema], { errorMap: () => ({ message: "validation:invalid" }) });
+
+/** An absolute https link without credentials (never throws: the refinement runs even when `.url()` failed). */
+export function isHttpsLink(value: string): boolean {
+  if (!/^https:\/\/\S+$/i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && !url.username && !url.password && !!url.hostname;
+  } catch {
+    return false;
+  }
+}
+
+/** The recording's link: https only (no javascript:, http: or data:), or empty to take it down. */
+export const RecordingUrlSchema = z
+  .string()
+  .trim()
+  .max(LINK_MAX, `validation:tooLong|max=${LINK_MAX}`)
+  .url("training:errors.recordingUrl")
+  .refine(isHttpsLink, "training:errors.recordingUrl")
+  .optional();
+
+/** The bureau's forms on a session's materials page: uploading PDFs (multipart), removing one, setting the recording. */
+export const UploadMaterialsSchema = z.object({ intent: z.literal("upload", { errorMap: () => ({ message: "validation:invalid" }) }) });
+export const RemoveMaterialSchema = z.object({
+  intent: z.literal("removeMaterial", { errorMap: () => ({ message: "validation:invalid" }) }),
+  materialId: z.string({ required_error: "validation:required" }).trim().min(1).max(64),
+});
+export const RecordingSchema = z.object({ intent: z.literal("recording", { errorMap: () => ({ message: "validation:invalid" }) }), recordingUrl: RecordingUrlSchema });
+export const MaterialsPageSchema = z.discriminatedUnion("intent", [UploadMaterialsSchema, RemoveMaterialSchema, RecordingSchema], { errorMap: () => ({ message: "validation:invalid" }) });

@@ -9,6 +9,7 @@ import type { NotificationKind } from "~/modules/notification/kinds";
 import type { Locale } from "~/i18n/config";
 import { attendanceFigures, cancellationOutcome, checkSessionTimes, localInputValue, promotable, registrationOutcome, seatsLeft, sessionTimeText, TRAINING_ZONE, waitlistOutcome, zonedInstant, type RegistrationState } from "./session";
 import type { SessionFormValues } from "./training.schema";
+import { mayGetMaterials } from "./materials";
 import { firmAudienceCheck, rulesColumn, sessionAudienceCount, sessionRulesFromForm } from "./audience.server";
 
 /**
@@ -150,7 +151,10 @@ export async function listSessionsForFirm(firmId: string, locale: Locale, now = 
     where: { OR: [{ endsAt: { gt: now } }, { registrations: { some: { firmId, status: "REGISTERED" } } }] },
     orderBy: { startsAt: "asc" },
     take: 200,
-    include: { registrations: { where: { status: { in: ["REGISTERED", "WAITLISTED"] } }, select: { firmId: true, attended: true, status: true } } },
+    include: {
+      registrations: { where: { status: { in: ["REGISTERED", "WAITLISTED"] } }, select: { firmId: true, attended: true, status: true } },
+      materials: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, sizeBytes: true } },
+    },
   });
   const targeted = await firmAudienceCheck(firmId, now);
   // Sessions whose rules the firm does not meet are not shown (unless it holds a seat or waits for one).
@@ -158,6 +162,8 @@ export async function listSessionsForFirm(firmId: string, locale: Locale, now = 
   return visible.map((session) => {
     const seated = session.registrations.filter((row) => row.status === "REGISTERED");
     const own = seated.find((row) => row.firmId === firmId);
+    // The materials and the recording: to the seated firms the rules reach (app/modules/training/materials.ts).
+    const mayGet = mayGetMaterials({ bureau: false, registration: own ?? null, targeted: targeted(session.rules) });
     return {
       ...sessionView(session, locale),
       registered: !!own,
@@ -165,6 +171,8 @@ export async function listSessionsForFirm(firmId: string, locale: Locale, now = 
       attended: own?.attended ?? null,
       seatsLeft: seatsLeft(session.capacity, seated.length),
       open: session.startsAt > now && !session.cancelledAt,
+      materials: mayGet ? session.materials : [],
+      recordingUrl: mayGet ? session.recordingUrl : null,
     };
   });
 }

@@ -1,9 +1,9 @@
 import type { Prisma } from "~/utils/db.server";
 import type { Locale } from "~/i18n/config";
 import { displayText } from "~/modules/i18n-text/display.server";
-import { asLocalizedText, authoredLocales } from "~/modules/i18n-text/localized-text";
 import { authoredSourceFor } from "./sources.server";
-import { readerLanguage, readerLanguages, requestTranslations, type SourceRef } from "./translation.server";
+import { readerLanguage, translationConfigured } from "./translation.server";
+import { localizedTranslationJobs, type SourceRef } from "./localized-jobs";
 import { translationsFor, type TranslationView } from "./views.server";
 
 /**
@@ -13,33 +13,27 @@ import { translationsFor, type TranslationView } from "./views.server";
  * text (marked, original one click away); text the owner wrote in the
  * reader's language always wins, and is never overwritten by the engine.
  */
-/** The languages a person wrote the text in ("zh-CN" → "zh"). */
-function authoredLanguages(value: unknown): Set<string> {
-  return new Set(authoredLocales(value).map(readerLanguage));
-}
-
 /**
  * In the transaction that writes the text: asks for translations into the
  * languages that have no authored text, when the text is new or changed
- * (an unchanged text is not sent again; a changed one is remade, its hash
- * no longer matches). Without an engine it does nothing.
+ * (localized-jobs.ts decides). Without an engine it does nothing.
  */
 export async function requestLocalizedTranslations(tx: Pick<Prisma.TransactionClient, "translationJob">, source: SourceRef, after: unknown, before?: unknown) {
-  if (before !== undefined && sameText(before, after)) return;
-  const own = authoredLanguages(after);
-  for (const target of readerLanguages) {
-    if (own.has(target)) continue;
-    // Each language is translated from the text its readers would otherwise see.
-    const text = authoredSourceFor(after, target);
-    if (text) await requestTranslations(tx, { ...source, language: text.language }, [target]);
-  }
+  await requestLocalizedTranslationsMany(tx, [{ source, after, before }]);
 }
 
-function sameText(before: unknown, after: unknown): boolean {
-  const a = asLocalizedText(before);
-  const b = asLocalizedText(after);
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => a[key]?.text === b[key]?.text && a[key]?.origin === b[key]?.origin);
+/**
+ * The same for many texts at once (the spreadsheet import's batches): one
+ * createMany for all their jobs.
+ */
+export async function requestLocalizedTranslationsMany(
+  tx: Pick<Prisma.TransactionClient, "translationJob">,
+  texts: readonly { source: SourceRef; after: unknown; before?: unknown }[],
+): Promise<number> {
+  if (!translationConfigured() || texts.length === 0) return 0;
+  const data = texts.flatMap((text) => localizedTranslationJobs(text.source, text.after, text.before));
+  if (data.length) await tx.translationJob.createMany({ data });
+  return data.length;
 }
 
 /** What a reader is shown of one LocalizedText: the text, its language, and its translation state. */

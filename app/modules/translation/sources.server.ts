@@ -1,6 +1,5 @@
 import { prisma } from "~/utils/db.server";
-import { asLocalizedText } from "~/modules/i18n-text/localized-text";
-import { textFallbacks, type Locale } from "~/i18n/config";
+import { authoredSourceFor, authoredText, type SourceText } from "./authored-source";
 
 /**
  * The texts that can be translated, read fresh when a job runs (a job names
@@ -9,11 +8,7 @@ import { textFallbacks, type Locale } from "~/i18n/config";
 export const translationSources = ["inquiry.message", "request.title", "product.description", "firm.description", "notice.title", "notice.body"] as const;
 export type TranslationSourceKind = (typeof translationSources)[number];
 
-export interface SourceText {
-  text: string;
-  /** ISO 639-1 code of the language it is written in. */
-  language: string;
-}
+export { authoredSourceFor, authoredText, type SourceText };
 
 export function isTranslationSource(kind: string): kind is TranslationSourceKind {
   return (translationSources as readonly string[]).includes(kind);
@@ -49,29 +44,3 @@ export async function readSource(kind: string, id: string, field: string, target
   return null;
 }
 
-/** The locale whose fallbacks a reader of a language follows ("zh" → zh-CN). */
-const readerLocales: Record<string, string> = { zh: "zh-CN", en: "en", pt: "pt" };
-
-/**
- * The authored text to translate into `targetLang`: the first authored
- * locale in that reader's fallback order (what the page shows them when
- * there is no translation), else any authored text.
- */
-export function authoredSourceFor(value: unknown, targetLang?: string): SourceText | null {
-  const text = asLocalizedText(value);
-  const locale = targetLang ? readerLocales[targetLang] : undefined;
-  const order = locale ? (textFallbacks[locale as Locale] ?? []) : [];
-  for (const candidate of order) {
-    const entry = text[candidate];
-    if (entry?.origin === "author" && entry.text.trim()) return { text: entry.text, language: candidate.split("-")[0].toLowerCase() };
-  }
-  return authoredText(value);
-}
-
-/** The text a person wrote in a LocalizedText value (not a conversion or a translation), with its language. */
-export function authoredText(value: unknown): SourceText | null {
-  const entries = Object.entries(asLocalizedText(value));
-  const [locale, entry] = entries.find(([, candidate]) => candidate?.origin === "author") ?? [];
-  if (!locale || !entry?.text.trim()) return null;
-  return { text: entry.text, language: locale.split("-")[0].toLowerCase() };
-}

@@ -7,6 +7,7 @@ import { translationGlossary } from "./glossary.server";
 import { libreTranslateEngine } from "./libretranslate.server";
 import { translateText } from "./pipeline";
 import { readSource, type SourceText } from "./sources.server";
+import { readerLanguage, readerLanguages, type SourceRef } from "./localized-jobs";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,19 +22,9 @@ export function translationConfigured(): boolean {
   return Boolean(getEnv().TRANSLATE_URL);
 }
 
-/** The languages Ponte's readers read, as the engine names them: every text is translated into those its author did not write. */
-export const readerLanguages = ["zh", "en", "pt"] as const;
+export { readerLanguage, readerLanguages };
 
-/** The language a reader of `locale` reads: "zh-CN" and "zh-Hant" → "zh", "pt-BR" → "pt". */
-export function readerLanguage(locale: string): string {
-  return locale.split("-")[0].toLowerCase();
-}
-
-export interface SourceRef {
-  kind: string;
-  id: string;
-  field: string;
-}
+export type { SourceRef };
 
 /**
  * Asks for translations of a source into the readers' languages, in the
