@@ -183,7 +183,7 @@ export const commands: Record<string, Command> = {
     },
   },
   "remind-meetings": {
-    summary: "remind both sides of each published fair meeting the evening before, in the reader's zone (each side once per meeting and time)",
+    summary: "remind both sides of each published fair meeting the evening before and 30 minutes before, in the reader's zone (each side once per meeting, time and kind)",
     usage: "npm run cli -- remind-meetings",
     run: async () => {
       const run = await sendMeetingReminders();

@@ -7,7 +7,9 @@ import { GridForm, ScheduleTable, UnscheduledList, ScheduleActions } from "~/com
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBureau } from "~/modules/access/user.server";
-import { bureauIntent, LockSchema, MoveSchema, RunSchema } from "~/modules/meeting/bureau.schema";
+import { bureauIntent, LockSchema, MoveSchema, RunSchema, SelfBookingSchema } from "~/modules/meeting/bureau.schema";
+import { setSelfBooking } from "~/modules/meeting/self-booking.server";
+import { SelfBookingSwitch } from "~/components/meeting-booking";
 import { getMeetingEdition } from "~/modules/meeting/edition.server";
 import { gridSchema, interpretersText } from "~/modules/meeting/grid";
 import { moveMeeting, publishSchedule, runScheduler, saveGrid, scheduleView, setMeetingLocked } from "~/modules/meeting/schedule-run.server";
@@ -60,6 +62,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return json({ intent, result: submission.reply(), done: intent === "run" ? ("scheduled" as const) : ("published" as const) });
   }
+  if (intent === "selfBooking") {
+    const submission = parseSubmission(formData, { schema: SelfBookingSchema });
+    if (submission.status !== "success") return json({ intent, result: submission.reply(), done: null }, { status: 400 });
+    try {
+      await setSelfBooking(actor, edition, submission.value.selfBooking === "on");
+    } catch (error) {
+      const { result, status } = domainErrorReply(error, submission);
+      return json({ intent, result, done: null }, { status });
+    }
+    return json({ intent, result: submission.reply(), done: submission.value.selfBooking === "on" ? ("selfBookingOn" as const) : ("selfBookingOff" as const) });
+  }
   if (intent === "move") {
     const submission = parseSubmission(formData, { schema: MoveSchema });
     if (submission.status !== "success") return json({ intent, result: submission.reply(), done: null }, { status: 400 });
@@ -109,6 +122,7 @@ export default function BureauMeetings() {
       <ActionErrors result={actionData && actionData.intent !== "grid" ? actionData.result : undefined} />
       <GridForm grid={data.grid} interpretersText={data.interpretersText} days={data.days} lastResult={actionData?.intent === "grid" ? actionData.result : undefined} />
       <ScheduleActions canPublish={!!data.grid.lastRunAt} />
+      <SelfBookingSwitch on={data.grid.selfBooking} />
       <ScheduleTable meetings={data.meetings} slots={data.slots} tables={data.tables} />
       <UnscheduledList unscheduled={data.unscheduled} />
     </div>

@@ -15,6 +15,7 @@ import { registrationSchema } from "~/modules/meeting/registration.schema";
 import { AskSchema, CancelRegistrationSchema, meetingIntent, RespondSchema } from "~/modules/meeting/request.schema";
 import { domainErrorReply, throwDomainError } from "~/utils/domain-error.server";
 import { readFormData, parseSubmission } from "~/utils/form.server";
+import { selfBookingOpen } from "~/modules/meeting/self-booking.server";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["meetings", "meetingReport", "matching", "validation"] };
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registered,
     options: registrationOptions(edition, locale),
     firms: registered ? await buyerMeetingView(edition, buyer.buyerCompanyId, locale) : [],
+    selfBooking: registered && (await selfBookingOpen(edition.id)),
   });
 }
 
@@ -92,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BuyerMeetings() {
   const { t } = useTranslation("meetings");
-  const { edition, registration, registered, options, firms } = useLoaderData<typeof loader>();
+  const { edition, registration, registered, options, firms, selfBooking } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { lang } = useParams();
   return (
@@ -131,6 +133,11 @@ export default function BuyerMeetings() {
                 </h3>
                 {firm.products.length ? <p>{firm.products.map((product) => product.name).join(" · ")}</p> : null}
                 <ReasonList reasons={firm.reasons} />
+                {selfBooking ? (
+                  <p>
+                    <Link to={`/${lang}/meetings/${edition.slug}/buyer/book/${firm.firmId}`}>{t("booking.open")}</Link>
+                  </p>
+                ) : null}
                 <MeetingRequestActions counterpartId={firm.firmId} request={firm.request} lastResult={actionData && actionData.intent !== "register" && actionData.intent !== "cancel" ? actionData.result : undefined} />
               </li>
             ))}

@@ -12,6 +12,7 @@ import { sendTrainingReminders } from "~/modules/training/training.server";
 import { drainTranslationJobs, translationConfigured } from "~/modules/translation/translation.server";
 import { releaseHeldMails } from "~/modules/translation/mail-hold.server";
 import { sendMeetingReminders } from "~/modules/meeting/reminders.server";
+import { SOON_REMINDER_TICK_MINUTES } from "~/modules/meeting/reminders";
 import { sendFollowUpReminders } from "~/modules/meeting/followup-reminders.server";
 
 /**
@@ -73,8 +74,9 @@ export function startWorkers(): () => Promise<void> {
   // Training reminders: each session once, the day before (the conditional
   // update of remindedAt is the claim), so every instance may run it.
   every("training reminders", 15 * 60 * 1000, () => sendTrainingReminders());
-  // Meeting reminders the evening before (the reminder row is the lock, as above).
-  every("meeting reminders", 10 * 60 * 1000, () => sendMeetingReminders());
+  // Meeting reminders the evening before and shortly before (the reminder row is the lock, as above);
+  // a tick of a few minutes so the shortly-before one is on time.
+  every("meeting reminders", SOON_REMINDER_TICK_MINUTES * 60 * 1000, () => sendMeetingReminders());
   // Follow-ups 30, 90 and 180 days after each held meeting (the follow-up row is the lock).
   every("meeting follow-ups", 15 * 60 * 1000, () => sendFollowUpReminders());
   // Synonyms the bureau edited while the engine was away.

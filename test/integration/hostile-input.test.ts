@@ -144,7 +144,22 @@ describe("hostile form input", () => {
       // A well-formed record for a meeting that does not exist: not found, not a failure.
       expect((await target.who.post(target.path, { requestId: "no-such-request", attendance: "HELD", ...target.fixed })).status).toBe(404);
     }
-  });
+    // Self-booking (issue 10, item 4): odd slots and meeting ids on a firm's booking page, odd values of the bureau's switch.
+    await prisma.meetingGrid.update({ where: { editionId: edition.id }, data: { selfBooking: true } });
+    const bookPath = `/pt-BR/meetings/${edition.slug}/buyer/book/${supplier.firm.id}`;
+    for (const value of values) {
+      const bodies: Record<string, string>[] = [{ intent: "book", slotId: value }, { intent: "cancelBooking", meetingId: value }, { intent: value, slotId: value, meetingId: value }];
+      for (const body of bodies) {
+        const response = await buyer.post(bookPath, body);
+        expect(response.status, `${bookPath} ${JSON.stringify(body).slice(0, 60)}`).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(await response.text()).not.toContain('<script>alert("x")</script>');
+      }
+      const switched = await admin.post(`/en/bureau/meetings/${edition.slug}`, { intent: "selfBooking", selfBooking: value });
+      expect(switched.status, `selfBooking=${JSON.stringify(value.slice(0, 30))}`).toBe(400);
+    }
+    expect(await prisma.meeting.count({ where: { editionId: edition.id } })).toBe(0);
+  }, 180_000);
 
   // Issue 9, the firm's side: the application form (apply and edit) and the withdrawal.
   it("never fails on a firm's delegation forms", async () => {

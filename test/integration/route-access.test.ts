@@ -61,6 +61,7 @@ const pages: { path: string; expect: Record<Visitor, Expectation> }[] = [
   { path: "/feeds/meetings/not-a-token", expect: { anonymous: 404, BUYER: 404, FIRM_MEMBER: 404, BUREAU_STAFF: 404, ADMIN: 404 } },
   // Meeting outcomes and the fair report (issue 10): each side its own outcomes; the report is the bureau's.
   { path: "/en/meetings/no-such-fair/buyer/outcomes", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
+  { path: "/en/meetings/no-such-fair/buyer/book/no-such-firm", expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/meetings/no-such-fair/firm/outcomes", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 404, BUREAU_STAFF: 403, ADMIN: 403 } },
   { path: "/en/bureau/meetings/no-such-fair/report", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
   { path: "/en/bureau/meetings/no-such-fair/report.xlsx", expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 } },
@@ -235,6 +236,11 @@ const posts: { path: string; body: Record<string, string>; expect: Record<Visito
     path: "/en/bureau/meetings/no-such-fair",
     body: { intent: "run" },
     expect: { anonymous: "login", BUYER: 403, FIRM_MEMBER: 403, BUREAU_STAFF: 404, ADMIN: 404 },
+  },
+  {
+    path: "/en/meetings/no-such-fair/buyer/book/no-such-firm",
+    body: { intent: "book", slotId: "2026-10-22T10:00" },
+    expect: { anonymous: "login", BUYER: 404, FIRM_MEMBER: 403, BUREAU_STAFF: 403, ADMIN: 403 },
   },
   {
     path: "/en/meetings/no-such-fair/buyer/outcomes",

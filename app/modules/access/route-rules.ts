@@ -154,6 +154,7 @@ export const routeRules: Record<string, AccessRule> = {
   "routes/$lang.meetings.$editionSlug.firm_.agenda[.]ics": "firmMember",
   "routes/feeds.meetings.$token": "meetingFeed",
   "routes/$lang.meetings.$editionSlug.buyer_.outcomes": "buyer",
+  "routes/$lang.meetings.$editionSlug.buyer_.book.$firmId": "buyer",
   "routes/$lang.meetings.$editionSlug.firm_.outcomes": "firmMember",
   "routes/$lang.search": "publicWithViewer",
   "routes/$lang.delegations._index": "firmMember",

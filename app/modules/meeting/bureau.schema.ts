@@ -12,7 +12,10 @@ export const MoveSchema = z.object({
   table: z.string().max(10, "validation:invalid").optional(),
 });
 
-export const bureauIntents = ["grid", "run", "publish", "lock", "unlock", "move"] as const;
+/** Self-booking on or off for the edition (issue 10, item 4). */
+export const SelfBookingSchema = z.object({ intent: z.literal("selfBooking"), selfBooking: z.enum(["on", "off"], { errorMap: () => ({ message: "validation:invalid" }) }) });
+
+export const bureauIntents = ["grid", "run", "publish", "lock", "unlock", "move", "selfBooking"] as const;
 export type BureauIntent = (typeof bureauIntents)[number];
 export function bureauIntent(value: FormDataEntryValue | null): BureauIntent | null {
   return typeof value === "string" && (bureauIntents as readonly string[]).includes(value) ? (value as BureauIntent) : null;

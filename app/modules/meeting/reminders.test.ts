@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isReminderDue, readerZone, reminderDueAt } from "./reminders";
+import { isReminderDue, isSoonReminderDue, readerZone, reminderDueAt, remindersDue, SOON_REMINDER_MINUTES, SOON_REMINDER_TICK_MINUTES } from "./reminders";
 
 describe("a meeting reminder", () => {
   it("is due at 18:00 the evening before, in the reader's zone", () => {
@@ -25,5 +25,24 @@ describe("a meeting reminder", () => {
     expect(readerZone("buyer", "Asia/Macau", { mode: "IN_PERSON", timeZone: "Africa/Luanda" })).toBe("Asia/Macau");
     expect(readerZone("buyer", "Asia/Macau", null)).toBe("Asia/Macau");
     expect(readerZone("firm", "Asia/Macau", { mode: "REMOTE", timeZone: "Africa/Luanda" })).toBe("Asia/Macau");
+  });
+});
+
+describe("the reminder shortly before a meeting", () => {
+  const startsAt = new Date("2027-10-21T02:00:00Z");
+  it(`is due from ${SOON_REMINDER_MINUTES} minutes before the start until the start, never after`, () => {
+    expect(isSoonReminderDue(startsAt, new Date("2027-10-21T01:29:59Z"))).toBe(false);
+    expect(isSoonReminderDue(startsAt, new Date("2027-10-21T01:30:00Z"))).toBe(true);
+    expect(isSoonReminderDue(startsAt, new Date("2027-10-21T01:59:59Z"))).toBe(true);
+    expect(isSoonReminderDue(startsAt, new Date("2027-10-21T02:00:00Z"))).toBe(false);
+  });
+
+  it("is the only reminder due in the last half hour; the evening one comes the evening before; a cancelled meeting gets none", () => {
+    expect(remindersDue({ startsAt, cancelled: false }, "Asia/Macau", new Date("2027-10-20T10:30:00Z"))).toEqual(["evening"]);
+    expect(remindersDue({ startsAt, cancelled: false }, "Asia/Macau", new Date("2027-10-21T01:45:00Z"))).toEqual(["soon"]);
+    expect(remindersDue({ startsAt, cancelled: true }, "Asia/Macau", new Date("2027-10-21T01:45:00Z"))).toEqual([]);
+    expect(remindersDue({ startsAt, cancelled: false }, "Asia/Macau", new Date("2027-10-21T02:01:00Z"))).toEqual([]);
+    // The worker's tick is well inside the lead time, so no meeting slips between two ticks.
+    expect(SOON_REMINDER_TICK_MINUTES).toBeLessThan(SOON_REMINDER_MINUTES / 5);
   });
 });

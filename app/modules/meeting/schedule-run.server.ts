@@ -22,7 +22,7 @@ import { changingAgendas } from "./agenda-cache.server";
 type Staff = { userId: string };
 type Tx = Prisma.TransactionClient;
 
-export async function getGrid(edition: MeetingEdition): Promise<MeetingGrid & { status: "DRAFT" | "PUBLISHED"; lastRunAt: string | null; publishedAt: string | null; unscheduled: { request: string; reason: UnscheduledReason }[] }> {
+export async function getGrid(edition: MeetingEdition): Promise<MeetingGrid & { selfBooking: boolean; status: "DRAFT" | "PUBLISHED"; lastRunAt: string | null; publishedAt: string | null; unscheduled: { request: string; reason: UnscheduledReason }[] }> {
   const row = await prisma.meetingGrid.findUnique({ where: { editionId: edition.id } });
   if (!row) {
     return {
@@ -35,6 +35,7 @@ export async function getGrid(edition: MeetingEdition): Promise<MeetingGrid & { 
       interpreters: [],
       maxMeetingsPerFirm: 12,
       maxMeetingsPerBuyer: 8,
+      selfBooking: false,
       status: "DRAFT",
       lastRunAt: null,
       publishedAt: null,
@@ -51,6 +52,7 @@ export async function getGrid(edition: MeetingEdition): Promise<MeetingGrid & { 
     interpreters: row.interpreters as unknown as Interpreter[],
     maxMeetingsPerFirm: row.maxMeetingsPerFirm,
     maxMeetingsPerBuyer: row.maxMeetingsPerBuyer,
+    selfBooking: row.selfBooking,
     status: row.status,
     lastRunAt: row.lastRunAt?.toISOString() ?? null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
@@ -83,7 +85,7 @@ async function scheduleInputFor(tx: Tx, edition: MeetingEdition, grid: MeetingGr
       orderBy: { id: "asc" },
       select: { id: true, firmId: true, buyerCompanyId: true, buyerAskedAt: true, firmAskedAt: true, matchScore: true },
     }),
-    lockedOverride ? Promise.resolve(lockedOverride) : tx.meeting.findMany({ where: { editionId: edition.id, locked: true }, select: { requestId: true, slotId: true, table: true, interpreterId: true } }),
+    lockedOverride ? Promise.resolve(lockedOverride) : tx.meeting.findMany({ where: { editionId: edition.id, OR: [{ locked: true }, { selfBooked: true }] }, select: { requestId: true, slotId: true, table: true, interpreterId: true } }),
   ]);
   return scheduleInputFrom({ grid, timeZone: edition.timeZone, firms: firms.map((firm) => ({ firmId: firm.id, languages: firm.languages })), buyers, pairs, locked });
 }

@@ -1,5 +1,5 @@
 /** Meeting notices (issue 10): their words live in the "meetings" namespace. */
-export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published", "meeting.changed", "meeting.reminder", "meeting.followUp"] as const;
+export const meetingNotificationKinds = ["meeting.requested", "meeting.accepted", "meeting.declined", "meeting.published", "meeting.changed", "meeting.reminder", "meeting.followUp", "meeting.soon", "meeting.booked", "meeting.bookingCancelled"] as const;
 
 /** Problems a firm raises with the bureau (issue 11): their words live in the "problems" namespace. */
 export const problemNotificationKinds = ["problem.raised", "problem.assigned", "problem.replied", "problem.answered", "problem.closed", "problem.reopened"] as const;
@@ -61,6 +61,11 @@ export interface NotificationParams {
   /** Meeting notices: how many of the reader's meetings a change placed, moved or cancelled; a meeting's start (ISO, shown in `timeZone`). */
   changes?: { added: number; moved: number; cancelled: number };
   startsAt?: string;
+  /** A remote meeting's video link and the fair's zone (the reminder shortly before it). */
+  videoLink?: string;
+  fairTimeZone?: string;
+  /** How long before a meeting its reminder is sent, in minutes. */
+  minutesBefore?: number;
   /** A meeting's follow-up stage: days after the meeting (30, 90, 180). */
   followUpDays?: number;
   /** A problem raised with the bureau (app/modules/problem): its id and subject as the firm wrote it. */

@@ -41,6 +41,11 @@ export function renderNotice(t: TFunction, locale: string, kind: NotificationKin
     days: params.followUpDays ?? 0,
     subject: params.problemSubject ?? "",
     reason: params.reason ?? "",
+    link: params.videoLink ?? "",
+    minutes: params.minutesBefore ?? 0,
+    fairWhen: params.startsAt && params.fairTimeZone ? deadlineText(params.startsAt, params.fairTimeZone, lang) : "",
+    // A remote meeting's reminder names its video link and the time at the fair.
+    ...(params.videoLink !== undefined ? { context: "remote" } : {}),
     interpolation: { escapeValue: false },
   };
   const key = `${wordsByGroup[kind.split(".")[0]] ?? "notification"}:notice.${kind}`;
