@@ -50,5 +50,29 @@ let renderBase: Promise<I18n> | undefined;
 async function initRenderBase(): Promise<I18n> {
   const instance = createInstance();
   await instance.use(initReactI18next).init({ ...i18nOptions, lng: defaultLocale, resources });
+  rememberResolveHierarchy(instance);
   return instance;
+}
+
+/**
+ * i18next works out the languages to look a key up in (`zh-CN` → `zh-CN`,
+ * `zh`, then the fallbacks) on every `t` call, canonicalising each code with
+ * `Intl.getCanonicalLocales`: a few per cent of a page's CPU. The answer only
+ * depends on the code (the options are fixed), so it is kept per code; the
+ * clones made for each request share this instance's language utilities.
+ */
+function rememberResolveHierarchy(instance: I18n) {
+  const utils = instance.services.languageUtils as { toResolveHierarchy(code: string, fallbackCode?: unknown): string[] };
+  const original = utils.toResolveHierarchy.bind(utils);
+  const known = new Map<string, string[]>();
+  utils.toResolveHierarchy = (code, fallbackCode) => {
+    if (fallbackCode !== undefined || typeof code !== "string") return original(code, fallbackCode);
+    let codes = known.get(code);
+    if (!codes) {
+      codes = original(code);
+      // Codes come from URLs and headers through the locale check, but bound it anyway.
+      if (known.size < 64) known.set(code, codes);
+    }
+    return codes.slice();
+  };
 }

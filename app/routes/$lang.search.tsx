@@ -16,11 +16,10 @@ import { firmSorts, hasFilters, parseFirmSearch, parseProductSearch, productSort
 import { catalogStyles } from "~/styles/catalog";
 import searchStylesHref from "~/styles/search.css";
 import { getOptionalUser, isBureau } from "~/modules/access/user.server";
-import { searchFairs } from "~/modules/search/fair-queries.server";
 import { FairHits } from "~/components/fair-hits";
 import { NoticeHits } from "~/components/notice-hits";
-import { noticeHitsFor } from "~/modules/notice/archive.server";
 import { log } from "~/utils/logger.server";
+import { noNotices, searchBoxes } from "~/modules/search/boxes.server";
 import { pageMeta } from "~/utils/meta";
 
 export const handle = { i18n: ["search", "directory", "catalog", "participation"] };
@@ -46,14 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let products: SearchResult<ProductHit> | null = null;
   let firms: SearchResult<FirmHit> | null = null;
   let unavailable = false;
-  // Fairs and open delegation calls, above the first page of results, asked for beside the main search (a search engine hiccup here costs only this box).
-  const fairsFound = parsed.ok && parsed.input.q && parsed.input.page === 1 ? searchFairs(parsed.input.q, locale).catch(() => []) : Promise.resolve([]);
-  // Public policy notices (issue 11), the same way.
-  const noNotices: Awaited<ReturnType<typeof noticeHitsFor>> = { notices: [], total: 0, fallbacks: [] };
-  const noticesFound = parsed.ok && parsed.input.q && parsed.input.page === 1 ? noticeHitsFor(parsed.input.q, locale).catch(() => noNotices) : Promise.resolve(noNotices);
+  // Fairs and open delegation calls, and public policy notices (issue 11), above the first page of results.
+  const boxes = parsed.ok && parsed.input.q && parsed.input.page === 1 ? searchBoxes(parsed.input.q) : null;
   if (parsed.ok) {
     try {
-      const options = { locale, viewer };
+      const options = { locale, viewer, alongside: boxes?.alongside };
       if (kind === "products") products = await searchProducts(parsed.input as Parameters<typeof searchProducts>[0], options);
       else firms = await searchFirms(parsed.input as Parameters<typeof searchFirms>[0], options);
     } catch (error) {
@@ -62,8 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   const result = products ?? firms;
-  const fairs = unavailable ? [] : await fairsFound;
-  const notices = unavailable ? noNotices : await noticesFound;
+  const { fairs, notices } = boxes && !unavailable ? await boxes.answer(locale) : { fairs: [], notices: noNotices };
   return json(
     {
       kind,

@@ -7,6 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders, validPath, validQuery } from "./security";
 import { log } from "~/utils/logger.server";
 import { installRouteMatchCache } from "./route-match-cache";
+import { installServerRoutesCache } from "./server-routes-cache";
 
 export interface AppOptions {
   /** The Remix server build, or a function returning the current one (dev reloads). */
@@ -75,6 +76,7 @@ function warnOnceWithoutForwardedFor(trustProxy: number) {
 /** The HTTP application: security middleware in front of the Remix request handler. */
 export function createApp(options: AppOptions) {
   installRouteMatchCache();
+  installServerRoutesCache();
   const app = express();
   app.disable("x-powered-by");
   // Only trust X-Forwarded-For from the configured number of proxy hops;

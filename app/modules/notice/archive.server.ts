@@ -35,7 +35,11 @@ export async function searchPublicNotices(input: ArchiveInput, locale: Locale) {
 
 /** The first public notices matching a query, for the site search page (from the index only). */
 export async function noticeHitsFor(q: string, locale: Locale, limit = 5) {
-  const found = await searchNoticeIndex({ q, offset: 0, limit });
+  return noticeHitsOf(await searchNoticeIndex({ q, offset: 0, limit }), locale);
+}
+
+/** The same, from ids the index found (the search page asks for them in its product multi-search). */
+export async function noticeHitsOf(found: { ids: string[]; total: number }, locale: Locale) {
   return { ...(await pageOf(found.ids, locale)), total: found.total };
 }
 

@@ -1,3 +1,4 @@
+import type { MultiSearchQuery } from "meilisearch";
 import { prisma } from "~/utils/db.server";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import type { Locale } from "~/i18n/config";
@@ -22,11 +23,21 @@ export interface FairHit {
 }
 
 export async function searchFairs(q: string, locale: Locale, limit = 5): Promise<FairHit[]> {
+  const query = fairsQuery(q, limit);
+  if (!query) return [];
+  const { indexUid, q: text, ...params } = query;
+  return fairHitsFrom(await searchClient().index(indexUid).search(text, params), locale);
+}
+
+/** The search `searchFairs` sends, for a multi-search (the site search page sends it with its product search); null: nothing to search for. */
+export function fairsQuery(q: string, limit = 5) {
   const prepared = prepareQuery(q);
-  if (!prepared.q || prepared.nothing) return [];
-  const result = await searchClient()
-    .index(liveIndexUid("fairs"))
-    .search(prepared.q, { limit, attributesToRetrieve: ["id"], ...(prepared.locales ? { locales: prepared.locales } : {}) });
+  if (!prepared.q || prepared.nothing) return null;
+  return { indexUid: liveIndexUid("fairs"), q: prepared.q, limit, attributesToRetrieve: ["id"], ...(prepared.locales ? { locales: prepared.locales } : {}) } satisfies MultiSearchQuery;
+}
+
+/** The editions the engine found, from the database, in the engine's order. */
+export async function fairHitsFrom(result: { hits: Record<string, unknown>[] }, locale: Locale): Promise<FairHit[]> {
   const ids = result.hits.map((hit) => String(hit.id));
   if (!ids.length) return [];
   const now = new Date();

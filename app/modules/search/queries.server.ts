@@ -14,6 +14,8 @@ import { facetLabeller, type Labeller } from "./labels.server";
 import { clearedFilters, hasWords, type FacetParam, type FirmSort, type ProductSort, type SearchInput } from "./search-params";
 import { hasHan } from "~/modules/i18n-text/han";
 import { headFirstHits, headQueries, queryHead, type HeadAnswer } from "./head-search.server";
+import { facetValues } from "./facet-values";
+import type { Alongside } from "./alongside";
 
 /**
  * Product and firm search: one round trip to Meilisearch (a multi-search
@@ -210,26 +212,6 @@ function hitCount(result: { estimatedTotalHits?: number; totalHits?: number }): 
   return result.estimatedTotalHits ?? result.totalHits ?? 0;
 }
 
-function facetValues(
-  facet: FacetParam,
-  distribution: Record<string, number> | undefined,
-  input: SearchInput<string>,
-  label: Labeller,
-  index: "products" | "firms",
-): FacetValue[] {
-  const chosen = facet === "verified" ? (input.verified === null ? [] : [String(input.verified)]) : input[facet];
-  const counts = { ...(distribution ?? {}) };
-  if (facet === "hs" && index === "firms") {
-    // Firms list every level of their products' codes: count by heading.
-    for (const code of Object.keys(counts)) if (code.length !== 4) delete counts[code];
-  }
-  // A chosen value with no results still shows, so it can be unchosen.
-  for (const value of chosen) if (!(value in counts)) counts[value] = 0;
-  return Object.entries(counts)
-    .map(([value, count]) => ({ value, label: label(facet, value), count, selected: chosen.includes(value) }))
-    .sort((a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count || a.label.localeCompare(b.label));
-}
-
 function emptyResult<Hit>(input: SearchInput<string>, hsCode: string | null, started: number): SearchResult<Hit> {
   return { hits: [], total: 0, page: input.page, perPage: input.perPage, pages: 0, facets: {}, moqRange: null, hsCode, hsCodesFromWords: null, head: null, tookMs: Date.now() - started };
 }
@@ -253,10 +235,12 @@ async function codesForWords(prepared: PreparedQuery): Promise<string[]> {
 /** Meilisearch ranking score a nomenclature line must reach to stand in for the query's words. */
 const HS_FALLBACK_SCORE = 0.8;
 
+type SearchOptions = { locale: Locale; viewer: Viewer; alongside?: Alongside };
+
 async function runSearch<Sort extends string, Doc, Hit>(
   spec: IndexSpec<Sort>,
   input: SearchInput<Sort>,
-  options: { locale: Locale; viewer: Viewer },
+  options: SearchOptions,
   toHit: (doc: Doc, label: Labeller) => Hit,
 ): Promise<SearchResult<Hit>> {
   const started = Date.now();
@@ -269,12 +253,17 @@ async function runSearch<Sort extends string, Doc, Hit>(
   const search = (query: PreparedQuery) => {
     const built = buildSearchQueries(spec, input, options.viewer, query);
     const extra = ranksHead && query === asked ? headQueries(built.queries[0], head) : [];
-    return searchClient()
-      .multiSearch({ queries: [...built.queries, ...extra] })
-      .then((response) => {
-        const all = response.results as SearchResponse<Record<string, unknown>>[];
-        return { results: all.slice(0, built.queries.length), headResults: all.slice(built.queries.length), main: built.queries[0], selected: built.selected, filtered: built.filtered };
-      });
+    const send = (along: MultiSearchQuery[]) =>
+      searchClient()
+        .multiSearch({ queries: [...built.queries, ...extra, ...along] })
+        .then((response) => {
+          const all = (response.results as SearchResponse<Record<string, unknown>>[]).slice(0, built.queries.length + extra.length);
+          if (along.length) options.alongside!.answers = response.results.slice(all.length) as SearchResponse<Record<string, unknown>>[];
+          return { results: all.slice(0, built.queries.length), headResults: all.slice(built.queries.length), main: built.queries[0], selected: built.selected, filtered: built.filtered };
+        });
+    const along = query === asked ? (options.alongside?.queries ?? []) : [];
+    // One query of the others failing (their index missing) fails the whole multi-search: then the search goes alone.
+    return along.length ? send(along).catch(() => send([])) : send([]);
   };
   const [first, label] = await Promise.all([search(prepared), facetLabeller(options.locale)]);
   let { results, selected } = first;
@@ -343,7 +332,7 @@ function placeOf(doc: { town: string | null; cluster: string | null }, label: La
   };
 }
 
-export function searchProducts(input: SearchInput<ProductSort>, options: { locale: Locale; viewer: Viewer }): Promise<SearchResult<ProductHit>> {
+export function searchProducts(input: SearchInput<ProductSort>, options: SearchOptions): Promise<SearchResult<ProductHit>> {
   return runSearch(productSpec, input, options, (doc: ProductDocument, label) => {
     const title = productTitle(doc.display.name, doc.display.attributes, options.locale);
     return {
@@ -372,7 +361,7 @@ export function searchProducts(input: SearchInput<ProductSort>, options: { local
   });
 }
 
-export function searchFirms(input: SearchInput<FirmSort>, options: { locale: Locale; viewer: Viewer }): Promise<SearchResult<FirmHit>> {
+export function searchFirms(input: SearchInput<FirmSort>, options: SearchOptions): Promise<SearchResult<FirmHit>> {
   return runSearch(firmSpec, input, options, (doc: FirmDocument, label) => {
     const name = displayText(doc.display.name, options.locale);
     return {

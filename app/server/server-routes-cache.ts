@@ -1,0 +1,56 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+
+/**
+ * The route tree `<RemixServer>` renders with, built once per build.
+ *
+ * `RemixServer` calls `createServerRoutes(manifest.routes, routeModules,
+ * future, isSpaMode)` for every document: a walk over the ~110 routes
+ * building a route object (and a React element per layout) for each, from
+ * values that are the same objects for every request of one build. Under
+ * load it was about a twentieth of a search page's CPU (`npm run bench --
+ * search-throughput`). The tree it returns is only read: React Router's
+ * static router copies every route into its own data routes.
+ *
+ * This wraps the function on the exports object of `@remix-run/react`'s
+ * CommonJS `routes.js`, through which its `server.js` calls it; a new build
+ * (dev reload) brings new manifest and module objects, so a new tree.
+ */
+type CreateServerRoutes = (manifest: object, routeModules: object, future: unknown, isSpaMode: boolean, ...rest: unknown[]) => unknown[];
+
+export function rememberServerRoutes(original: CreateServerRoutes): CreateServerRoutes {
+  // Per manifest (one per build): the modules it was built with and the tree.
+  const trees = new WeakMap<object, { modules: Record<string, unknown>; future: unknown; isSpaMode: boolean; routes: unknown[] }>();
+  return function createServerRoutes(manifest, routeModules, future, isSpaMode, ...rest) {
+    // Inner calls (children) and anything unusual go to the original.
+    if (rest.some((value) => value !== undefined)) return original(manifest, routeModules, future, isSpaMode, ...rest);
+    // Remix passes a new object of route modules with each request: the same modules are the same tree.
+    const modules = routeModules as Record<string, unknown>;
+    const known = trees.get(manifest);
+    if (known && known.future === future && known.isSpaMode === isSpaMode && sameModules(known.modules, modules)) return known.routes;
+    const routes = original(manifest, routeModules, future, isSpaMode);
+    trees.set(manifest, { modules: { ...modules }, future, isSpaMode, routes });
+    return routes;
+  };
+}
+
+function sameModules(a: Record<string, unknown>, b: Record<string, unknown>) {
+  let count = 0;
+  for (const id in b) {
+    if (a[id] !== b[id]) return false;
+    count++;
+  }
+  return count === Object.keys(a).length;
+}
+
+let installed = false;
+
+/** Replaces `@remix-run/react`'s `createServerRoutes` with the remembering one (once per process). */
+export function installServerRoutesCache() {
+  if (installed) return;
+  const require = createRequire(import.meta.url);
+  // The package has no "exports" map: its main file is dist/index.js, beside routes.js.
+  const routesModule = require(path.join(path.dirname(require.resolve("@remix-run/react")), "routes.js")) as { createServerRoutes: CreateServerRoutes };
+  routesModule.createServerRoutes = rememberServerRoutes(routesModule.createServerRoutes);
+  installed = true;
+}
