@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { gridSlots, tableIds, type Interpreter, type MeetingGrid } from "./grid";
+import { gridSlots, tableIds, type FairBuyer, type Interpreter, type MeetingGrid } from "./grid";
 import { parseHhMm, slotWithinLocalHours } from "./local-hours";
 
 /**
@@ -10,14 +10,8 @@ import { parseHhMm, slotWithinLocalHours } from "./local-hours";
  * scheduler's (grid.ts, schedule-check.ts): nobody in two meetings in one
  * slot, caps per participant, the buyer's days, a remote buyer's local hours.
  */
-export interface BookingBuyer {
-  buyerCompanyId: string;
-  days: string[];
-  mode: "IN_PERSON" | "REMOTE";
-  timeZone: string;
-  languages: string[];
-  needsInterpreter: boolean;
-}
+/** A registered buyer, as the scheduler sees one. */
+export type BookingBuyer = FairBuyer;
 
 export interface BookingFirm {
   firmId: string;
