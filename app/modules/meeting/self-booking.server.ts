@@ -76,22 +76,34 @@ async function bookingBase(edition: MeetingEdition, buyerCompanyId: string, firm
   if (!registration || registration.cancelledAt) throw refusal("notRegistered");
   if (!firmId || !(await isDelegationFirm(edition.id, firmId))) throw refusal("firmNotInDelegation", 404);
   const firm = await prisma.firm.findUniqueOrThrow({ where: { id: firmId }, select: { id: true, languages: true } });
+  return bookingState(edition, buyerCompanyId, firm, registration);
+}
+
+/** The booking rules' input from a firm and a registration already read and checked. */
+async function bookingState(
+  edition: MeetingEdition,
+  buyerCompanyId: string,
+  firm: { id: string; languages: string[] },
+  registration: Omit<BookingState["buyer"], "buyerCompanyId">,
+): Promise<Omit<BookingState, "meetings">> {
+  const { days, mode, timeZone, languages, needsInterpreter } = registration;
   return {
     grid: await getGrid(edition),
     timeZone: edition.timeZone,
     firm: { firmId: firm.id, languages: firm.languages },
-    buyer: { buyerCompanyId, days: registration.days, mode: registration.mode, timeZone: registration.timeZone, languages: registration.languages, needsInterpreter: registration.needsInterpreter },
+    buyer: { buyerCompanyId, days, mode, timeZone, languages, needsInterpreter },
   };
 }
 
 /** A firm's page for a buyer: its free slots (fair's zone; the buyer's own when remote) and the buyer's bookings with it. */
 export async function selfBookingView(edition: MeetingEdition, buyerCompanyId: string, firmId: string, locale: Locale) {
-  const firm = firmId && (await isDelegationFirm(edition.id, firmId)) ? await prisma.firm.findUnique({ where: { id: firmId }, select: { id: true, name: true } }) : null;
+  const firm = firmId && (await isDelegationFirm(edition.id, firmId)) ? await prisma.firm.findUnique({ where: { id: firmId }, select: { id: true, name: true, languages: true } }) : null;
   if (!firm) throw notFoundError("firmNotInDelegation");
   const open = await selfBookingOpen(edition.id);
-  const registration = await prisma.meetingRegistration.findUnique({ where: { editionId_buyerCompanyId: { editionId: edition.id, buyerCompanyId } }, select: { mode: true, timeZone: true, cancelledAt: true } });
+  const registration = await prisma.meetingRegistration.findUnique({ where: { editionId_buyerCompanyId: { editionId: edition.id, buyerCompanyId } } });
   const registered = !!registration && !registration.cancelledAt;
-  const slots = open && registered ? freeSlots({ ...(await bookingBase(edition, buyerCompanyId, firmId)), meetings: await liveMeetings(prisma, edition.id) }) : [];
+  // Checked above already: the rules' input is built from what was read, not read again.
+  const slots = open && registered ? freeSlots({ ...(await bookingState(edition, buyerCompanyId, firm, registration)), meetings: await liveMeetings(prisma, edition.id) }) : [];
   const booked = await prisma.meeting.findMany({
     where: { editionId: edition.id, selfBooked: true, request: { buyerCompanyId, firmId, status: "ACCEPTED" } },
     orderBy: { startsAt: "asc" },
