@@ -6,7 +6,7 @@ import { ActionErrors, MeetingRequestActions } from "~/components/meetings";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmMember } from "~/modules/access/user.server";
-import { assertDelegationFirm, getMeetingEdition } from "~/modules/meeting/edition.server";
+import { getFirmMeetingEdition } from "~/modules/meeting/edition.server";
 import { askToMeet, respondToRequest, sweepExpiredRequests } from "~/modules/meeting/meeting-requests.server";
 import { firmMeetingView } from "~/modules/meeting/meeting-views.server";
 import { AskSchema, meetingIntent, RespondSchema } from "~/modules/meeting/request.schema";
@@ -20,8 +20,7 @@ export const handle = { i18n: ["meetings", "meetingReport", "validation"] };
 async function requireDelegationMember(request: Request, lang: string | undefined, slug: string | undefined) {
   const locale = await requireUrlLocale(request, lang);
   const member = await requireFirmMember(request);
-  const edition = await getMeetingEdition(slug ?? "", locale).catch(throwDomainError);
-  await assertDelegationFirm(edition.id, member.firmId).catch(throwDomainError);
+  const edition = await getFirmMeetingEdition(slug ?? "", member.firmId, locale).catch(throwDomainError);
   return { locale, member, edition };
 }
 

@@ -8,7 +8,7 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmMember } from "~/modules/access/user.server";
 import { agendaFor, agendaPageRows } from "~/modules/meeting/agenda.server";
-import { assertDelegationFirm, getMeetingEdition } from "~/modules/meeting/edition.server";
+import { getFirmMeetingEdition } from "~/modules/meeting/edition.server";
 import { throwDomainError } from "~/utils/domain-error.server";
 import { pageMeta } from "~/utils/meta";
 import { feedStatus, renewFeed, revokeFeed } from "~/modules/meeting/feed.server";
@@ -21,8 +21,7 @@ export const handle = { i18n: ["meetings", "validation"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const member = await requireFirmMember(request);
-  const edition = await getMeetingEdition(params.editionSlug ?? "", locale).catch(throwDomainError);
-  await assertDelegationFirm(edition.id, member.firmId).catch(throwDomainError);
+  const edition = await getFirmMeetingEdition(params.editionSlug ?? "", member.firmId, locale).catch(throwDomainError);
   const agenda = await agendaFor(edition, { firmId: member.firmId }, locale);
   const feed = await feedStatus(edition, { firmId: member.firmId });
   const t = await getFixedT(locale, "meetings");
@@ -39,8 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const member = await requireFirmMember(request);
-  const edition = await getMeetingEdition(params.editionSlug ?? "", locale).catch(throwDomainError);
-  await assertDelegationFirm(edition.id, member.firmId).catch(throwDomainError);
+  const edition = await getFirmMeetingEdition(params.editionSlug ?? "", member.firmId, locale).catch(throwDomainError);
   const submission = parseSubmission(await readFormData(request), { schema: FeedSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), feedUrl: null, revoked: false }, { status: 400 });
   const owner = { firmId: member.firmId };

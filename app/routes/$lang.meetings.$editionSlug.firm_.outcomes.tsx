@@ -5,7 +5,7 @@ import { OutcomesPage } from "~/components/meeting-outcomes";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmMember } from "~/modules/access/user.server";
-import { assertDelegationFirm, getMeetingEdition } from "~/modules/meeting/edition.server";
+import { getFirmMeetingEdition } from "~/modules/meeting/edition.server";
 import { FirmOutcomeSchema } from "~/modules/meeting/outcome";
 import { outcomesFor, recordOutcome } from "~/modules/meeting/outcome.server";
 import { domainErrorReply, throwDomainError } from "~/utils/domain-error.server";
@@ -18,8 +18,7 @@ export const handle = { i18n: ["meetingReport", "meetings", "validation"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const member = await requireFirmMember(request);
-  const edition = await getMeetingEdition(params.editionSlug ?? "", locale).catch(throwDomainError);
-  await assertDelegationFirm(edition.id, member.firmId).catch(throwDomainError);
+  const edition = await getFirmMeetingEdition(params.editionSlug ?? "", member.firmId, locale).catch(throwDomainError);
   const t = await getFixedT(locale, "meetingReport");
   return json({ title: t("outcome.title", { fair: edition.name }), edition, rows: await outcomesFor(edition, { side: "FIRM", firmId: member.firmId }, locale) });
 }
@@ -29,8 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.ti
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const member = await requireFirmMember(request);
-  const edition = await getMeetingEdition(params.editionSlug ?? "", locale).catch(throwDomainError);
-  await assertDelegationFirm(edition.id, member.firmId).catch(throwDomainError);
+  const edition = await getFirmMeetingEdition(params.editionSlug ?? "", member.firmId, locale).catch(throwDomainError);
   const submission = parseSubmission(await readFormData(request), { schema: FirmOutcomeSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
   try {

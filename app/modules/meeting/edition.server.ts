@@ -83,7 +83,31 @@ export async function isDelegationFirm(editionId: string, firmId: string): Promi
   return (await prisma.firm.count({ where: { id: firmId, ...delegationFirmWhere(editionId) } })) > 0;
 }
 
-/** A firm's own meeting pages are for firms of the delegation: any other firm is refused (403). */
-export async function assertDelegationFirm(editionId: string, firmId: string) {
-  if (!(await isDelegationFirm(editionId, firmId))) throw new DomainError("notInDelegation", { status: 403, messageKey: "meetings:errors.notInDelegation" });
+const notInDelegation = () => new DomainError("notInDelegation", { status: 403, messageKey: "meetings:errors.notInDelegation" });
+
+/**
+ * The edition a firm's own meeting page is about, for a firm of its
+ * delegation only: 404 for no such edition (as `getMeetingEdition`), 403 for
+ * a firm outside the delegation. One statement instead of two, since every
+ * firm page asks both. The
+ * membership condition is `delegationFirmWhere` written in SQL (an approved
+ * application of a public firm); `meeting-edition-sql.test.ts` holds the two
+ * to the same answers.
+ */
+export async function getFirmMeetingEdition(slug: string, firmId: string, locale: Locale, now = new Date()): Promise<MeetingEdition> {
+  if (!slug) throw notFoundError("editionNotFound");
+  const [row] = await prisma.$queryRaw<(MeetingEditionRow & { member: boolean })[]>`
+    SELECT e."id", e."slug", e."name", e."shortName", e."startsOn", e."endsOn", e."timeZone",
+      EXISTS (
+        SELECT 1 FROM "DelegationApplication" a
+        JOIN "DelegationCall" c ON c."id" = a."callId"
+        JOIN "Firm" f ON f."id" = a."firmId"
+        WHERE c."editionId" = e."id" AND a."firmId" = ${firmId} AND a."status" = 'APPROVED'
+          AND f."verification" = 'VERIFIED' AND f."published"
+      ) AS "member"
+    FROM "Fair" e
+    WHERE e."slug" = ${slug} AND EXISTS (SELECT 1 FROM "DelegationCall" c WHERE c."editionId" = e."id")`;
+  if (!row) throw notFoundError("editionNotFound");
+  if (!row.member) throw notInDelegation();
+  return toMeetingEdition(row, locale, now);
 }
