@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const keys = ["day", "time", "ownTime", "with", "place", "interpreter", "remote", "table"] as const;
   return json({
     title: t("agenda.title", { fair: edition.name }),
-    titleZh: zh("agenda.title", { fair: (await getMeetingEdition(edition.slug, "zh-CN")).name }),
+    titleZh: zh("agenda.title", { fair: edition.nameZh }),
     edition,
     published: agenda.published,
     feed,

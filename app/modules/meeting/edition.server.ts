@@ -14,6 +14,8 @@ export interface MeetingEdition {
   id: string;
   slug: string;
   name: string;
+  /** The name in Chinese, for bilingual agendas (the firms' staff and the venue read Chinese). */
+  nameZh: string;
   shortName: string;
   startsOn: string;
   endsOn: string;
@@ -54,6 +56,7 @@ export function toMeetingEdition(edition: MeetingEditionRow, locale: Locale, now
     id: edition.id,
     slug: edition.slug,
     name: displayTextIn(edition.name, locale),
+    nameZh: displayTextIn(edition.name, "zh-CN"),
     shortName: edition.shortName,
     startsOn: edition.startsOn.toISOString().slice(0, 10),
     endsOn,
