@@ -145,6 +145,11 @@ describe("the bureau's schedule", { timeout: 180_000 }, () => {
     expect(html).not.toContain(`data-request="${placed.shared}"`);
     expect(html).toContain("Mesa / 洽谈桌");
     expect(html).toContain("Ana Lopes");
+    // Printable in both languages: the title in Portuguese and in Chinese, each naming the fair in its language.
+    const edition = await prisma.fairEdition.findUniqueOrThrow({ where: { slug: SLUG }, select: { name: true } });
+    const names = edition.name as Record<string, { text: string }>;
+    expect(html).toContain(`我在${names["zh-CN"].text}的洽谈`);
+    expect(html).toContain(names.pt.text);
     const ics = await buyer.get(`/pt-PT/meetings/${SLUG}/buyer/agenda.ics`);
     expect(ics.headers.get("content-type")).toContain("text/calendar");
     const calendar = await ics.text();
