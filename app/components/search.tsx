@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { clearedFilters, searchQueryString, toggleFacet, type FacetParam, type SearchInput } from "~/modules/search/search-params";
 // Types only: erased from the browser bundle.
-import type { FacetValue, FirmHit, ProductHit } from "~/modules/search/queries.server";
-import { FormattedNumber, FormattedUsd } from "./formatted";
-import { FallbackMark, OriginMark } from "./catalog-fields";
-import { ProductTitleMark } from "./directory";
+import type { FacetValue } from "~/modules/search/queries.server";
+import type { PageFirmHit, PageProductHit } from "~/modules/search/page-data";
+import { useFormatters } from "~/utils/format";
+import { FormattedNumber } from "./formatted";
+import { fallbackMark, originMark } from "./catalog-fields";
+import { productTitleMark } from "./directory";
 
 /* The parts of the search page. */
 
@@ -116,6 +118,8 @@ function FacetGroup({ facet, values }: { facet: Exclude<FacetParam, "verified">;
 }
 
 function FacetOptions({ facet, values }: { facet: string; values: FacetValue[] }) {
+  // One formatter for the list (as FormattedNumber renders it), not one hook per value.
+  const format = useFormatters();
   return (
     <ul className="facet__values">
       {values.map((value) => (
@@ -124,7 +128,7 @@ function FacetOptions({ facet, values }: { facet: string; values: FacetValue[] }
             <input type="checkbox" name={facet} value={value.value} defaultChecked={value.selected} key={`${value.value}-${value.selected}`} />
             <span className="facet__label">{value.label}</span>
             <span className="facet__count">
-              <FormattedNumber value={value.count} />
+              <span suppressHydrationWarning>{format.number(value.count)}</span>
             </span>
           </label>
         </li>
@@ -166,9 +170,14 @@ function VerifiedFacet({ values, current }: { values: FacetValue[]; current: boo
   );
 }
 
-export function ProductHitList({ hits, lang }: { hits: ProductHit[]; lang: string }) {
+export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: string }) {
   const { t } = useTranslation("search");
+  const { t: tCatalog } = useTranslation("catalog");
+  const format = useFormatters();
   if (!hits.length) return null;
+  // The same words on every card: looked up once per list. Numbers and prices
+  // as FormattedNumber and FormattedUsd render them, without a hook per card.
+  const words = { hs: t("hit.hs"), moq: t("hit.moq"), fob: t("hit.fob"), unverified: t("hit.unverified"), notPublic: t("hit.notPublic"), certifications: t("hit.certifications") };
   return (
     <ol className="search-hits">
       {hits.map((hit) => (
@@ -179,37 +188,37 @@ export function ProductHitList({ hits, lang }: { hits: ProductHit[]; lang: strin
               <Link to={`/${lang}/products/${hit.id}`} lang={hit.nameKind === "fallback" ? hit.nameLocale : undefined}>
                 {hit.name}
               </Link>{" "}
-              <ProductTitleMark title={{ text: hit.name, kind: hit.nameKind, locale: hit.nameLocale }} />
+              {productTitleMark(tCatalog, { kind: hit.nameKind, locale: hit.nameLocale })}
             </h3>
             <p className="search-hit__firm">
               <Link to={`/${lang}/firms/${hit.firmSlug}`}>{hit.firmName}</Link>
               {hit.town ? <span className="muted"> · {hit.town}</span> : null}
-              {!hit.verified ? <span className="badge badge--pending">{t("hit.unverified")}</span> : null}
-              {hit.verified && !hit.public ? <span className="badge badge--pending">{t("hit.notPublic")}</span> : null}
+              {!hit.verified ? <span className="badge badge--pending">{words.unverified}</span> : null}
+              {hit.verified && !hit.public ? <span className="badge badge--pending">{words.notPublic}</span> : null}
             </p>
             <dl className="search-hit__facts">
               <div>
-                <dt>{t("hit.hs")}</dt>
+                <dt>{words.hs}</dt>
                 <dd>{formatHsCode(hit.hsCode)}</dd>
               </div>
               {hit.moq !== null ? (
                 <div>
-                  <dt>{t("hit.moq")}</dt>
+                  <dt>{words.moq}</dt>
                   <dd>
-                    <FormattedNumber value={hit.moq} /> {hit.moqUnitName ?? ""}
+                    <span suppressHydrationWarning>{format.number(hit.moq)}</span> {hit.moqUnitName ?? ""}
                   </dd>
                 </div>
               ) : null}
               {hit.priceMinUsd !== null || hit.priceMaxUsd !== null ? (
                 <div>
-                  <dt>{t("hit.fob")}</dt>
+                  <dt>{words.fob}</dt>
                   <dd>
-                    <FormattedUsd min={hit.priceMinUsd} max={hit.priceMaxUsd} />
+                    <span suppressHydrationWarning>{format.usdRange(hit.priceMinUsd, hit.priceMaxUsd)}</span>
                   </dd>
                 </div>
               ) : null}
             </dl>
-            <CertificationBadges codes={hit.certifications} />
+            {certificationBadges(hit.certifications, words.certifications)}
           </div>
         </li>
       ))}
@@ -217,9 +226,11 @@ export function ProductHitList({ hits, lang }: { hits: ProductHit[]; lang: strin
   );
 }
 
-export function FirmHitList({ hits, lang }: { hits: FirmHit[]; lang: string }) {
+export function FirmHitList({ hits, lang }: { hits: PageFirmHit[]; lang: string }) {
   const { t } = useTranslation("search");
+  const { t: tCatalog } = useTranslation("catalog");
   if (!hits.length) return null;
+  const certifications = t("hit.certifications");
   return (
     <ol className="search-hits">
       {hits.map((hit) => (
@@ -229,14 +240,14 @@ export function FirmHitList({ hits, lang }: { hits: FirmHit[]; lang: string }) {
               <Link to={`/${lang}/firms/${hit.slug}`} lang={hit.nameIsFallback ? hit.nameLocale : undefined}>
                 {hit.name}
               </Link>{" "}
-              {hit.nameIsFallback ? <FallbackMark locale={hit.nameLocale} /> : <OriginMark origin={hit.nameOrigin} />}
+              {hit.nameIsFallback ? fallbackMark(tCatalog, hit.nameLocale) : originMark(tCatalog, hit.nameOrigin)}
             </h3>
             <p className="muted">
               {[hit.cluster, hit.town].filter(Boolean).join(" · ")} · {t("hit.products", { count: hit.productCount })}
               {!hit.verified ? <span className="badge badge--pending">{t("hit.unverified")}</span> : null}
             </p>
             {hit.description ? <p className="search-hit__summary">{hit.description}</p> : null}
-            <CertificationBadges codes={hit.certifications} />
+            {certificationBadges(hit.certifications, certifications)}
           </div>
         </li>
       ))}
@@ -244,11 +255,11 @@ export function FirmHitList({ hits, lang }: { hits: FirmHit[]; lang: string }) {
   );
 }
 
-function CertificationBadges({ codes }: { codes: string[] }) {
-  const { t } = useTranslation("search");
+/** A hit's certifications (a plain function: the lists look their label up once). */
+function certificationBadges(codes: string[], label: string) {
   if (!codes.length) return null;
   return (
-    <ul className="search-hit__badges" aria-label={t("hit.certifications")}>
+    <ul className="search-hit__badges" aria-label={label}>
       {codes.map((code) => (
         <li key={code} className="badge">
           {code}
