@@ -1,4 +1,5 @@
-import { Link } from "@remix-run/react";
+import { Link, useNavigate } from "@remix-run/react";
+import { useCallback, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { clearedFilters, searchQueryString, toggleFacet, type FacetParam, type SearchInput } from "~/modules/search/search-params";
@@ -172,6 +173,7 @@ function VerifiedFacet({ values, current }: { values: FacetValue[]; current: boo
 
 export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: string }) {
   const { t } = useTranslation("search");
+  const follow = useFollowLink();
   const { t: tCatalog } = useTranslation("catalog");
   const format = useFormatters();
   if (!hits.length) return null;
@@ -185,13 +187,15 @@ export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: s
           {hit.thumbKey ? <img src={`/media/${hit.thumbKey}`} alt="" loading="lazy" className="search-hit__image" /> : null}
           <div className="search-hit__body">
             <h3 className="search-hit__title">
-              <Link to={`/${lang}/products/${hit.id}`} lang={hit.nameKind === "fallback" ? hit.nameLocale : undefined}>
+              <a lang={hit.nameKind === "fallback" ? hit.nameLocale : undefined} data-discover="true" href={`/${lang}/products/${hit.id}`} onClick={follow}>
                 {hit.name}
-              </Link>{" "}
+              </a>{" "}
               {productTitleMark(tCatalog, { kind: hit.nameKind, locale: hit.nameLocale })}
             </h3>
             <p className="search-hit__firm">
-              <Link to={`/${lang}/firms/${hit.firmSlug}`}>{hit.firmName}</Link>
+              <a data-discover="true" href={`/${lang}/firms/${hit.firmSlug}`} onClick={follow}>
+                {hit.firmName}
+              </a>
               {hit.town ? <span className="muted"> · {hit.town}</span> : null}
               {!hit.verified ? <span className="badge badge--pending">{words.unverified}</span> : null}
               {hit.verified && !hit.public ? <span className="badge badge--pending">{words.notPublic}</span> : null}
@@ -228,6 +232,7 @@ export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: s
 
 export function FirmHitList({ hits, lang }: { hits: PageFirmHit[]; lang: string }) {
   const { t } = useTranslation("search");
+  const follow = useFollowLink();
   const { t: tCatalog } = useTranslation("catalog");
   if (!hits.length) return null;
   const certifications = t("hit.certifications");
@@ -237,9 +242,9 @@ export function FirmHitList({ hits, lang }: { hits: PageFirmHit[]; lang: string 
         <li key={hit.id} className="card search-hit">
           <div className="search-hit__body">
             <h3 className="search-hit__title">
-              <Link to={`/${lang}/firms/${hit.slug}`} lang={hit.nameIsFallback ? hit.nameLocale : undefined}>
+              <a lang={hit.nameIsFallback ? hit.nameLocale : undefined} data-discover="true" href={`/${lang}/firms/${hit.slug}`} onClick={follow}>
                 {hit.name}
-              </Link>{" "}
+              </a>{" "}
               {hit.nameIsFallback ? fallbackMark(tCatalog, hit.nameLocale) : originMark(tCatalog, hit.nameOrigin)}
             </h3>
             <p className="muted">
@@ -252,6 +257,25 @@ export function FirmHitList({ hits, lang }: { hits: PageFirmHit[]; lang: string 
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * The click handler of the hits' links: they are plain anchors with the
+ * markup Remix's <Link> renders (`data-discover` included), navigating in
+ * the app as <Link> does (left click without modifier keys, no other
+ * target), so a page of results costs one hook, not a dozen per link.
+ */
+function useFollowLink() {
+  const navigate = useNavigate();
+  return useCallback(
+    (event: MouseEvent<HTMLAnchorElement>) => {
+      const target = event.currentTarget.getAttribute("target");
+      if (event.defaultPrevented || event.button !== 0 || (target && target !== "_self") || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
+      event.preventDefault();
+      navigate(event.currentTarget.getAttribute("href") ?? "");
+    },
+    [navigate],
   );
 }
 
