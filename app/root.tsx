@@ -15,8 +15,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { localeTags, type Locale } from "~/i18n/config";
 import { alternateUrls, requestLocale, urlLocale } from "~/i18n/locale.server";
 import { i18nVersion } from "~/i18n/version.server";
-import { getOptionalUser } from "~/modules/access/user.server";
-import { countUnreadNotifications } from "~/modules/notification/notification.server";
+import { getHeaderUser } from "~/modules/access/user.server";
 import { followChosenLocale } from "~/modules/user/user.server";
 import { getEnv } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce";
@@ -35,14 +34,13 @@ export const handle = { i18n: ["common"] };
 /** The root loader never throws: a broken database still renders a page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await requestLocale(request);
-  const user = await getOptionalUser(request).catch(() => null);
-  const unreadNotifications = user ? await countUnreadNotifications(user.id).catch(() => 0) : 0;
+  const user = await getHeaderUser(request).catch(() => null);
   if (user) await followChosenLocale(user, urlLocale(request)).catch(() => undefined);
   return json({
     locale,
     i18nVersion,
     alternates: alternateUrls(request, getEnv().PUBLIC_URL),
-    user: user ? { displayName: user.displayName, role: user.role, email: user.email, unreadNotifications } : null,
+    user: user ? { displayName: user.displayName, role: user.role, email: user.email, unreadNotifications: user.unreadNotifications } : null,
   });
 }
 

@@ -16,4 +16,17 @@ describe("createRequestI18n", () => {
     expect(utils.toResolveHierarchy("zh-CN")[0]).toBe("zh-CN");
     expect(title(zh)).toBe(title(await createRequestI18n("zh-CN", ["search"])));
   });
+
+  it("gives pages of one language and namespaces the same instance, and other languages or namespaces their own", async () => {
+    const first = await createRequestI18n("pt-PT", ["common", "meetings"]);
+    expect(await createRequestI18n("pt-PT", ["common", "meetings"])).toBe(first);
+    expect(first.language).toBe("pt-PT");
+    const brazil = await createRequestI18n("pt-BR", ["common", "meetings"]);
+    expect(brazil).not.toBe(first);
+    expect(brazil.language).toBe("pt-BR");
+    expect(await createRequestI18n("pt-PT", ["common"])).not.toBe(first);
+    // Making the others changed nothing in the first.
+    expect(first.language).toBe("pt-PT");
+    expect(first.t("meetings:agenda.ics")).toBe(brazil.getFixedT("pt-PT")("meetings:agenda.ics"));
+  });
 });

@@ -37,15 +37,32 @@ export async function getFixedT(locale: Locale, ns: Namespace | readonly [Namesp
 const fixedTs = new Map<string, Promise<TFunction>>();
 
 /**
- * A fresh i18next instance for rendering one request: a clone of one
- * instance initialised at start, sharing its (read-only) resources, with its
- * own language and namespaces. Initialising every namespace of every
- * language again for each page cost milliseconds of CPU per request.
+ * The i18next instance a page renders with: a clone of one instance
+ * initialised at start, sharing its (read-only) resources, with the page's
+ * language and namespaces. Initialising every namespace of every language
+ * again for each page cost milliseconds of CPU per request, and making even
+ * a clone per request a few per cent of a page's.
+ *
+ * So one clone serves every page of the same language and namespaces. Pages
+ * in different languages never share one; and nothing changes a clone while
+ * rendering on the server: the language is fixed when it is made, the
+ * resources are all there (nothing to load), and `useChangeLanguage` runs in
+ * an effect, which is for the browser only.
  */
 export async function createRequestI18n(locale: Locale, ns: string[]): Promise<I18n> {
-  const base = await (renderBase ??= initRenderBase());
-  return base.cloneInstance({ lng: locale, ns });
+  const key = `${locale}|${ns.join(",")}`;
+  let instance = renderInstances.get(key);
+  if (!instance) {
+    const base = await (renderBase ??= initRenderBase());
+    instance = base.cloneInstance({ lng: locale, ns });
+    // Namespace lists come from the route modules: a few dozen, but bound them anyway.
+    if (renderInstances.size >= MAX_RENDER_INSTANCES) renderInstances.delete(renderInstances.keys().next().value!);
+    renderInstances.set(key, instance);
+  }
+  return instance;
 }
+const MAX_RENDER_INSTANCES = 500;
+const renderInstances = new Map<string, I18n>();
 let renderBase: Promise<I18n> | undefined;
 async function initRenderBase(): Promise<I18n> {
   const instance = createInstance();

@@ -7,8 +7,7 @@ import { FeedPanel } from "~/components/meeting-feed";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireBuyerCompany } from "~/modules/access/buyer.server";
-import { agendaRows } from "~/modules/meeting/agenda";
-import { agendaFor } from "~/modules/meeting/agenda.server";
+import { agendaFor, agendaPageRows } from "~/modules/meeting/agenda.server";
 import { getMeetingEdition } from "~/modules/meeting/edition.server";
 import { throwDomainError } from "~/utils/domain-error.server";
 import { pageMeta } from "~/utils/meta";
@@ -34,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     edition,
     published: agenda.published,
     feed,
-    rows: agendaRows(agenda.meetings, { fairZone: edition.timeZone, ownZone: agenda.ownZone, locale }),
+    rows: agendaPageRows(agenda.meetings, { fairZone: edition.timeZone, ownZone: agenda.ownZone, locale }),
     zhLabels: locale.startsWith("zh") ? undefined : Object.fromEntries(keys.map((key) => [key, zh(`agenda.${key}`)])),
   });
 }

@@ -7,8 +7,7 @@ import { FeedPanel } from "~/components/meeting-feed";
 import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmMember } from "~/modules/access/user.server";
-import { agendaRows } from "~/modules/meeting/agenda";
-import { agendaFor } from "~/modules/meeting/agenda.server";
+import { agendaFor, agendaPageRows } from "~/modules/meeting/agenda.server";
 import { assertDelegationFirm, getMeetingEdition } from "~/modules/meeting/edition.server";
 import { throwDomainError } from "~/utils/domain-error.server";
 import { pageMeta } from "~/utils/meta";
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     edition,
     published: agenda.published,
     feed,
-    rows: agendaRows(agenda.meetings, { fairZone: edition.timeZone, ownZone: null, locale }),
+    rows: agendaPageRows(agenda.meetings, { fairZone: edition.timeZone, ownZone: null, locale }),
   });
 }
 

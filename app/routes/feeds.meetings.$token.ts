@@ -1,8 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireMeetingFeed } from "~/modules/access/meeting-feed.server";
 import { agendaCalendar } from "~/modules/meeting/agenda.server";
-import { getMeetingEditionById } from "~/modules/meeting/edition.server";
-import { throwDomainError } from "~/utils/domain-error.server";
 
 /**
  * A participant's calendar feed at its secret URL (`/feeds/meetings/<token>.ics`),
@@ -11,8 +9,7 @@ import { throwDomainError } from "~/utils/domain-error.server";
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const feed = await requireMeetingFeed(params.token);
-  const edition = await getMeetingEditionById(feed.editionId, feed.locale).catch(throwDomainError);
-  const { body, fileName } = await agendaCalendar(edition, feed.owner, feed.locale);
+  const { body, fileName } = await agendaCalendar(feed.edition, feed.owner, feed.locale);
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

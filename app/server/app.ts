@@ -8,6 +8,7 @@ import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders, validPath, validQ
 import { log } from "~/utils/logger.server";
 import { installRouteMatchCache } from "./route-match-cache";
 import { installServerRoutesCache } from "./server-routes-cache";
+import { installStaticHandlerCache } from "./static-handler-cache";
 
 export interface AppOptions {
   /** The Remix server build, or a function returning the current one (dev reloads). */
@@ -77,6 +78,7 @@ function warnOnceWithoutForwardedFor(trustProxy: number) {
 export function createApp(options: AppOptions) {
   installRouteMatchCache();
   installServerRoutesCache();
+  installStaticHandlerCache();
   const app = express();
   app.disable("x-powered-by");
   // Only trust X-Forwarded-For from the configured number of proxy hops;

@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { installServerRoutesCache, rememberServerRoutes } from "./server-routes-cache";
+import { UNSAFE_convertRoutesToDataRoutes as convertRoutesToDataRoutes } from "@remix-run/router";
+import { installServerRoutesCache, rememberDataRoutes, rememberServerRoutes } from "./server-routes-cache";
 
 describe("rememberServerRoutes", () => {
   const manifest = { root: { id: "root" } };
@@ -46,5 +47,38 @@ describe("rememberServerRoutes", () => {
     const first = routes.createServerRoutes(routeManifest, { ...modules }, future, false);
     expect(routes.createServerRoutes(routeManifest, { ...modules }, future, false)).toBe(first);
     expect(first).toMatchObject([{ id: "root", children: [{ id: "routes/a", path: "a" }] }]);
+  });
+});
+
+describe("rememberDataRoutes", () => {
+  const tree = () => [{ id: "root", path: "", children: [{ id: "routes/a", path: "a" }, { id: "routes/b", index: true }] }];
+  const mapRouteProperties = () => ({ hasErrorBoundary: false });
+
+  it("converts a tree once, and fills each caller's empty manifest with the same entries", () => {
+    const original = vi.fn(convertRoutesToDataRoutes as never) as never;
+    const remembered = rememberDataRoutes(original);
+    const routes = tree();
+    const firstManifest: Record<string, unknown> = {};
+    const first = remembered(routes, mapRouteProperties, undefined, firstManifest);
+    const secondManifest: Record<string, unknown> = {};
+    const second = remembered(routes, mapRouteProperties, undefined, secondManifest);
+    expect(second).toBe(first);
+    expect(original).toHaveBeenCalledTimes(1);
+    expect(Object.keys(secondManifest).sort()).toEqual(["root", "routes/a", "routes/b"]);
+    expect(secondManifest).toEqual(firstManifest);
+    expect(secondManifest["routes/a"]).toBe((first as { children: unknown[] }[])[0].children[0]);
+    expect(first).toEqual(convertRoutesToDataRoutes(tree() as never, mapRouteProperties as never, undefined, {}));
+  });
+
+  it("converts anew for another tree, other route properties, a parent path or a manifest already in use", () => {
+    const original = vi.fn(convertRoutesToDataRoutes as never) as never;
+    const remembered = rememberDataRoutes(original);
+    const routes = tree();
+    remembered(routes, mapRouteProperties, undefined, {});
+    remembered(tree(), mapRouteProperties, undefined, {});
+    remembered(routes, () => ({}), undefined, {});
+    remembered(routes[0].children, mapRouteProperties, ["0"], {});
+    remembered(routes, mapRouteProperties, undefined, { other: {} });
+    expect(original).toHaveBeenCalledTimes(5);
   });
 });

@@ -104,6 +104,15 @@ async function buildEdition() {
   return { slug: edition.slug, feed: feedPath(token), firmEmail: firmUser.email, buyerEmail: buyerUser.email, meetings: await prisma.meeting.count(), requests: requests.length };
 }
 
+async function emptyServerDatabase(url: string) {
+  const database = await openDatabase({ kind: "postgres", url }, { migrate: false });
+  try {
+    await database.sql.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  } finally {
+    await database.close();
+  }
+}
+
 /** A signed-in session's cookie, through the real sign-in form. */
 async function sessionCookie(url: string, email: string, locale: string) {
   const response = await fetch(`${url}/${locale}/login`, { method: "POST", body: new URLSearchParams({ email, password: PASSWORD }), headers: { Origin: url, "Content-Type": "application/x-www-form-urlencoded" }, redirect: "manual" });
@@ -123,7 +132,10 @@ export const agendaBenchmark: Benchmark = {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     const built = performance.now();
-    const database = await openDatabase({ kind: "pglite", dataDir: path.join(dir, "pglite") });
+    // PONTE_BENCH_DATABASE_URL=postgresql://…: the same on a PostgreSQL server (production's database); its public schema is emptied first.
+    const serverUrl = process.env.PONTE_BENCH_DATABASE_URL;
+    if (serverUrl) await emptyServerDatabase(serverUrl);
+    const database = await openDatabase(serverUrl ? { kind: "postgres", url: serverUrl } : { kind: "pglite", dataDir: path.join(dir, "pglite") });
     setCurrentDatabase(database);
     let world: Awaited<ReturnType<typeof buildEdition>>;
     try {
@@ -136,7 +148,7 @@ export const agendaBenchmark: Benchmark = {
     setSearchConnection(engine, "");
     // PONTE_BENCH_PROFILE=<dir> leaves the server's CPU profile there.
     const profileDir = process.env.PONTE_BENCH_PROFILE ? path.resolve(process.env.PONTE_BENCH_PROFILE) : null;
-    const server = await startServer(dir, engine, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+    const server = await startServer(dir, engine, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [], serverUrl ? { DATABASE_URL: serverUrl } : {});
     try {
       const firm = { Cookie: await sessionCookie(server.url, world.firmEmail, "zh-CN"), "Accept-Encoding": "gzip" };
       const buyer = { Cookie: await sessionCookie(server.url, world.buyerEmail, "pt-BR"), "Accept-Encoding": "gzip" };
@@ -174,7 +186,7 @@ export const agendaBenchmark: Benchmark = {
       }
       return {
         metrics,
-        details: { ...details, meetings: world.meetings, requests: world.requests, firms: FIRMS, buyers: BUYERS, clients: CLIENTS, requestsPerTarget: REQUESTS, buildSeconds: round1(buildMs / 1000), loadAverage: { before: loadBefore, after: os.loadavg().map(round1) }, database: "PGlite (embedded)" },
+        details: { ...details, meetings: world.meetings, requests: world.requests, firms: FIRMS, buyers: BUYERS, clients: CLIENTS, requestsPerTarget: REQUESTS, buildSeconds: round1(buildMs / 1000), loadAverage: { before: loadBefore, after: os.loadavg().map(round1) }, database: serverUrl ? "PostgreSQL server" : "PGlite (embedded)" },
       };
     } finally {
       await server.stop();

@@ -72,7 +72,7 @@ function directBody(params: Params) {
   return JSON.stringify({ queries: buildSearchQueries(productSpec, parsed.input, null).queries });
 }
 
-export async function startServer(dir: string, engine: { host: string; masterKey: string }, nodeOptions: string[] = []) {
+export async function startServer(dir: string, engine: { host: string; masterKey: string }, nodeOptions: string[] = [], env: Record<string, string> = {}) {
   const port = await freePort();
   const log = fs.openSync(path.join(dir, "bench-server.log"), "a");
   const child: ChildProcess = spawn(process.execPath, [...nodeOptions, "--import", "tsx", "app/server/main.ts"], {
@@ -88,6 +88,7 @@ export async function startServer(dir: string, engine: { host: string; masterKey
       MEILI_INDEX_PREFIX: "",
       SEED_ON_EMPTY: "false",
       LOG_LEVEL: "warn",
+      ...env,
     },
     // Both streams to the log: a server that stops says why there, if it can.
     stdio: ["ignore", log, log],

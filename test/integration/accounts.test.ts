@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { withUsccCheck } from "~/modules/firm/uscc";
-import { SESSION_IDLE_MS } from "~/utils/session.server";
+import { readSession, SESSION_IDLE_MS } from "~/utils/session.server";
 import { PRIVACY_NOTICE_VERSION } from "~/modules/privacy/notice";
 import { startTestServer, TestClient, type TestServer } from "../support/server";
 import { createUser, randomUscc, TEST_PASSWORD } from "../support/factories";
@@ -199,6 +199,32 @@ describe("sign-in and sessions", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/en/login?redirectTo=%2Fen%2Faccount");
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("reads the session with its user and the user's unread notices, one read serving the loaders that ask at once", async () => {
+    const user = await createUser("FIRM_MEMBER");
+    const other = await createUser("BUYER");
+    const browser = client();
+    await signIn(browser, user.email, user.password);
+    await prisma.notification.createMany({
+      data: [
+        { userId: user.id, kind: "inquiry.new" },
+        { userId: user.id, kind: "inquiry.message" },
+        { userId: user.id, kind: "inquiry.status", readAt: new Date() },
+        { userId: other.id, kind: "inquiry.new" },
+      ],
+    });
+    const request = () => new Request(`${server.url}/en/account`, { headers: { Cookie: `${sessionCookieName}=${browser.cookie(sessionCookieName)}` } });
+    const [root, page] = await Promise.all([readSession(request()), readSession(request())]);
+    expect(root).toMatchObject({ unreadNotifications: 2, user: { id: user.id, email: user.email, role: "FIRM_MEMBER", firmId: user.firmId } });
+    expect(page).toEqual(root);
+    // Each caller has its own copy; the next request reads again and sees the notices just read.
+    expect(page!.user).not.toBe(root!.user);
+    await prisma.notification.updateMany({ where: { userId: user.id }, data: { readAt: new Date() } });
+    expect((await readSession(request()))?.unreadNotifications).toBe(0);
+    // The header says it too.
+    await prisma.notification.create({ data: { userId: user.id, kind: "inquiry.new" } });
+    expect(await (await browser.get("/en/account")).text()).toContain("1 unread");
   });
 
   it("ends sessions past their absolute lifetime even when active", async () => {

@@ -11,6 +11,12 @@ export async function getOptionalUser(request: Request): Promise<AuthUser | null
   return (await readSession(request))?.user ?? null;
 }
 
+/** The signed-in user with the number of their unread notifications (the page header's badge), or null. */
+export async function getHeaderUser(request: Request): Promise<(AuthUser & { unreadNotifications: number }) | null> {
+  const session = await readSession(request);
+  return session && { ...session.user, unreadNotifications: session.unreadNotifications };
+}
+
 /**
  * The signed-in user, or a redirect to the sign-in page that comes back here.
  * With `roles`, a signed-in user without one of them gets 403.

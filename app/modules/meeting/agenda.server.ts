@@ -2,7 +2,7 @@ import type { Locale } from "~/i18n/config";
 import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { prisma } from "~/utils/db.server";
 import { getFixedT } from "~/i18n/i18next.server";
-import { agendaIcs, type AgendaMeeting } from "./agenda";
+import { agendaIcs, agendaRows, type AgendaMeeting, type AgendaRow } from "./agenda";
 import { cancelledSequence } from "./changes";
 import type { MeetingEdition } from "./edition.server";
 import type { Interpreter } from "./grid";
@@ -64,6 +64,21 @@ async function readAgenda(edition: MeetingEdition, owner: Owner, locale: Locale)
   });
   return { published: true, ownZone: registration?.mode === "REMOTE" ? registration.timeZone : null, meetings };
 }
+
+/**
+ * The agenda page's rows (dates and times worded in the reader's language):
+ * worked out once for each agenda read, which `agendaFor` gives back as the
+ * same object until the participant's agenda changes.
+ */
+export function agendaPageRows(meetings: readonly AgendaMeeting[], options: { fairZone: string; ownZone: string | null; locale: string }): AgendaRow[] {
+  let byOptions = rowsByAgenda.get(meetings);
+  if (!byOptions) rowsByAgenda.set(meetings, (byOptions = new Map()));
+  const key = `${options.fairZone}|${options.ownZone ?? ""}|${options.locale}`;
+  let rows = byOptions.get(key);
+  if (!rows) byOptions.set(key, (rows = agendaRows(meetings, options)));
+  return rows;
+}
+const rowsByAgenda = new WeakMap<readonly AgendaMeeting[], Map<string, AgendaRow[]>>();
 
 /**
  * The participant's meetings that calendars must remove, once the schedule is

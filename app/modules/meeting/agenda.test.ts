@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { agendaIcs, agendaRows, type AgendaMeeting } from "./agenda";
+import { agendaPageRows } from "./agenda.server";
 
 const meeting = (overrides: Partial<AgendaMeeting> = {}): AgendaMeeting => ({
   requestId: "req1",
@@ -46,5 +47,19 @@ describe("an agenda", () => {
     const sequence = (text: string) => Number(/SEQUENCE:(\d+)/.exec(text)?.[1]);
     expect(sequence(after)).toBeGreaterThan(sequence(before));
     expect(after).toMatch(/UID:gone@ponte.test[\s\S]*STATUS:CANCELLED/);
+  });
+});
+
+describe("an agenda page's rows", () => {
+  it("are worded once per agenda read and reading options, and are the pure rows", () => {
+    const meetings = [meeting(), meeting({ requestId: "req2", startsAt: new Date("2027-10-21T01:00:00Z"), endsAt: new Date("2027-10-21T01:20:00Z") })];
+    const options = { fairZone: "Asia/Macau", ownZone: null, locale: "zh-CN" };
+    const first = agendaPageRows(meetings, options);
+    expect(first).toEqual(agendaRows(meetings, options));
+    expect(agendaPageRows(meetings, { ...options })).toBe(first);
+    // Another language, another zone, or a new read of the agenda: worded again.
+    expect(agendaPageRows(meetings, { ...options, locale: "pt-BR" })).not.toBe(first);
+    expect(agendaPageRows(meetings, { ...options, ownZone: "America/Sao_Paulo" })[0].ownTime).toContain("America/Sao Paulo");
+    expect(agendaPageRows([...meetings], options)).not.toBe(first);
   });
 });

@@ -27,18 +27,28 @@ export async function getMeetingEdition(slug: string, locale: Locale, now = new 
   return meetingEdition({ slug }, locale, now);
 }
 
-/** The same by id (a calendar feed knows its edition's id). */
-export async function getMeetingEditionById(id: string, locale: Locale, now = new Date()): Promise<MeetingEdition> {
-  return meetingEdition({ id }, locale, now);
+/** An edition's row as read from the database (the calendar feed reads it with its token). */
+export interface MeetingEditionRow {
+  id: string;
+  slug: string;
+  name: unknown;
+  shortName: string;
+  startsOn: Date;
+  endsOn: Date;
+  timeZone: string;
 }
 
-async function meetingEdition(where: { slug: string } | { id: string }, locale: Locale, now: Date): Promise<MeetingEdition> {
+async function meetingEdition(where: { slug: string }, locale: Locale, now: Date): Promise<MeetingEdition> {
   // One query: the call is a condition, not a relation read (which would be a second query).
   const edition = await prisma.fairEdition.findFirst({
     where: { ...where, call: { isNot: null } },
     select: { id: true, slug: true, name: true, shortName: true, startsOn: true, endsOn: true, timeZone: true },
   });
   if (!edition) throw notFoundError("editionNotFound");
+  return toMeetingEdition(edition, locale, now);
+}
+
+export function toMeetingEdition(edition: MeetingEditionRow, locale: Locale, now = new Date()): MeetingEdition {
   const endsOn = edition.endsOn.toISOString().slice(0, 10);
   return {
     id: edition.id,

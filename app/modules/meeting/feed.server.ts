@@ -2,7 +2,7 @@ import type { Locale } from "~/i18n/config";
 import { matchLocale, defaultLocale } from "~/i18n/config";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import type { MeetingEdition } from "./edition.server";
+import { toMeetingEdition, type MeetingEdition, type MeetingEditionRow } from "./edition.server";
 import { feedOwnerKey, feedPath, feedTokenHash, newFeedToken, type FeedOwner } from "./feed";
 
 /**
@@ -36,14 +36,20 @@ export async function revokeFeed(edition: MeetingEdition, owner: FeedOwner) {
   await prisma.meetingFeed.deleteMany({ where: { editionId: edition.id, owner: feedOwnerKey(owner) } });
 }
 
-/** Whose feed a token opens: the edition's id, the owner and the language; null for an unknown or revoked token. */
-export async function feedByToken(token: string): Promise<{ editionId: string; owner: FeedOwner; locale: Locale } | null> {
-  const row = await prisma.meetingFeed.findUnique({
-    where: { tokenHash: feedTokenHash(token) },
-    select: { editionId: true, buyerCompanyId: true, firmId: true, locale: true },
-  });
+/**
+ * Whose feed a token opens, in one statement: the owner, the language and the
+ * edition (one with a delegation, as every meeting page asks); null for an
+ * unknown or revoked token. Calendar apps poll feeds all day, so the feed
+ * costs one read before its calendar (kept per agenda version) is sent.
+ */
+export async function feedByToken(token: string, now = new Date()): Promise<{ edition: MeetingEdition; owner: FeedOwner; locale: Locale } | null> {
+  const [row] = await prisma.$queryRaw<(MeetingEditionRow & { buyerCompanyId: string | null; firmId: string | null; locale: string })[]>`
+    SELECT f."buyerCompanyId", f."firmId", f."locale", e."id", e."slug", e."name", e."shortName", e."startsOn", e."endsOn", e."timeZone"
+    FROM "MeetingFeed" f JOIN "Fair" e ON e."id" = f."editionId"
+    WHERE f."tokenHash" = ${feedTokenHash(token)} AND EXISTS (SELECT 1 FROM "DelegationCall" c WHERE c."editionId" = e."id")`;
   if (!row) return null;
   const owner: FeedOwner | null = row.buyerCompanyId ? { buyerCompanyId: row.buyerCompanyId } : row.firmId ? { firmId: row.firmId } : null;
   if (!owner) return null;
-  return { editionId: row.editionId, owner, locale: matchLocale(row.locale) ?? defaultLocale };
+  const locale = matchLocale(row.locale) ?? defaultLocale;
+  return { edition: toMeetingEdition(row, locale, now), owner, locale };
 }

@@ -76,10 +76,6 @@ export async function notify(
   }
 }
 
-export async function countUnreadNotifications(userId: string): Promise<number> {
-  return prisma.notification.count({ where: { userId, readAt: null } });
-}
-
 /** The user's latest notices, worded in `locale`. */
 export async function listNotifications(userId: string, locale: Locale, take = 50) {
   const rows = await prisma.notification.findMany({
