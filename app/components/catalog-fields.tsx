@@ -1,11 +1,17 @@
 import { getCollectionProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useId, type ReactNode } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "./forms";
 
 /** Says where a text came from when a person did not write it in this language. */
 export function OriginMark({ origin }: { origin: string | null | undefined }) {
   const { t } = useTranslation("catalog");
+  return originMark(t, origin);
+}
+
+/** OriginMark's markup with a `t` of the catalog namespace already at hand (lists: one hook, not one per row). */
+export function originMark(t: TFunction, origin: string | null | undefined) {
   if (!origin || origin === "author") return null;
   return <span className={`badge badge--origin badge--${origin}`}>{t(`origin.${origin}`)}</span>;
 }
@@ -17,6 +23,11 @@ export function OriginMark({ origin }: { origin: string | null | undefined }) {
  */
 export function FallbackMark({ locale }: { locale: string }) {
   const { t } = useTranslation("catalog");
+  return fallbackMark(t, locale);
+}
+
+/** FallbackMark's markup with a `t` of the catalog namespace already at hand. */
+export function fallbackMark(t: TFunction, locale: string) {
   return (
     <span className="badge badge--origin">
       {t("origin.fallback", { language: t(`languages.${locale}`, { defaultValue: locale }) })}

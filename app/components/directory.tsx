@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { FormattedUsd } from "./formatted";
-import { FallbackMark, OriginMark } from "./catalog-fields";
+import { FallbackMark, OriginMark, fallbackMark, originMark } from "./catalog-fields";
 
 /** Text with the mark that says which language it is in, or how it was made. */
 export function MarkedText({ value, as: Tag = "span" }: { value: { text: string; locale: string; origin: string; isFallback: boolean } | null; as?: "span" | "p" | "h1" }) {
@@ -28,9 +29,14 @@ export interface ProductCardData {
 
 export function ProductTitleMark({ title }: { title: ProductCardData["title"] }) {
   const { t } = useTranslation("catalog");
+  return productTitleMark(t, title);
+}
+
+/** ProductTitleMark's markup with a `t` of the catalog namespace already at hand (lists: one hook, not one per row). */
+export function productTitleMark(t: TFunction, title: Pick<ProductCardData["title"], "kind" | "locale">) {
   if (title.kind === "structured") return <span className="badge badge--origin">{t("origin.structured")}</span>;
-  if (title.kind === "fallback") return <FallbackMark locale={title.locale} />;
-  return <OriginMark origin={title.kind} />;
+  if (title.kind === "fallback") return fallbackMark(t, title.locale);
+  return originMark(t, title.kind);
 }
 
 export function ProductCards({ products, lang }: { products: ProductCardData[]; lang: string }) {

@@ -1,12 +1,15 @@
-import { Link } from "@remix-run/react";
+import { Link, useNavigate } from "@remix-run/react";
+import { useCallback, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { clearedFilters, searchQueryString, toggleFacet, type FacetParam, type SearchInput } from "~/modules/search/search-params";
 // Types only: erased from the browser bundle.
-import type { FacetValue, FirmHit, ProductHit } from "~/modules/search/queries.server";
-import { FormattedNumber, FormattedUsd } from "./formatted";
-import { FallbackMark, OriginMark } from "./catalog-fields";
-import { ProductTitleMark } from "./directory";
+import type { FacetValue } from "~/modules/search/queries.server";
+import type { PageFirmHit, PageProductHit } from "~/modules/search/page-data";
+import { useFormatters } from "~/utils/format";
+import { FormattedNumber } from "./formatted";
+import { fallbackMark, originMark } from "./catalog-fields";
+import { productTitleMark } from "./directory";
 
 /* The parts of the search page. */
 
@@ -116,6 +119,8 @@ function FacetGroup({ facet, values }: { facet: Exclude<FacetParam, "verified">;
 }
 
 function FacetOptions({ facet, values }: { facet: string; values: FacetValue[] }) {
+  // One formatter for the list (as FormattedNumber renders it), not one hook per value.
+  const format = useFormatters();
   return (
     <ul className="facet__values">
       {values.map((value) => (
@@ -124,7 +129,7 @@ function FacetOptions({ facet, values }: { facet: string; values: FacetValue[] }
             <input type="checkbox" name={facet} value={value.value} defaultChecked={value.selected} key={`${value.value}-${value.selected}`} />
             <span className="facet__label">{value.label}</span>
             <span className="facet__count">
-              <FormattedNumber value={value.count} />
+              <span suppressHydrationWarning>{format.number(value.count)}</span>
             </span>
           </label>
         </li>
@@ -166,9 +171,15 @@ function VerifiedFacet({ values, current }: { values: FacetValue[]; current: boo
   );
 }
 
-export function ProductHitList({ hits, lang }: { hits: ProductHit[]; lang: string }) {
+export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: string }) {
   const { t } = useTranslation("search");
+  const follow = useFollowLink();
+  const { t: tCatalog } = useTranslation("catalog");
+  const format = useFormatters();
   if (!hits.length) return null;
+  // The same words on every card: looked up once per list. Numbers and prices
+  // as FormattedNumber and FormattedUsd render them, without a hook per card.
+  const words = { hs: t("hit.hs"), moq: t("hit.moq"), fob: t("hit.fob"), unverified: t("hit.unverified"), notPublic: t("hit.notPublic"), certifications: t("hit.certifications") };
   return (
     <ol className="search-hits">
       {hits.map((hit) => (
@@ -176,40 +187,42 @@ export function ProductHitList({ hits, lang }: { hits: ProductHit[]; lang: strin
           {hit.thumbKey ? <img src={`/media/${hit.thumbKey}`} alt="" loading="lazy" className="search-hit__image" /> : null}
           <div className="search-hit__body">
             <h3 className="search-hit__title">
-              <Link to={`/${lang}/products/${hit.id}`} lang={hit.nameKind === "fallback" ? hit.nameLocale : undefined}>
+              <a lang={hit.nameKind === "fallback" ? hit.nameLocale : undefined} data-discover="true" href={`/${lang}/products/${hit.id}`} onClick={follow}>
                 {hit.name}
-              </Link>{" "}
-              <ProductTitleMark title={{ text: hit.name, kind: hit.nameKind, locale: hit.nameLocale }} />
+              </a>{" "}
+              {productTitleMark(tCatalog, { kind: hit.nameKind, locale: hit.nameLocale })}
             </h3>
             <p className="search-hit__firm">
-              <Link to={`/${lang}/firms/${hit.firmSlug}`}>{hit.firmName}</Link>
+              <a data-discover="true" href={`/${lang}/firms/${hit.firmSlug}`} onClick={follow}>
+                {hit.firmName}
+              </a>
               {hit.town ? <span className="muted"> · {hit.town}</span> : null}
-              {!hit.verified ? <span className="badge badge--pending">{t("hit.unverified")}</span> : null}
-              {hit.verified && !hit.public ? <span className="badge badge--pending">{t("hit.notPublic")}</span> : null}
+              {!hit.verified ? <span className="badge badge--pending">{words.unverified}</span> : null}
+              {hit.verified && !hit.public ? <span className="badge badge--pending">{words.notPublic}</span> : null}
             </p>
             <dl className="search-hit__facts">
               <div>
-                <dt>{t("hit.hs")}</dt>
+                <dt>{words.hs}</dt>
                 <dd>{formatHsCode(hit.hsCode)}</dd>
               </div>
               {hit.moq !== null ? (
                 <div>
-                  <dt>{t("hit.moq")}</dt>
+                  <dt>{words.moq}</dt>
                   <dd>
-                    <FormattedNumber value={hit.moq} /> {hit.moqUnitName ?? ""}
+                    <span suppressHydrationWarning>{format.number(hit.moq)}</span> {hit.moqUnitName ?? ""}
                   </dd>
                 </div>
               ) : null}
               {hit.priceMinUsd !== null || hit.priceMaxUsd !== null ? (
                 <div>
-                  <dt>{t("hit.fob")}</dt>
+                  <dt>{words.fob}</dt>
                   <dd>
-                    <FormattedUsd min={hit.priceMinUsd} max={hit.priceMaxUsd} />
+                    <span suppressHydrationWarning>{format.usdRange(hit.priceMinUsd, hit.priceMaxUsd)}</span>
                   </dd>
                 </div>
               ) : null}
             </dl>
-            <CertificationBadges codes={hit.certifications} />
+            {certificationBadges(hit.certifications, words.certifications)}
           </div>
         </li>
       ))}
@@ -217,26 +230,29 @@ export function ProductHitList({ hits, lang }: { hits: ProductHit[]; lang: strin
   );
 }
 
-export function FirmHitList({ hits, lang }: { hits: FirmHit[]; lang: string }) {
+export function FirmHitList({ hits, lang }: { hits: PageFirmHit[]; lang: string }) {
   const { t } = useTranslation("search");
+  const follow = useFollowLink();
+  const { t: tCatalog } = useTranslation("catalog");
   if (!hits.length) return null;
+  const certifications = t("hit.certifications");
   return (
     <ol className="search-hits">
       {hits.map((hit) => (
         <li key={hit.id} className="card search-hit">
           <div className="search-hit__body">
             <h3 className="search-hit__title">
-              <Link to={`/${lang}/firms/${hit.slug}`} lang={hit.nameIsFallback ? hit.nameLocale : undefined}>
+              <a lang={hit.nameIsFallback ? hit.nameLocale : undefined} data-discover="true" href={`/${lang}/firms/${hit.slug}`} onClick={follow}>
                 {hit.name}
-              </Link>{" "}
-              {hit.nameIsFallback ? <FallbackMark locale={hit.nameLocale} /> : <OriginMark origin={hit.nameOrigin} />}
+              </a>{" "}
+              {hit.nameIsFallback ? fallbackMark(tCatalog, hit.nameLocale) : originMark(tCatalog, hit.nameOrigin)}
             </h3>
             <p className="muted">
               {[hit.cluster, hit.town].filter(Boolean).join(" · ")} · {t("hit.products", { count: hit.productCount })}
               {!hit.verified ? <span className="badge badge--pending">{t("hit.unverified")}</span> : null}
             </p>
             {hit.description ? <p className="search-hit__summary">{hit.description}</p> : null}
-            <CertificationBadges codes={hit.certifications} />
+            {certificationBadges(hit.certifications, certifications)}
           </div>
         </li>
       ))}
@@ -244,11 +260,30 @@ export function FirmHitList({ hits, lang }: { hits: FirmHit[]; lang: string }) {
   );
 }
 
-function CertificationBadges({ codes }: { codes: string[] }) {
-  const { t } = useTranslation("search");
+/**
+ * The click handler of the hits' links: they are plain anchors with the
+ * markup Remix's <Link> renders (`data-discover` included), navigating in
+ * the app as <Link> does (left click without modifier keys, no other
+ * target), so a page of results costs one hook, not a dozen per link.
+ */
+function useFollowLink() {
+  const navigate = useNavigate();
+  return useCallback(
+    (event: MouseEvent<HTMLAnchorElement>) => {
+      const target = event.currentTarget.getAttribute("target");
+      if (event.defaultPrevented || event.button !== 0 || (target && target !== "_self") || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
+      event.preventDefault();
+      navigate(event.currentTarget.getAttribute("href") ?? "");
+    },
+    [navigate],
+  );
+}
+
+/** A hit's certifications (a plain function: the lists look their label up once). */
+function certificationBadges(codes: string[], label: string) {
   if (!codes.length) return null;
   return (
-    <ul className="search-hit__badges" aria-label={t("hit.certifications")}>
+    <ul className="search-hit__badges" aria-label={label}>
       {codes.map((code) => (
         <li key={code} className="badge">
           {code}

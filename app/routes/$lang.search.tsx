@@ -21,6 +21,7 @@ import { NoticeHits } from "~/components/notice-hits";
 import { log } from "~/utils/logger.server";
 import { noNotices, searchBoxes } from "~/modules/search/boxes.server";
 import { pageMeta } from "~/utils/meta";
+import { pageFirms, pageProducts } from "~/modules/search/page-data";
 
 export const handle = { i18n: ["search", "directory", "catalog", "participation"] };
 export const links: LinksFunction = () => [...catalogStyles, { rel: "stylesheet", href: searchStylesHref }];
@@ -66,8 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       input: parsed.input,
       problems,
       unavailable,
-      products,
-      firms,
+      products: products && pageProducts(products),
+      firms: firms && pageFirms(firms),
       hsCode: result?.hsCode ? { code: formatHsCode(result.hsCode), title: hsTitle(result.hsCode, locale) ?? "" } : null,
       hsFromWords: result?.hsCodesFromWords?.map((code) => `${formatHsCode(code)} ${hsHeadline(hsTitle(code, locale) ?? "")}`.trim()) ?? null,
       bureau: isBureau(viewer),
