@@ -19,8 +19,9 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // One i18next instance per request: concurrent requests in different
-  // languages never share state.
+  // The page's language and namespaces' own i18next instance: requests in
+  // different languages never share one (createRequestI18n says why one per
+  // language serves every request in it).
   const locale = await requestLocale(request);
   const i18n = await createRequestI18n(locale, remixI18next.getRouteNamespaces(remixContext));
   await rememberUrlLocale(request, responseHeaders);
