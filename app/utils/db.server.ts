@@ -12,7 +12,7 @@ import { applyMigrations, type MigrationResult, type SqlRunner } from "./migrate
 import { singletons } from "./singleton.server";
 import { log } from "./logger.server";
 
-export type { Prisma } from "~/generated/prisma/client";
+export { Prisma } from "~/generated/prisma/client";
 
 /**
  * The open database: a Prisma client over a driver adapter, plus a plain SQL

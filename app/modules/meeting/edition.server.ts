@@ -3,7 +3,7 @@ import { displayTextIn } from "~/modules/i18n-text/display.server";
 import { publicFirmWhere } from "~/modules/directory/visibility.server";
 import { venueToday } from "~/modules/fair/fairs.server";
 import { DomainError, notFoundError } from "~/utils/domain-error";
-import { prisma, type Prisma } from "~/utils/db.server";
+import { prisma, Prisma } from "~/utils/db.server";
 
 /**
  * The edition meetings are arranged for: one with a delegation call (the
@@ -26,10 +26,25 @@ export interface MeetingEdition {
 
 export async function getMeetingEdition(slug: string, locale: Locale, now = new Date()): Promise<MeetingEdition> {
   if (!slug) throw notFoundError("editionNotFound");
-  return meetingEdition({ slug }, locale, now);
+  // One query: the call is a condition, not a relation read (which would be a second query).
+  const edition = await prisma.fairEdition.findFirst({
+    where: { slug, call: { isNot: null } },
+    select: { id: true, slug: true, name: true, shortName: true, startsOn: true, endsOn: true, timeZone: true },
+  });
+  if (!edition) throw notFoundError("editionNotFound");
+  return toMeetingEdition(edition, locale, now);
 }
 
-/** An edition's row as read from the database (the calendar feed reads it with its token). */
+/**
+ * For statements that read an edition (as `e`) together with something else
+ * (a firm's membership, a feed's owner): the columns of a MeetingEditionRow,
+ * and the condition `getMeetingEdition` puts on an edition, that it has a
+ * delegation call.
+ */
+export const editionColumnsSql = Prisma.raw(`e."id", e."slug", e."name", e."shortName", e."startsOn", e."endsOn", e."timeZone"`);
+export const editionHasDelegationSql = Prisma.raw(`EXISTS (SELECT 1 FROM "DelegationCall" c WHERE c."editionId" = e."id")`);
+
+/** An edition's row as read from the database. */
 export interface MeetingEditionRow {
   id: string;
   slug: string;
@@ -38,16 +53,6 @@ export interface MeetingEditionRow {
   startsOn: Date;
   endsOn: Date;
   timeZone: string;
-}
-
-async function meetingEdition(where: { slug: string }, locale: Locale, now: Date): Promise<MeetingEdition> {
-  // One query: the call is a condition, not a relation read (which would be a second query).
-  const edition = await prisma.fairEdition.findFirst({
-    where: { ...where, call: { isNot: null } },
-    select: { id: true, slug: true, name: true, shortName: true, startsOn: true, endsOn: true, timeZone: true },
-  });
-  if (!edition) throw notFoundError("editionNotFound");
-  return toMeetingEdition(edition, locale, now);
 }
 
 export function toMeetingEdition(edition: MeetingEditionRow, locale: Locale, now = new Date()): MeetingEdition {
@@ -92,15 +97,14 @@ const notInDelegation = () => new DomainError("notInDelegation", { status: 403, 
  * The edition a firm's own meeting page is about, for a firm of its
  * delegation only: 404 for no such edition (as `getMeetingEdition`), 403 for
  * a firm outside the delegation. One statement instead of two, since every
- * firm page asks both. The
- * membership condition is `delegationFirmWhere` written in SQL (an approved
- * application of a public firm); `meeting-edition-sql.test.ts` holds the two
- * to the same answers.
+ * firm page asks both. The membership condition is `delegationFirmWhere`
+ * written in SQL (an approved application of a public firm);
+ * `meeting-edition-sql.test.ts` holds the two to the same answers.
  */
 export async function getFirmMeetingEdition(slug: string, firmId: string, locale: Locale, now = new Date()): Promise<MeetingEdition> {
   if (!slug) throw notFoundError("editionNotFound");
   const [row] = await prisma.$queryRaw<(MeetingEditionRow & { member: boolean })[]>`
-    SELECT e."id", e."slug", e."name", e."shortName", e."startsOn", e."endsOn", e."timeZone",
+    SELECT ${editionColumnsSql},
       EXISTS (
         SELECT 1 FROM "DelegationApplication" a
         JOIN "DelegationCall" c ON c."id" = a."callId"
@@ -109,7 +113,7 @@ export async function getFirmMeetingEdition(slug: string, firmId: string, locale
           AND f."verification" = 'VERIFIED' AND f."published"
       ) AS "member"
     FROM "Fair" e
-    WHERE e."slug" = ${slug} AND EXISTS (SELECT 1 FROM "DelegationCall" c WHERE c."editionId" = e."id")`;
+    WHERE e."slug" = ${slug} AND ${editionHasDelegationSql}`;
   if (!row) throw notFoundError("editionNotFound");
   if (!row.member) throw notInDelegation();
   return toMeetingEdition(row, locale, now);

@@ -2,7 +2,7 @@ import type { Locale } from "~/i18n/config";
 import { matchLocale, defaultLocale } from "~/i18n/config";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { toMeetingEdition, type MeetingEdition, type MeetingEditionRow } from "./edition.server";
+import { editionColumnsSql, editionHasDelegationSql, toMeetingEdition, type MeetingEdition, type MeetingEditionRow } from "./edition.server";
 import { feedOwnerKey, feedPath, feedTokenHash, newFeedToken, type FeedOwner } from "./feed";
 
 /**
@@ -44,9 +44,9 @@ export async function revokeFeed(edition: MeetingEdition, owner: FeedOwner) {
  */
 export async function feedByToken(token: string, now = new Date()): Promise<{ edition: MeetingEdition; owner: FeedOwner; locale: Locale } | null> {
   const [row] = await prisma.$queryRaw<(MeetingEditionRow & { buyerCompanyId: string | null; firmId: string | null; locale: string })[]>`
-    SELECT f."buyerCompanyId", f."firmId", f."locale", e."id", e."slug", e."name", e."shortName", e."startsOn", e."endsOn", e."timeZone"
+    SELECT f."buyerCompanyId", f."firmId", f."locale", ${editionColumnsSql}
     FROM "MeetingFeed" f JOIN "Fair" e ON e."id" = f."editionId"
-    WHERE f."tokenHash" = ${feedTokenHash(token)} AND EXISTS (SELECT 1 FROM "DelegationCall" c WHERE c."editionId" = e."id")`;
+    WHERE f."tokenHash" = ${feedTokenHash(token)} AND ${editionHasDelegationSql}`;
   if (!row) return null;
   const owner: FeedOwner | null = row.buyerCompanyId ? { buyerCompanyId: row.buyerCompanyId } : row.firmId ? { firmId: row.firmId } : null;
   if (!owner) return null;
