@@ -8,53 +8,24 @@ import type { FirmHit, ProductHit, SearchResult } from "./queries.server";
  * ids, slugs and codes nobody reads there cost on every search; the JSON API
  * keeps the full result.
  */
-export type PageProductHit = Pick<
-  ProductHit,
-  "id" | "firmSlug" | "name" | "nameKind" | "nameLocale" | "hsCode" | "firmName" | "town" | "certifications" | "moq" | "moqUnitName" | "priceMinUsd" | "priceMaxUsd" | "verified" | "public" | "thumbKey"
->;
+const productFields = ["id", "firmSlug", "name", "nameKind", "nameLocale", "hsCode", "firmName", "town", "certifications", "moq", "moqUnitName", "priceMinUsd", "priceMaxUsd", "verified", "public", "thumbKey"] as const;
+const firmFields = ["id", "slug", "name", "nameLocale", "nameIsFallback", "nameOrigin", "description", "town", "cluster", "certifications", "productCount", "verified"] as const;
 
-export type PageFirmHit = Pick<FirmHit, "id" | "slug" | "name" | "nameLocale" | "nameIsFallback" | "nameOrigin" | "description" | "town" | "cluster" | "certifications" | "productCount" | "verified">;
+export type PageProductHit = Pick<ProductHit, (typeof productFields)[number]>;
+export type PageFirmHit = Pick<FirmHit, (typeof firmFields)[number]>;
 
 type PageResult<Hit> = Pick<SearchResult<Hit>, "hits" | "total" | "page" | "pages" | "facets" | "moqRange" | "head">;
 
-function pageResult<Hit, Shown>(result: SearchResult<Hit>, hit: (hit: Hit) => Shown): PageResult<Shown> {
-  return { hits: result.hits.map(hit), total: result.total, page: result.page, pages: result.pages, facets: result.facets, moqRange: result.moqRange, head: result.head };
+/** The result with each hit cut down to `fields`. */
+function pageResult<Hit, Field extends keyof Hit>(result: SearchResult<Hit>, fields: readonly Field[]): PageResult<Pick<Hit, Field>> {
+  const pick = (hit: Hit) => Object.fromEntries(fields.map((field) => [field, hit[field]])) as Pick<Hit, Field>;
+  return { hits: result.hits.map(pick), total: result.total, page: result.page, pages: result.pages, facets: result.facets, moqRange: result.moqRange, head: result.head };
 }
 
 export function pageProducts(result: SearchResult<ProductHit>): PageResult<PageProductHit> {
-  return pageResult(result, (hit) => ({
-    id: hit.id,
-    firmSlug: hit.firmSlug,
-    name: hit.name,
-    nameKind: hit.nameKind,
-    nameLocale: hit.nameLocale,
-    hsCode: hit.hsCode,
-    firmName: hit.firmName,
-    town: hit.town,
-    certifications: hit.certifications,
-    moq: hit.moq,
-    moqUnitName: hit.moqUnitName,
-    priceMinUsd: hit.priceMinUsd,
-    priceMaxUsd: hit.priceMaxUsd,
-    verified: hit.verified,
-    public: hit.public,
-    thumbKey: hit.thumbKey,
-  }));
+  return pageResult(result, productFields);
 }
 
 export function pageFirms(result: SearchResult<FirmHit>): PageResult<PageFirmHit> {
-  return pageResult(result, (hit) => ({
-    id: hit.id,
-    slug: hit.slug,
-    name: hit.name,
-    nameLocale: hit.nameLocale,
-    nameIsFallback: hit.nameIsFallback,
-    nameOrigin: hit.nameOrigin,
-    description: hit.description,
-    town: hit.town,
-    cluster: hit.cluster,
-    certifications: hit.certifications,
-    productCount: hit.productCount,
-    verified: hit.verified,
-  }));
+  return pageResult(result, firmFields);
 }
