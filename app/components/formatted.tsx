@@ -1,4 +1,4 @@
-import { useFormatters } from "~/utils/format";
+import { useFormatters, type Formatters } from "~/utils/format";
 
 /*
  * Intl output can differ by a space character or an abbreviation between
@@ -6,7 +6,11 @@ import { useFormatters } from "~/utils/format";
  * and tell React not to treat a difference as a hydration error.
  */
 export function FormattedNumber({ value }: { value: number }) {
-  const format = useFormatters();
+  return formattedNumber(useFormatters(), value);
+}
+
+/** FormattedNumber's markup with the formatters already at hand (lists: one hook, not one per row). */
+export function formattedNumber(format: Formatters, value: number) {
   return <span suppressHydrationWarning>{format.number(value)}</span>;
 }
 
@@ -40,6 +44,10 @@ export function FormattedDateRange({ from, to }: { from: string | Date; to: stri
 }
 
 export function FormattedUsd({ min, max }: { min: number | null; max?: number | null }) {
-  const format = useFormatters();
+  return formattedUsd(useFormatters(), min, max);
+}
+
+/** FormattedUsd's markup with the formatters already at hand. */
+export function formattedUsd(format: Formatters, min: number | null, max?: number | null) {
   return <span suppressHydrationWarning>{format.usdRange(min, max ?? null)}</span>;
 }

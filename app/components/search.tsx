@@ -7,7 +7,7 @@ import { clearedFilters, searchQueryString, toggleFacet, type FacetParam, type S
 import type { FacetValue } from "~/modules/search/queries.server";
 import type { PageFirmHit, PageProductHit } from "~/modules/search/page-data";
 import { useFormatters } from "~/utils/format";
-import { FormattedNumber } from "./formatted";
+import { FormattedNumber, formattedNumber, formattedUsd } from "./formatted";
 import { fallbackMark, originMark } from "./catalog-fields";
 import { productTitleMark } from "./directory";
 
@@ -119,7 +119,7 @@ function FacetGroup({ facet, values }: { facet: Exclude<FacetParam, "verified">;
 }
 
 function FacetOptions({ facet, values }: { facet: string; values: FacetValue[] }) {
-  // One formatter for the list (as FormattedNumber renders it), not one hook per value.
+  // One set of formatters for the list, not one hook per value.
   const format = useFormatters();
   return (
     <ul className="facet__values">
@@ -129,7 +129,7 @@ function FacetOptions({ facet, values }: { facet: string; values: FacetValue[] }
             <input type="checkbox" name={facet} value={value.value} defaultChecked={value.selected} key={`${value.value}-${value.selected}`} />
             <span className="facet__label">{value.label}</span>
             <span className="facet__count">
-              <span suppressHydrationWarning>{format.number(value.count)}</span>
+              {formattedNumber(format, value.count)}
             </span>
           </label>
         </li>
@@ -178,7 +178,7 @@ export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: s
   const format = useFormatters();
   if (!hits.length) return null;
   // The same words on every card: looked up once per list. Numbers and prices
-  // as FormattedNumber and FormattedUsd render them, without a hook per card.
+  // with one set of formatters for the list, not a hook per card.
   const words = { hs: t("hit.hs"), moq: t("hit.moq"), fob: t("hit.fob"), unverified: t("hit.unverified"), notPublic: t("hit.notPublic"), certifications: t("hit.certifications") };
   return (
     <ol className="search-hits">
@@ -209,7 +209,7 @@ export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: s
                 <div>
                   <dt>{words.moq}</dt>
                   <dd>
-                    <span suppressHydrationWarning>{format.number(hit.moq)}</span> {hit.moqUnitName ?? ""}
+                    {formattedNumber(format, hit.moq)} {hit.moqUnitName ?? ""}
                   </dd>
                 </div>
               ) : null}
@@ -217,7 +217,7 @@ export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: s
                 <div>
                   <dt>{words.fob}</dt>
                   <dd>
-                    <span suppressHydrationWarning>{format.usdRange(hit.priceMinUsd, hit.priceMaxUsd)}</span>
+                    {formattedUsd(format, hit.priceMinUsd, hit.priceMaxUsd)}
                   </dd>
                 </div>
               ) : null}

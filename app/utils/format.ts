@@ -13,7 +13,7 @@ export function formatters(locale: string) {
   return set;
 }
 
-type Formatters = ReturnType<typeof createFormatters>;
+export type Formatters = ReturnType<typeof createFormatters>;
 const cache = new Map<string, Formatters>();
 
 function createFormatters(locale: string) {
