@@ -5,6 +5,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { getEnv } from "./env.server";
+import { withPreparedStatements } from "./pglite-statements.server";
 
 /**
  * Where the data lives: the embedded PGlite database in DATA_DIR, or the
@@ -44,7 +45,8 @@ export function postgresAdapter(poolOrUrl: pg.Pool | string) {
 }
 
 export function pgliteAdapter(client: PGlite) {
-  const factory = new PrismaPGlite(client);
+  // The adapter calls only query, exec and transaction, which the prepared-statement client keeps PGlite's.
+  const factory = new PrismaPGlite(withPreparedStatements(client) as unknown as PGlite);
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
