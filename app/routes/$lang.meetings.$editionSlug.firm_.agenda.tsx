@@ -8,10 +8,10 @@ import { getFixedT } from "~/i18n/i18next.server";
 import { requireUrlLocale } from "~/i18n/locale.server";
 import { requireFirmMember } from "~/modules/access/user.server";
 import { agendaFor, agendaPageRows } from "~/modules/meeting/agenda.server";
-import { getFirmMeetingEdition } from "~/modules/meeting/edition.server";
+import { getFirmAgendaEdition, getFirmMeetingEdition } from "~/modules/meeting/edition.server";
 import { throwDomainError } from "~/utils/domain-error.server";
 import { pageMeta } from "~/utils/meta";
-import { feedStatus, renewFeed, revokeFeed } from "~/modules/meeting/feed.server";
+import { renewFeed, revokeFeed } from "~/modules/meeting/feed.server";
 import { FeedSchema } from "~/modules/meeting/feed.schema";
 import { parseSubmission, readFormData } from "~/utils/form.server";
 
@@ -21,9 +21,8 @@ export const handle = { i18n: ["meetings", "validation"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requireUrlLocale(request, params.lang);
   const member = await requireFirmMember(request);
-  const edition = await getFirmMeetingEdition(params.editionSlug ?? "", member.firmId, locale).catch(throwDomainError);
+  const { edition, feed } = await getFirmAgendaEdition(params.editionSlug ?? "", member.firmId, locale).catch(throwDomainError);
   const agenda = await agendaFor(edition, { firmId: member.firmId }, locale);
-  const feed = await feedStatus(edition, { firmId: member.firmId });
   const t = await getFixedT(locale, "meetings");
   return json({
     title: t("agenda.title", { fair: edition.name }),

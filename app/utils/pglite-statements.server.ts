@@ -37,6 +37,20 @@ export function withPreparedStatements(db: PGlite, max = 250): StatementClient &
   const retired: string[] = [];
   let counter = 0;
 
+  /**
+   * PGlite merges the caller's parsers into its own (one per type and array
+   * type, some 300) on every query; the Prisma adapter passes the same
+   * object each time, so merge once per object. PGlite sets its own parsers
+   * when it opens the database.
+   */
+  const merged = new WeakMap<object, PGlite["parsers"]>();
+  const parsersWith = (custom: QueryOptions["parsers"]): PGlite["parsers"] => {
+    if (!custom) return db.parsers;
+    let parsers = merged.get(custom);
+    if (!parsers) merged.set(custom, (parsers = { ...db.parsers, ...custom }));
+    return parsers;
+  };
+
   const send = (parts: Uint8Array[], throwOnError = true) => db.execProtocolStream(concat(parts), { syncToFs: false, throwOnError });
 
   async function prepare(sql: string): Promise<Statement> {
@@ -89,7 +103,7 @@ export function withPreparedStatements(db: PGlite, max = 250): StatementClient &
       if (inTransaction || !retry) throw withQuery(error, sql, params, options);
       return run(sql, params, options, inTransaction, false);
     }
-    const [result] = parse.parseResults(statement.columns ? [statement.columns, ...messages] : messages, db.parsers, options);
+    const [result] = parse.parseResults(statement.columns ? [statement.columns, ...messages] : messages, parsersWith(options?.parsers), { ...options, parsers: undefined });
     return result as Results<T>;
   }
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { getFirmMeetingEdition, getMeetingEdition, isDelegationFirm } from "~/modules/meeting/edition.server";
+import { getFirmAgendaEdition, getFirmMeetingEdition, getMeetingEdition, isDelegationFirm } from "~/modules/meeting/edition.server";
+import { feedStatus, renewFeed, revokeFeed } from "~/modules/meeting/feed.server";
 import { DomainError } from "~/utils/domain-error";
 import { seedReference } from "../../prisma/seed/seed.server";
 import { createFirm } from "../support/factories";
@@ -74,5 +75,26 @@ describe("getFirmMeetingEdition", () => {
     expect(await outcome(getFirmMeetingEdition("no-such-fair", member, "en"))).toBe("404");
     expect(await outcome(getFirmMeetingEdition("", member, "en"))).toBe("404");
     expect(await outcome(getFirmMeetingEdition("canton-fair-138", member, "en"))).toBe("404");
+  });
+});
+
+describe("getFirmAgendaEdition", () => {
+  it("gives getFirmMeetingEdition's edition and answers, and the firm's own feed as feedStatus does", async () => {
+    const [member, other] = [cases[0].firmId, cases[1].firmId];
+    const edition = await getFirmMeetingEdition(SLUG, member, "pt-BR");
+    expect(await getFirmAgendaEdition(SLUG, member, "pt-BR")).toEqual({ edition, feed: null });
+    const user = await prisma.user.create({ data: { email: "agenda-feed@ponte.test", passwordHash: "x", role: "FIRM_MEMBER", firmId: member, displayName: "Feed maker" } });
+    await renewFeed({ userId: user.id }, edition, { firmId: member }, "pt-BR");
+    // Another participant's feed (a buyer's, another firm's) is not this firm's.
+    const buyer = await prisma.buyerCompany.create({ data: { name: "Importadora Feed", country: "BR" } });
+    await renewFeed({ userId: user.id }, edition, { buyerCompanyId: buyer.id }, "pt-BR");
+    await renewFeed({ userId: user.id }, edition, { firmId: other }, "pt-BR");
+    const read = await getFirmAgendaEdition(SLUG, member, "pt-BR");
+    expect(read.feed).not.toBeNull();
+    expect(read.feed).toEqual(await feedStatus(edition, { firmId: member }));
+    await revokeFeed(edition, { firmId: member });
+    expect((await getFirmAgendaEdition(SLUG, member, "pt-BR")).feed).toBeNull();
+    for (const { name, firmId } of cases.slice(1)) expect(await outcome(getFirmAgendaEdition(SLUG, firmId, "en")), name).toBe(await outcome(getFirmMeetingEdition(SLUG, firmId, "en")));
+    expect(await outcome(getFirmAgendaEdition("no-such-fair", member, "en"))).toBe("404");
   });
 });

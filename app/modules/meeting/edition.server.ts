@@ -4,6 +4,7 @@ import { publicFirmWhere } from "~/modules/directory/visibility.server";
 import { venueToday } from "~/modules/fair/fairs.server";
 import { DomainError, notFoundError } from "~/utils/domain-error";
 import { prisma, Prisma } from "~/utils/db.server";
+import { feedOwnerKey, toFeedStatus, type FeedStatus } from "./feed";
 
 /**
  * The edition meetings are arranged for: one with a delegation call (the
@@ -102,8 +103,23 @@ const notInDelegation = () => new DomainError("notInDelegation", { status: 403, 
  * `meeting-edition-sql.test.ts` holds the two to the same answers.
  */
 export async function getFirmMeetingEdition(slug: string, firmId: string, locale: Locale, now = new Date()): Promise<MeetingEdition> {
+  return (await readFirmMeetingEdition(slug, firmId, locale, now, false)).edition;
+}
+
+/**
+ * The firm's agenda page: the edition as `getFirmMeetingEdition` reads it
+ * and the firm's calendar feed (`feedStatus`), in the same statement.
+ */
+export async function getFirmAgendaEdition(slug: string, firmId: string, locale: Locale, now = new Date()): Promise<{ edition: MeetingEdition; feed: FeedStatus | null }> {
+  return readFirmMeetingEdition(slug, firmId, locale, now, true);
+}
+
+async function readFirmMeetingEdition(slug: string, firmId: string, locale: Locale, now: Date, withFeed: boolean) {
   if (!slug) throw notFoundError("editionNotFound");
-  const [row] = await prisma.$queryRaw<(MeetingEditionRow & { member: boolean })[]>`
+  const feedColumn = withFeed
+    ? Prisma.sql`, (SELECT fd."createdAt" FROM "MeetingFeed" fd WHERE fd."editionId" = e."id" AND fd."owner" = ${feedOwnerKey({ firmId })}) AS "feedCreatedAt"`
+    : Prisma.empty;
+  const [row] = await prisma.$queryRaw<(MeetingEditionRow & { member: boolean; feedCreatedAt?: Date | null })[]>`
     SELECT ${editionColumnsSql},
       EXISTS (
         SELECT 1 FROM "DelegationApplication" a
@@ -111,10 +127,10 @@ export async function getFirmMeetingEdition(slug: string, firmId: string, locale
         JOIN "Firm" f ON f."id" = a."firmId"
         WHERE c."editionId" = e."id" AND a."firmId" = ${firmId} AND a."status" = 'APPROVED'
           AND f."verification" = 'VERIFIED' AND f."published"
-      ) AS "member"
+      ) AS "member"${feedColumn}
     FROM "Fair" e
     WHERE e."slug" = ${slug} AND ${editionHasDelegationSql}`;
   if (!row) throw notFoundError("editionNotFound");
   if (!row.member) throw notInDelegation();
-  return toMeetingEdition(row, locale, now);
+  return { edition: toMeetingEdition(row, locale, now), feed: row.feedCreatedAt ? toFeedStatus(row.feedCreatedAt) : null };
 }

@@ -3,7 +3,7 @@ import { matchLocale, defaultLocale } from "~/i18n/config";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { editionColumnsSql, editionHasDelegationSql, toMeetingEdition, type MeetingEdition, type MeetingEditionRow } from "./edition.server";
-import { feedOwnerKey, feedPath, feedTokenHash, newFeedToken, type FeedOwner } from "./feed";
+import { feedOwnerKey, feedPath, feedTokenHash, newFeedToken, toFeedStatus, type FeedOwner, type FeedStatus } from "./feed";
 
 /**
  * A participant's calendar feed (issue 10): made or made anew from the agenda
@@ -12,9 +12,9 @@ import { feedOwnerKey, feedPath, feedTokenHash, newFeedToken, type FeedOwner } f
  * by whoever holds the URL. The feed is worded in the language of the user
  * who made it.
  */
-export async function feedStatus(edition: MeetingEdition, owner: FeedOwner) {
+export async function feedStatus(edition: MeetingEdition, owner: FeedOwner): Promise<FeedStatus | null> {
   const row = await prisma.meetingFeed.findUnique({ where: { editionId_owner: { editionId: edition.id, owner: feedOwnerKey(owner) } }, select: { createdAt: true } });
-  return row ? { createdAt: row.createdAt.toISOString() } : null;
+  return row ? toFeedStatus(row.createdAt) : null;
 }
 
 /** A new secret URL for the participant's feed; the previous one, if any, stops working. */

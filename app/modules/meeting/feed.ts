@@ -32,6 +32,15 @@ export function feedOwnerKey(owner: FeedOwner): string {
   return "buyerCompanyId" in owner ? `buyer:${owner.buyerCompanyId}` : `firm:${owner.firmId}`;
 }
 
+/** What a participant's page shows of their feed: since when the current URL works (the URL itself is never kept). */
+export interface FeedStatus {
+  createdAt: string;
+}
+
+export function toFeedStatus(createdAt: Date): FeedStatus {
+  return { createdAt: createdAt.toISOString() };
+}
+
 export function feedPath(token: string): string {
   return `/feeds/meetings/${token}.ics`;
 }
