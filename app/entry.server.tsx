@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { createRequestI18n, remixI18next } from "~/i18n/i18next.server";
+import { createRequestI18n, routeNamespaces } from "~/i18n/i18next.server";
 import { NonceProvider } from "~/utils/nonce";
 import { coalescingStream } from "~/utils/coalesce-stream.server";
 import { log } from "~/utils/logger.server";
@@ -23,7 +23,7 @@ export default async function handleRequest(
   // different languages never share one (createRequestI18n says why one per
   // language serves every request in it).
   const locale = await requestLocale(request);
-  const i18n = await createRequestI18n(locale, remixI18next.getRouteNamespaces(remixContext));
+  const i18n = await createRequestI18n(locale, routeNamespaces(remixContext));
   await rememberUrlLocale(request, responseHeaders);
   const nonce = loadContext.cspNonce ?? "";
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

@@ -7,6 +7,9 @@ export function AgendaTable({ rows, zone, zhLabels }: { rows: AgendaRow[]; zone:
   const { t } = useTranslation("meetings");
   const label = (key: string) => (zhLabels ? `${t(`agenda.${key}`)} / ${zhLabels[key]}` : t(`agenda.${key}`));
   if (!rows.length) return <p>{t("agenda.none")}</p>;
+  // The same words in every row: looked up once for the table.
+  const remote = label("remote");
+  const table = label("table");
   return (
     <div className="table-wrap">
       <table data-testid="agenda">
@@ -33,10 +36,10 @@ export function AgendaTable({ rows, zone, zhLabels }: { rows: AgendaRow[]; zone:
               <td>
                 {row.remote ? (
                   <>
-                    {label("remote")} {row.videoLink ? <a href={row.videoLink}>{row.videoLink}</a> : null}
+                    {remote} {row.videoLink ? <a href={row.videoLink}>{row.videoLink}</a> : null}
                   </>
                 ) : (
-                  `${label("table")} ${row.table ?? ""}`
+                  `${table} ${row.table ?? ""}`
                 )}
               </td>
               <td>{row.interpreter ?? ""}</td>

@@ -1,5 +1,8 @@
+import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
-import { createRequestI18n } from "./i18next.server";
+import { i18nOptions } from "./config";
+import { createRequestI18n, routeNamespaces } from "./i18next.server";
+import { resources } from "./resources";
 
 describe("createRequestI18n", () => {
   it("translates in each language, through the remembered language hierarchy, and the hierarchy stays its own per call", async () => {
@@ -28,5 +31,42 @@ describe("createRequestI18n", () => {
     // Making the others changed nothing in the first.
     expect(first.language).toBe("pt-PT");
     expect(first.t("meetings:agenda.ics")).toBe(brazil.getFixedT("pt-PT")("meetings:agenda.ics"));
+  });
+});
+
+describe("remembered plain lookups", () => {
+  it("answer as a fresh i18next does, while counts, values, other languages and prefixes still change the text", async () => {
+    const fresh = createInstance();
+    await fresh.init({ ...i18nOptions, lng: "pt-BR", resources });
+    const pt = await createRequestI18n("pt-BR", ["common", "search", "meetings"]);
+    const t = pt.getFixedT(null, "search");
+    const reference = fresh.getFixedT(null, "search");
+    for (let round = 0; round < 2; round++) {
+      // The second round is answered from memory.
+      expect(t("page.title")).toBe(reference("page.title"));
+      expect(t("facets.more", { count: 1 })).toBe(reference("facets.more", { count: 1 }));
+      expect(t("facets.more", { count: 12 })).toBe(reference("facets.more", { count: 12 }));
+      expect(t("page.titleFor", { q: `luminária ${round}` })).toBe(reference("page.titleFor", { q: `luminária ${round}` }));
+      expect(pt.getFixedT("en", "search")("page.title")).toBe(fresh.getFixedT("en", "search")("page.title"));
+      expect(pt.getFixedT(null, "meetings", "agenda")("ics")).toBe(reference("meetings:agenda.ics"));
+      expect(pt.t("no.such.key")).toBe("no.such.key");
+    }
+    expect(t("facets.more", { count: 1 })).not.toBe(t("facets.more", { count: 12 }));
+    expect(pt.getFixedT("en", "search")("page.title")).not.toBe(t("page.title"));
+    expect(t("page.titleFor", { q: "a" })).not.toBe(t("page.titleFor", { q: "b" }));
+  });
+});
+
+describe("routeNamespaces", () => {
+  it("gives remix-i18next's namespaces of the build's routes, once per build", () => {
+    const build = { root: { handle: { i18n: ["common"] } }, "routes/a": { handle: { i18n: ["search", "catalog"] } }, "routes/b": { handle: { i18n: "meetings" } }, "routes/c": {} };
+    const context = { routeModules: build } as unknown as Parameters<typeof routeNamespaces>[0];
+    const first = routeNamespaces(context);
+    expect([...first].sort()).toEqual(["catalog", "common", "meetings", "search"]);
+    // A new context of the same build (Remix makes one per request) gets the same list.
+    expect(routeNamespaces({ routeModules: { ...build } } as unknown as typeof context)).toBe(first);
+    // Another build is read anew.
+    const other = { root: { handle: { i18n: ["common", "auth"] } } };
+    expect([...routeNamespaces({ routeModules: other } as unknown as typeof context)].sort()).toEqual(["auth", "common"]);
   });
 });

@@ -1,3 +1,4 @@
+import type { EntryContext } from "@remix-run/node";
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
@@ -55,6 +56,7 @@ export async function createRequestI18n(locale: Locale, ns: string[]): Promise<I
   if (!instance) {
     const base = await (renderBase ??= initRenderBase());
     instance = base.cloneInstance({ lng: locale, ns });
+    rememberPlainTranslations(instance);
     // Namespace lists come from the route modules: a few dozen, but bound them anyway.
     if (renderInstances.size >= MAX_RENDER_INSTANCES) renderInstances.delete(renderInstances.keys().next().value!);
     renderInstances.set(key, instance);
@@ -93,3 +95,55 @@ function rememberResolveHierarchy(instance: I18n) {
     return codes.slice();
   };
 }
+
+/**
+ * Remix hands the entry every route module of the build, not only the
+ * page's, so remix-i18next's `getRouteNamespaces` walks all of them on each
+ * page for the same answer: kept per build (its root module is one object
+ * for as long as the build is).
+ */
+export function routeNamespaces(context: EntryContext): string[] {
+  const build = context.routeModules.root ?? context.routeModules;
+  let namespaces = namespacesByBuild.get(build);
+  if (!namespaces) namespacesByBuild.set(build, (namespaces = remixI18next.getRouteNamespaces(context)));
+  return namespaces;
+}
+const namespacesByBuild = new WeakMap<object, string[]>();
+
+/**
+ * A page looks up the same few dozen words on every render (the header,
+ * the form labels), and each i18next lookup walks languages and namespaces
+ * again: a few microseconds each. A render instance's language and
+ * resources never change (see createRequestI18n), so a plain lookup — a key
+ * with no count, context, default or values — gives the same text every
+ * time and is kept. Anything else goes to i18next as before.
+ */
+function rememberPlainTranslations(instance: I18n) {
+  const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown;
+  const known = new Map<string, unknown>();
+  instance.t = ((key: unknown, options?: unknown) => {
+    const memo = typeof key === "string" ? plainKey(key, options) : null;
+    if (memo === null) return translate(key, options);
+    let text = known.get(memo);
+    if (text === undefined) {
+      text = translate(key, options);
+      // Keys come from the code, not from requests; bound it anyway.
+      if (known.size < MAX_PLAIN_TRANSLATIONS) known.set(memo, text);
+    }
+    return text;
+  }) as I18n["t"];
+}
+const MAX_PLAIN_TRANSLATIONS = 20_000;
+/** What `getFixedT`'s function adds to a call's options; any other option makes the call not plain. */
+const fixedOptions = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+
+function plainKey(key: string, options: unknown): string | null {
+  if (options === undefined) return `\u0000\u0000\u0000${key}`;
+  if (typeof options !== "object" || options === null) return null;
+  const { lng, lngs, ns, keyPrefix } = options as Record<string, unknown>;
+  for (const name in options) if (!fixedOptions.has(name) || !isWords((options as Record<string, unknown>)[name])) return null;
+  const words = (value: unknown) => (Array.isArray(value) ? value.join(",") : ((value as string | undefined) ?? ""));
+  return `${words(lng)}\u0000${words(lngs)}\u0000${words(ns)}\u0000${words(keyPrefix)}\u0000${key}`;
+}
+
+const isWords = (value: unknown) => value === undefined || typeof value === "string" || (Array.isArray(value) && value.every((item) => typeof item === "string"));

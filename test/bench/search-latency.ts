@@ -108,6 +108,7 @@ export async function startServer(dir: string, engine: { host: string; masterKey
     if (Date.now() > deadline) throw new Error("the server did not start");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  await untilIndexed(url, () => child.exitCode !== null);
   return {
     url,
     pid: child.pid ?? null,
@@ -121,6 +122,23 @@ export async function startServer(dir: string, engine: { host: string; masterKey
         child.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * Waits until the server has sent every pending change to the search engine
+ * (`/healthz` says how many are left): data a bench has just written is
+ * indexed in the background, and measuring meanwhile would count that work
+ * as the requests' CPU.
+ */
+async function untilIndexed(url: string, exited: () => boolean) {
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    if (exited()) throw new Error("the server exited while indexing");
+    const health = (await (await fetch(`${url}/healthz`)).json().catch(() => ({}))) as { outboxPending?: number };
+    if (health.outboxPending === 0) return;
+    if (Date.now() > deadline) throw new Error(`the server still had ${health.outboxPending} changes to index after 15 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 const identity = { "Accept-Encoding": "identity" };
