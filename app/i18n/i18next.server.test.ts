@@ -1,5 +1,5 @@
 import { createInstance } from "i18next";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { i18nOptions } from "./config";
 import { createRequestI18n, routeNamespaces } from "./i18next.server";
 import { resources } from "./resources";
@@ -52,6 +52,14 @@ describe("remembered plain lookups", () => {
       expect(pt.t("no.such.key")).toBe("no.such.key");
     }
     expect(t("facets.more", { count: 1 })).not.toBe(t("facets.more", { count: 12 }));
+    // The page's lookups (getFixedT with no language: it passes `lngs: null`) are the ones remembered.
+    const translate = vi.spyOn((pt as unknown as { translator: { translate(...args: unknown[]): unknown } }).translator, "translate");
+    t("page.title");
+    pt.getFixedT(null, "meetings", "agenda")("ics");
+    expect(translate).not.toHaveBeenCalled();
+    t("facets.more", { count: 3 });
+    expect(translate).toHaveBeenCalledTimes(1);
+    translate.mockRestore();
     expect(pt.getFixedT("en", "search")("page.title")).not.toBe(t("page.title"));
     expect(t("page.titleFor", { q: "a" })).not.toBe(t("page.titleFor", { q: "b" }));
   });

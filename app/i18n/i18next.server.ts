@@ -146,4 +146,5 @@ function plainKey(key: string, options: unknown): string | null {
   return `${words(lng)}\u0000${words(lngs)}\u0000${words(ns)}\u0000${words(keyPrefix)}\u0000${key}`;
 }
 
-const isWords = (value: unknown) => value === undefined || typeof value === "string" || (Array.isArray(value) && value.every((item) => typeof item === "string"));
+/** An option `getFixedT` set: a code, a list of them, or nothing (it leaves `lngs` null when it has no language of its own). */
+const isWords = (value: unknown) => value === undefined || value === null || typeof value === "string" || (Array.isArray(value) && value.every((item) => typeof item === "string"));
