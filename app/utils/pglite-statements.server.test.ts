@@ -75,6 +75,9 @@ describe("withPreparedStatements", () => {
     expect(Object.keys((await client.query<object>(sql, ["a"])).rows[0])).not.toContain("note");
     await db.exec(`ALTER TABLE item ADD COLUMN note text DEFAULT 'new'`);
     expect((await client.query<{ note: string }>(sql, ["a"])).rows[0].note).toBe("new");
+    // The statement that no longer fitted is closed before the next query: none is left behind.
+    await client.query(`SELECT 1`);
+    expect(await preparedNames()).toHaveLength(client.preparedCount());
     await db.exec(`DEALLOCATE ALL`);
     expect((await client.query<{ id: string }>(sql, ["a"])).rows).toMatchObject([{ id: "a" }]);
   });

@@ -3,6 +3,8 @@ import { parse, protocol } from "@electric-sql/pglite";
 
 type BackendMessage = Awaited<ReturnType<PGlite["execProtocolStream"]>>[number];
 
+const { serialize } = protocol;
+
 /** What the Prisma adapter calls on its client (the database or a transaction). */
 export type StatementClient = Pick<PGlite, "query" | "exec" | "transaction">;
 
@@ -55,7 +57,6 @@ export function withPreparedStatements(db: PGlite, max = 250): StatementClient &
 
   async function prepare(sql: string): Promise<Statement> {
     const name = `ponte_${++counter}`;
-    const { serialize } = protocol;
     const messages = await send([serialize.parse({ name, text: sql }), serialize.describe({ type: "S", name }), serialize.sync()]).catch((error: unknown) => {
       throw withQuery(error, sql, [], undefined);
     });
@@ -72,7 +73,6 @@ export function withPreparedStatements(db: PGlite, max = 250): StatementClient &
   /** Closes statements pushed out of the cache; only outside a transaction, where a failed close cannot abort anything. */
   async function closeRetired() {
     if (!retired.length) return;
-    const { serialize } = protocol;
     const names = retired.splice(0);
     await send([...names.map((name) => serialize.close({ type: "S", name })), serialize.sync()], false);
   }
@@ -91,15 +91,16 @@ export function withPreparedStatements(db: PGlite, max = 250): StatementClient &
       const serializer = options?.serializers?.[oid] ?? db.serializers[oid];
       return serializer ? serializer(param) : String(param);
     });
-    const { serialize } = protocol;
     let messages: BackendMessage[];
     try {
       messages = await send([serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]);
     } catch (error) {
       if (!known || !isStale(error)) throw withQuery(error, sql, params, options);
-      // The statement no longer fits the schema (or was deallocated): prepare it again.
+      // The statement no longer fits the schema (or was deallocated): prepare it again, and
+      // close the old one (closing one that is gone already fails harmlessly).
       // Inside a transaction the error has already aborted it, as any failed statement would.
       statements.delete(sql);
+      retired.push(statement.name);
       if (inTransaction || !retry) throw withQuery(error, sql, params, options);
       return run(sql, params, options, inTransaction, false);
     }
