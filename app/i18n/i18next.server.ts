@@ -140,11 +140,12 @@ const fixedOptions = new Set(["lng", "lngs", "ns", "keyPrefix"]);
 function plainKey(key: string, options: unknown): string | null {
   if (options === undefined) return `\u0000\u0000\u0000${key}`;
   if (typeof options !== "object" || options === null) return null;
-  const { lng, lngs, ns, keyPrefix } = options as Record<string, unknown>;
-  for (const name in options) if (!fixedOptions.has(name) || !isWords((options as Record<string, unknown>)[name])) return null;
-  const words = (value: unknown) => (Array.isArray(value) ? value.join(",") : ((value as string | undefined) ?? ""));
-  return `${words(lng)}\u0000${words(lngs)}\u0000${words(ns)}\u0000${words(keyPrefix)}\u0000${key}`;
+  const given = options as Record<string, unknown>;
+  for (const name in given) if (!fixedOptions.has(name) || !isWords(given[name])) return null;
+  return `${words(given.lng)}\u0000${words(given.lngs)}\u0000${words(given.ns)}\u0000${words(given.keyPrefix)}\u0000${key}`;
 }
+
+const words = (value: unknown) => (Array.isArray(value) ? value.join(",") : ((value as string | null | undefined) ?? ""));
 
 /** An option `getFixedT` set: a code, a list of them, or nothing (it leaves `lngs` null when it has no language of its own). */
 const isWords = (value: unknown) => value === undefined || value === null || typeof value === "string" || (Array.isArray(value) && value.every((item) => typeof item === "string"));
