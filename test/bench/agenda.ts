@@ -9,7 +9,7 @@ import { feedPath, feedTokenHash, newFeedToken } from "~/modules/meeting/feed";
 import { hashPassword } from "~/utils/password.server";
 import { seedReference } from "../../prisma/seed/seed.server";
 import { percentile, repeatable, round1, runLoad, type LoadResult } from "./load";
-import { cpuMs, startServer } from "./search-latency";
+import { cpuMs, serverCpuPerRequest, startServer } from "./search-latency";
 import type { Benchmark, Metric } from "./types";
 
 /**
@@ -179,11 +179,7 @@ export const agendaBenchmark: Benchmark = {
       const loadBefore = os.loadavg().map(round1);
       for (const [name, request] of Object.entries(targets)) {
         const warmUp: number[] = [];
-        for (let sent = 0; sent < WARM_UP; sent += WARM_UP_SLICE) {
-          const [before] = cpuMs(server.pid);
-          await runLoad(Array.from({ length: WARM_UP_SLICE }, () => request), CLIENTS);
-          warmUp.push(round1((cpuMs(server.pid)[0] - before) / WARM_UP_SLICE));
-        }
+        for (let sent = 0; sent < WARM_UP; sent += WARM_UP_SLICE) warmUp.push(await serverCpuPerRequest(server.pid, Array.from({ length: WARM_UP_SLICE }, () => request), CLIENTS));
         const [cpuBefore] = cpuMs(server.pid);
         const result = await runLoad(repeatable([request], REQUESTS), CLIENTS);
         const [cpuAfter] = cpuMs(server.pid);

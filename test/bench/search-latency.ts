@@ -352,6 +352,17 @@ export function cpuMs(...pids: (number | null)[]): number[] {
 }
 
 /**
+ * Sends `requests` with `clients` at once and gives the CPU milliseconds the
+ * server spent per request (the benches' warm-up slices, whose figures show
+ * when the server's code has settled).
+ */
+export async function serverCpuPerRequest(pid: number | null, requests: (() => Promise<Response>)[], clients: number): Promise<number> {
+  const [before] = cpuMs(pid);
+  await runLoad(requests, clients);
+  return round1((cpuMs(pid)[0] - before) / requests.length);
+}
+
+/**
  * Runs `measure` with the products index's synonyms emptied, then puts them
  * back (a settings change of milliseconds: no document is reindexed).
  */

@@ -6,7 +6,7 @@ import { prisma } from "~/utils/db.server";
 import type { ScaleName } from "../../prisma/seed/demo";
 import { openLargeWorld } from "./large-world";
 import { percentile, repeatable, round1, runLoad, type LoadResult } from "./load";
-import { cpuMs, startServer, filters } from "./search-latency";
+import { cpuMs, serverCpuPerRequest, startServer, filters } from "./search-latency";
 import type { Benchmark, Metric } from "./types";
 
 /**
@@ -107,11 +107,7 @@ export const searchThroughputBenchmark: Benchmark = {
       // results; then alternate them so neither gets the quieter minutes.
       const warmUp = { page: [] as number[], api: [] as number[] };
       for (let slice = 0; slice < WARM_UP / (WARM_UP_SLICE * list.length); slice++) {
-        for (const [name, requests] of [["page", page], ["api", api]] as const) {
-          const [before] = cpuMs(server.pid);
-          await runLoad(repeatable(requests, WARM_UP_SLICE, slice + 11), 8);
-          warmUp[name].push(round1((cpuMs(server.pid)[0] - before) / (WARM_UP_SLICE * list.length)));
-        }
+        for (const [name, requests] of [["page", page], ["api", api]] as const) warmUp[name].push(await serverCpuPerRequest(server.pid, repeatable(requests, WARM_UP_SLICE, slice + 11), 8));
       }
       details.warmUpCpuMsPerRequest = warmUp;
       let ratio = 0;
