@@ -1,17 +1,15 @@
-import { useFormatters, type Formatters } from "~/utils/format";
+import { useFormatters } from "~/utils/format";
 
 /*
  * Intl output can differ by a space character or an abbreviation between
  * the server's ICU (Node) and the browser's. These render the server's text
- * and tell React not to treat a difference as a hydration error.
+ * and tell React not to treat a difference as a hydration error. A long list
+ * takes `useFormatters()` once instead and marks the element that holds the
+ * text (`suppressHydrationWarning` covers an element's own text), without a
+ * span of its own per number (the search results do).
  */
 export function FormattedNumber({ value }: { value: number }) {
-  return formattedNumber(useFormatters(), value);
-}
-
-/** FormattedNumber's markup with the formatters already at hand (lists: one hook, not one per row). */
-export function formattedNumber(format: Formatters, value: number) {
-  return <span suppressHydrationWarning>{format.number(value)}</span>;
+  return <span suppressHydrationWarning>{useFormatters().number(value)}</span>;
 }
 
 export function FormattedDate({ value }: { value: string | Date }) {
@@ -44,10 +42,5 @@ export function FormattedDateRange({ from, to }: { from: string | Date; to: stri
 }
 
 export function FormattedUsd({ min, max }: { min: number | null; max?: number | null }) {
-  return formattedUsd(useFormatters(), min, max);
-}
-
-/** FormattedUsd's markup with the formatters already at hand. */
-export function formattedUsd(format: Formatters, min: number | null, max?: number | null) {
-  return <span suppressHydrationWarning>{format.usdRange(min, max ?? null)}</span>;
+  return <span suppressHydrationWarning>{useFormatters().usdRange(min, max ?? null)}</span>;
 }

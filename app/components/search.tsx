@@ -7,7 +7,6 @@ import { clearedFilters, searchQueryString, toggleFacet, type FacetParam, type S
 import type { FacetValue } from "~/modules/search/queries.server";
 import type { PageFirmHit, PageProductHit } from "~/modules/search/page-data";
 import { useFormatters } from "~/utils/format";
-import { FormattedNumber, formattedNumber, formattedUsd } from "./formatted";
 import { fallbackMark, originMark } from "./catalog-fields";
 import { productTitleMark } from "./directory";
 
@@ -128,8 +127,8 @@ function FacetOptions({ facet, values }: { facet: string; values: FacetValue[] }
           <label className="facet__option">
             <input type="checkbox" name={facet} value={value.value} defaultChecked={value.selected} key={`${value.value}-${value.selected}`} />
             <span className="facet__label">{value.label}</span>
-            <span className="facet__count">
-              {formattedNumber(format, value.count)}
+            <span className="facet__count" suppressHydrationWarning>
+              {format.number(value.count)}
             </span>
           </label>
         </li>
@@ -141,6 +140,7 @@ function FacetOptions({ facet, values }: { facet: string; values: FacetValue[] }
 /** Verified or not: one choice. Public searches hold verified firms only, so it shows when there is a choice to make. */
 function VerifiedFacet({ values, current }: { values: FacetValue[]; current: boolean | null }) {
   const { t } = useTranslation("search");
+  const format = useFormatters();
   if (values.length < 2 && current === null) return null;
   const count = (value: string) => values.find((item) => item.value === value)?.count ?? 0;
   const options: { value: string; label: string; count: number | null }[] = [
@@ -159,8 +159,8 @@ function VerifiedFacet({ values, current }: { values: FacetValue[]; current: boo
               <input type="radio" name="verified" value={option.value} defaultChecked={option.value === selected} key={`${option.value}-${selected}`} />
               <span className="facet__label">{option.label}</span>
               {option.count !== null ? (
-                <span className="facet__count">
-                  <FormattedNumber value={option.count} />
+                <span className="facet__count" suppressHydrationWarning>
+                  {format.number(option.count)}
                 </span>
               ) : null}
             </label>
@@ -196,7 +196,7 @@ export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: s
               <a data-discover="true" href={`/${lang}/firms/${hit.firmSlug}`} onClick={follow}>
                 {hit.firmName}
               </a>
-              {hit.town ? <span className="muted"> · {hit.town}</span> : null}
+              {hit.town ? <span className="muted">{` · ${hit.town}`}</span> : null}
               {!hit.verified ? <span className="badge badge--pending">{words.unverified}</span> : null}
               {hit.verified && !hit.public ? <span className="badge badge--pending">{words.notPublic}</span> : null}
             </p>
@@ -208,17 +208,13 @@ export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: s
               {hit.moq !== null ? (
                 <div>
                   <dt>{words.moq}</dt>
-                  <dd>
-                    {formattedNumber(format, hit.moq)} {hit.moqUnitName ?? ""}
-                  </dd>
+                  <dd suppressHydrationWarning>{`${format.number(hit.moq)} ${hit.moqUnitName ?? ""}`}</dd>
                 </div>
               ) : null}
               {hit.priceMinUsd !== null || hit.priceMaxUsd !== null ? (
                 <div>
                   <dt>{words.fob}</dt>
-                  <dd>
-                    {formattedUsd(format, hit.priceMinUsd, hit.priceMaxUsd)}
-                  </dd>
+                  <dd suppressHydrationWarning>{format.usdRange(hit.priceMinUsd, hit.priceMaxUsd)}</dd>
                 </div>
               ) : null}
             </dl>
@@ -248,7 +244,7 @@ export function FirmHitList({ hits, lang }: { hits: PageFirmHit[]; lang: string 
               {hit.nameIsFallback ? fallbackMark(tCatalog, hit.nameLocale) : originMark(tCatalog, hit.nameOrigin)}
             </h3>
             <p className="muted">
-              {[hit.cluster, hit.town].filter(Boolean).join(" · ")} · {t("hit.products", { count: hit.productCount })}
+              {[hit.cluster, hit.town, t("hit.products", { count: hit.productCount })].filter(Boolean).join(" · ")}
               {!hit.verified ? <span className="badge badge--pending">{t("hit.unverified")}</span> : null}
             </p>
             {hit.description ? <p className="search-hit__summary">{hit.description}</p> : null}
