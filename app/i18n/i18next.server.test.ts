@@ -1,7 +1,7 @@
 import { createInstance } from "i18next";
 import { describe, expect, it, vi } from "vitest";
 import { i18nOptions } from "./config";
-import { createRequestI18n, routeNamespaces } from "./i18next.server";
+import { createRequestI18n, getFixedT, routeNamespaces } from "./i18next.server";
 import { resources } from "./resources";
 
 describe("createRequestI18n", () => {
@@ -31,6 +31,27 @@ describe("createRequestI18n", () => {
     // Making the others changed nothing in the first.
     expect(first.language).toBe("pt-PT");
     expect(first.t("meetings:agenda.ics")).toBe(brazil.getFixedT("pt-PT")("meetings:agenda.ics"));
+  });
+});
+
+describe("getFixedT (server code)", () => {
+  it("answers as remix-i18next's fresh instance did, in the language and namespaces asked, and is kept per language and namespaces", async () => {
+    const fresh = createInstance();
+    await fresh.init({ ...i18nOptions, lng: "pt-PT", resources });
+    for (const locale of ["pt-PT", "zh-Hant", "en"] as const) {
+      const reference = fresh.getFixedT(locale, ["search", "common"]);
+      const t = await getFixedT(locale, ["search", "common"]);
+      expect(t("page.titleFor", { q: "luminária" })).toBe(reference("page.titleFor", { q: "luminária" }));
+      expect(t("results.products", { count: 1 })).toBe(reference("results.products", { count: 1 }));
+      expect(t("results.products", { count: 7 })).toBe(reference("results.products", { count: 7 }));
+      expect(t("common:pagination.next")).toBe(reference("common:pagination.next"));
+      // Twice: the second answer from memory, the same.
+      expect(t("page.title")).toBe(reference("page.title"));
+      expect(t("page.title")).toBe(reference("page.title"));
+    }
+    expect(new Set([(await getFixedT("pt-PT", "search"))("page.title"), (await getFixedT("zh-Hant", "search"))("page.title")]).size).toBe(2);
+    expect(await getFixedT("en", ["search", "common"])).toBe(await getFixedT("en", ["search", "common"]));
+    expect((await getFixedT("en"))("pagination.next")).toBe(fresh.getFixedT("en", "common")("pagination.next"));
   });
 });
 
