@@ -1,5 +1,4 @@
-import { Link, useNavigate } from "@remix-run/react";
-import { useCallback, type MouseEvent } from "react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatHsCode } from "~/modules/hs/hs-code";
 import { clearedFilters, searchQueryString, toggleFacet, type FacetParam, type SearchInput } from "~/modules/search/search-params";
@@ -9,6 +8,7 @@ import type { PageFirmHit, PageProductHit } from "~/modules/search/page-data";
 import { useFormatters } from "~/utils/format";
 import { fallbackMark, originMark } from "./catalog-fields";
 import { productTitleMark } from "./directory";
+import { useFollowLink } from "./follow-link";
 
 /* The parts of the search page. */
 
@@ -117,23 +117,26 @@ function FacetGroup({ facet, values }: { facet: Exclude<FacetParam, "verified">;
   );
 }
 
+/**
+ * A facet's values: in its fieldset (the group and its name), each a label
+ * holding the box, the value (the label's grid puts it in its own column)
+ * and the count; no list or span around them, as a facet can hold dozens.
+ */
 function FacetOptions({ facet, values }: { facet: string; values: FacetValue[] }) {
   // One set of formatters for the list, not one hook per value.
   const format = useFormatters();
   return (
-    <ul className="facet__values">
+    <div className="facet__values">
       {values.map((value) => (
-        <li key={value.value}>
-          <label className="facet__option">
-            <input type="checkbox" name={facet} value={value.value} defaultChecked={value.selected} key={`${value.value}-${value.selected}`} />
-            <span className="facet__label">{value.label}</span>
-            <span className="facet__count" suppressHydrationWarning>
-              {format.number(value.count)}
-            </span>
-          </label>
-        </li>
+        <label key={value.value} className="facet__option">
+          <input type="checkbox" name={facet} value={value.value} defaultChecked={value.selected} key={`${value.value}-${value.selected}`} />
+          {value.label}
+          <span className="facet__count" suppressHydrationWarning>
+            {format.number(value.count)}
+          </span>
+        </label>
       ))}
-    </ul>
+    </div>
   );
 }
 
@@ -152,21 +155,19 @@ function VerifiedFacet({ values, current }: { values: FacetValue[]; current: boo
   return (
     <fieldset className="facet">
       <legend className="facet__legend">{t("facets.verified")}</legend>
-      <ul className="facet__values">
+      <div className="facet__values">
         {options.map((option) => (
-          <li key={option.value}>
-            <label className="facet__option">
-              <input type="radio" name="verified" value={option.value} defaultChecked={option.value === selected} key={`${option.value}-${selected}`} />
-              <span className="facet__label">{option.label}</span>
-              {option.count !== null ? (
-                <span className="facet__count" suppressHydrationWarning>
-                  {format.number(option.count)}
-                </span>
-              ) : null}
-            </label>
-          </li>
+          <label key={option.value} className="facet__option">
+            <input type="radio" name="verified" value={option.value} defaultChecked={option.value === selected} key={`${option.value}-${selected}`} />
+            {option.label}
+            {option.count !== null ? (
+              <span className="facet__count" suppressHydrationWarning>
+                {format.number(option.count)}
+              </span>
+            ) : null}
+          </label>
         ))}
-      </ul>
+      </div>
     </fieldset>
   );
 }
@@ -253,25 +254,6 @@ export function FirmHitList({ hits, lang }: { hits: PageFirmHit[]; lang: string 
         </li>
       ))}
     </ol>
-  );
-}
-
-/**
- * The click handler of the hits' links: they are plain anchors with the
- * markup Remix's <Link> renders (`data-discover` included), navigating in
- * the app as <Link> does (left click without modifier keys, no other
- * target), so a page of results costs one hook, not a dozen per link.
- */
-function useFollowLink() {
-  const navigate = useNavigate();
-  return useCallback(
-    (event: MouseEvent<HTMLAnchorElement>) => {
-      const target = event.currentTarget.getAttribute("target");
-      if (event.defaultPrevented || event.button !== 0 || (target && target !== "_self") || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
-      event.preventDefault();
-      navigate(event.currentTarget.getAttribute("href") ?? "");
-    },
-    [navigate],
   );
 }
 
