@@ -1,6 +1,8 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
+import type { MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { localeNames, supportedLocales, type Locale } from "~/i18n/config";
+import { currentLinkProps, useFollowLink } from "./follow-link";
 
 interface HeaderUser {
   displayName: string;
@@ -10,43 +12,49 @@ interface HeaderUser {
 
 const BUREAU = new Set(["BUREAU_STAFF", "ADMIN"]);
 
+/**
+ * The header on every page. Its links are plain anchors with one click
+ * handler (useFollowLink) and NavLink's marks worked out here
+ * (currentLinkProps), not a <Link> or <NavLink> each.
+ */
 export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser | null }) {
   const { t } = useTranslation("common");
+  const { pathname } = useLocation();
+  const follow = useFollowLink();
+  const nav = (to: string, text: string, options?: { end?: boolean; className?: string }) => (
+    <a href={to} data-discover="true" onClick={follow} {...currentLinkProps(pathname, to, options)}>
+      {text}
+    </a>
+  );
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
         {t("nav.skip")}
       </a>
       <div className="site-header__inner">
-        <Link to={`/${locale}`} className="brand">
+        <a href={`/${locale}`} data-discover="true" onClick={follow} className="brand">
           <span className="brand__mark" aria-hidden="true">
             ⌒
           </span>
           <span className="brand__name">Ponte</span>
           <span className="brand__tagline">{t("brand.tagline")}</span>
-        </Link>
+        </a>
         <nav aria-label={t("nav.main")} className="site-nav">
-          <NavLink to={`/${locale}`} end>
-            {t("nav.home")}
-          </NavLink>
-          <NavLink to={`/${locale}/search`}>{t("nav.search")}</NavLink>
-          <NavLink to={`/${locale}/firms`}>{t("nav.directory")}</NavLink>
-          {user?.role === "FIRM_MEMBER" ? <NavLink to={`/${locale}/catalog`}>{t("nav.catalog")}</NavLink> : null}
-          {user && BUREAU.has(user.role) ? <NavLink to={`/${locale}/catalog`}>{t("nav.catalogBureau")}</NavLink> : null}
-          {user && BUREAU.has(user.role) ? <NavLink to={`/${locale}/bureau`}>{t("nav.bureau")}</NavLink> : null}
-          {user?.role === "ADMIN" ? <NavLink to={`/${locale}/admin/users`}>{t("nav.admin")}</NavLink> : null}
-          {user && (user.role === "BUYER" || user.role === "FIRM_MEMBER") ? (
-            <NavLink to={`/${locale}/inquiries`}>{t("nav.inquiries")}</NavLink>
-          ) : null}
+          {nav(`/${locale}`, t("nav.home"), { end: true })}
+          {nav(`/${locale}/search`, t("nav.search"))}
+          {nav(`/${locale}/firms`, t("nav.directory"))}
+          {user?.role === "FIRM_MEMBER" ? nav(`/${locale}/catalog`, t("nav.catalog")) : null}
+          {user && BUREAU.has(user.role) ? nav(`/${locale}/catalog`, t("nav.catalogBureau")) : null}
+          {user && BUREAU.has(user.role) ? nav(`/${locale}/bureau`, t("nav.bureau")) : null}
+          {user?.role === "ADMIN" ? nav(`/${locale}/admin/users`, t("nav.admin")) : null}
+          {user && (user.role === "BUYER" || user.role === "FIRM_MEMBER") ? nav(`/${locale}/inquiries`, t("nav.inquiries")) : null}
         </nav>
         <div className="site-header__end">
           <LanguageSwitcher locale={locale} />
           {user ? (
             <div className="account-menu">
-              <NotificationsLink locale={locale} unread={user.unreadNotifications ?? 0} />
-              <NavLink to={`/${locale}/account`} className="account-menu__name">
-                {user.displayName}
-              </NavLink>
+              <NotificationsLink locale={locale} unread={user.unreadNotifications ?? 0} pathname={pathname} follow={follow} />
+              {nav(`/${locale}/account`, user.displayName, { className: "account-menu__name" })}
               <Form method="post" action={`/${locale}/logout`}>
                 <button type="submit" className="button button--quiet">
                   {t("nav.signOut")}
@@ -55,10 +63,10 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
             </div>
           ) : (
             <div className="account-menu">
-              <NavLink to={`/${locale}/login`}>{t("nav.signIn")}</NavLink>
-              <Link to={`/${locale}/register`} className="button button--small">
+              {nav(`/${locale}/login`, t("nav.signIn"))}
+              <a href={`/${locale}/register`} data-discover="true" onClick={follow} className="button button--small">
                 {t("nav.register")}
-              </Link>
+              </a>
             </div>
           )}
         </div>
@@ -68,12 +76,15 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
 }
 
 /** The bell in the header: the in-app notices, with the unread count. */
-function NotificationsLink({ locale, unread }: { locale: Locale; unread: number }) {
+function NotificationsLink({ locale, unread, pathname, follow }: { locale: Locale; unread: number; pathname: string; follow: (event: MouseEvent<HTMLAnchorElement>) => void }) {
   const { t } = useTranslation("common");
+  const to = `/${locale}/notifications`;
   return (
-    <NavLink
-      to={`/${locale}/notifications`}
-      className="notifications-link"
+    <a
+      href={to}
+      data-discover="true"
+      onClick={follow}
+      {...currentLinkProps(pathname, to, { className: "notifications-link" })}
       aria-label={unread ? t("nav.notificationsUnread", { count: unread }) : t("nav.notifications")}
     >
       <span aria-hidden="true">🔔</span>
@@ -82,7 +93,7 @@ function NotificationsLink({ locale, unread }: { locale: Locale; unread: number 
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}
-    </NavLink>
+    </a>
   );
 }
 
