@@ -1,9 +1,10 @@
-import { useNavigate } from "@remix-run/react";
+import { useLocation, useNavigate } from "@remix-run/react";
 import { useCallback, type MouseEvent } from "react";
 
 /**
  * The click handler of plain anchors that navigate in the app as Remix's
- * <Link> does (a left click without modifier keys, no other target); the
+ * <Link> does (a left click without modifier keys, no other target; a link
+ * to the address shown replaces it in the history, as <Link>'s does); the
  * anchors carry <Link>'s markup (`data-discover`, so Remix still discovers
  * their routes). For a list or a header of links, one hook serves them all:
  * a <Link> runs a dozen hooks of its own, and a CPU profile of the search
@@ -11,14 +12,17 @@ import { useCallback, type MouseEvent } from "react";
  */
 export function useFollowLink() {
   const navigate = useNavigate();
+  const { pathname, search, hash } = useLocation();
+  const shown = `${pathname}${search}${hash}`;
   return useCallback(
     (event: MouseEvent<HTMLAnchorElement>) => {
       const target = event.currentTarget.getAttribute("target");
       if (event.defaultPrevented || event.button !== 0 || (target && target !== "_self") || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
       event.preventDefault();
-      navigate(event.currentTarget.getAttribute("href") ?? "");
+      const href = event.currentTarget.getAttribute("href") ?? "";
+      navigate(href, { replace: href === shown });
     },
-    [navigate],
+    [navigate, shown],
   );
 }
 
