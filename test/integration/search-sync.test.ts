@@ -7,6 +7,7 @@ import { indexName, searchClient, setSearchConnection } from "~/modules/search/c
 import { searchableChinese } from "~/modules/search/vocabulary.server";
 import { startEmbeddedEngine, freePort, type SearchEngine } from "~/modules/search/engine.server";
 import { rebuildIndex, reindexAll } from "~/modules/search/reindex.server";
+import { countRecords } from "~/modules/search/document-source.server";
 import { drainSearchOutbox, drainSearchOutboxFully, MAX_SEARCH_ATTEMPTS, retryParked, searchBacklog } from "~/modules/search/sync.server";
 import { createProduct, deleteProduct, type Actor } from "~/modules/product/product.server";
 import { ProductSchema } from "~/modules/product/product.schema";
@@ -244,6 +245,14 @@ describe("a full rebuild", () => {
     expect(report.documents).toBeGreaterThanOrEqual(before);
     await drainSearchOutboxFully();
     expect(await searchClient().index(indexName("products")).getDocument(changed.id)).toMatchObject({ name_zh: searchableChinese("重建期间新增的吸顶灯") });
+    const { results } = await searchClient().getIndexes({ limit: 1000 });
+    expect(results.filter((index) => index.uid.startsWith(prefix) && index.uid.includes("__build_"))).toEqual([]);
+    await expectIndexEqualsDatabase();
+  });
+
+  it("lets two rebuilds of one index run at once (two instances starting together), each with its own build index", async () => {
+    const reports = await Promise.all([rebuildIndex("firms"), rebuildIndex("firms")]);
+    for (const report of reports) expect(report.documents).toBe(await countRecords("firms"));
     const { results } = await searchClient().getIndexes({ limit: 1000 });
     expect(results.filter((index) => index.uid.startsWith(prefix) && index.uid.includes("__build_"))).toEqual([]);
     await expectIndexEqualsDatabase();

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { log } from "~/utils/logger.server";
 import { searchClient, searchWriter } from "./client.server";
@@ -77,7 +78,8 @@ export async function rebuildIndex(key: IndexKey): Promise<ReindexReport> {
   const started = Date.now();
   const client = searchClient();
   const live = liveIndexUid(key);
-  const building = `${live}__build_${started.toString(36)}`;
+  // Random as well as timed: two instances starting together rebuild the same index in the same millisecond.
+  const building = `${live}__build_${started.toString(36)}_${crypto.randomBytes(3).toString("hex")}`;
   const hash = currentSettingsHash(key);
   let mark = await highWaterMark();
   await createConfiguredIndex(key, building);
