@@ -174,7 +174,7 @@ function VerifiedFacet({ values, current }: { values: FacetValue[]; current: boo
 
 export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: string }) {
   const { t } = useTranslation("search");
-  const follow = useFollowLink();
+  const link = useFollowLink();
   const { t: tCatalog } = useTranslation("catalog");
   const format = useFormatters();
   if (!hits.length) return null;
@@ -188,13 +188,13 @@ export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: s
           {hit.thumbKey ? <img src={`/media/${hit.thumbKey}`} alt="" loading="lazy" className="search-hit__image" /> : null}
           <div className="search-hit__body">
             <h3 className="search-hit__title">
-              <a lang={hit.nameKind === "fallback" ? hit.nameLocale : undefined} data-discover="true" href={`/${lang}/products/${hit.id}`} onClick={follow}>
+              <a lang={hit.nameKind === "fallback" ? hit.nameLocale : undefined} {...link(`/${lang}/products/${hit.id}`)}>
                 {hit.name}
               </a>{" "}
               {productTitleMark(tCatalog, { kind: hit.nameKind, locale: hit.nameLocale })}
             </h3>
             <p className="search-hit__firm">
-              <a data-discover="true" href={`/${lang}/firms/${hit.firmSlug}`} onClick={follow}>
+              <a {...link(`/${lang}/firms/${hit.firmSlug}`)}>
                 {hit.firmName}
               </a>
               {hit.town ? <span className="muted">{` · ${hit.town}`}</span> : null}
@@ -229,7 +229,7 @@ export function ProductHitList({ hits, lang }: { hits: PageProductHit[]; lang: s
 
 export function FirmHitList({ hits, lang }: { hits: PageFirmHit[]; lang: string }) {
   const { t } = useTranslation("search");
-  const follow = useFollowLink();
+  const link = useFollowLink();
   const { t: tCatalog } = useTranslation("catalog");
   if (!hits.length) return null;
   const certifications = t("hit.certifications");
@@ -239,7 +239,7 @@ export function FirmHitList({ hits, lang }: { hits: PageFirmHit[]; lang: string 
         <li key={hit.id} className="card search-hit">
           <div className="search-hit__body">
             <h3 className="search-hit__title">
-              <a lang={hit.nameIsFallback ? hit.nameLocale : undefined} data-discover="true" href={`/${lang}/firms/${hit.slug}`} onClick={follow}>
+              <a lang={hit.nameIsFallback ? hit.nameLocale : undefined} {...link(`/${lang}/firms/${hit.slug}`)}>
                 {hit.name}
               </a>{" "}
               {hit.nameIsFallback ? fallbackMark(tCatalog, hit.nameLocale) : originMark(tCatalog, hit.nameOrigin)}

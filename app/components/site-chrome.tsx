@@ -1,8 +1,7 @@
 import { Form, useLocation } from "@remix-run/react";
-import type { MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { localeNames, supportedLocales, type Locale } from "~/i18n/config";
-import { currentLinkProps, useFollowLink } from "./follow-link";
+import { currentLinkProps, useFollowLink, type FollowLink } from "./follow-link";
 
 interface HeaderUser {
   displayName: string;
@@ -14,15 +13,15 @@ const BUREAU = new Set(["BUREAU_STAFF", "ADMIN"]);
 
 /**
  * The header on every page. Its links are plain anchors with one click
- * handler (useFollowLink) and NavLink's marks worked out here
+ * handler (useFollowLink's props) and NavLink's marks worked out here
  * (currentLinkProps), not a <Link> or <NavLink> each.
  */
 export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser | null }) {
   const { t } = useTranslation("common");
   const { pathname } = useLocation();
-  const follow = useFollowLink();
+  const link = useFollowLink();
   const nav = (to: string, text: string, options?: { end?: boolean; className?: string }) => (
-    <a href={to} data-discover="true" onClick={follow} {...currentLinkProps(pathname, to, options)}>
+    <a {...link(to)} {...currentLinkProps(pathname, to, options)}>
       {text}
     </a>
   );
@@ -32,7 +31,7 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
         {t("nav.skip")}
       </a>
       <div className="site-header__inner">
-        <a href={`/${locale}`} data-discover="true" onClick={follow} className="brand">
+        <a {...link(`/${locale}`)} className="brand">
           <span className="brand__mark" aria-hidden="true">
             ⌒
           </span>
@@ -53,7 +52,7 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
           <LanguageSwitcher locale={locale} />
           {user ? (
             <div className="account-menu">
-              <NotificationsLink locale={locale} unread={user.unreadNotifications ?? 0} pathname={pathname} follow={follow} />
+              <NotificationsLink locale={locale} unread={user.unreadNotifications ?? 0} pathname={pathname} link={link} />
               {nav(`/${locale}/account`, user.displayName, { className: "account-menu__name" })}
               <Form method="post" action={`/${locale}/logout`}>
                 <button type="submit" className="button button--quiet">
@@ -64,7 +63,7 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
           ) : (
             <div className="account-menu">
               {nav(`/${locale}/login`, t("nav.signIn"))}
-              <a href={`/${locale}/register`} data-discover="true" onClick={follow} className="button button--small">
+              <a {...link(`/${locale}/register`)} className="button button--small">
                 {t("nav.register")}
               </a>
             </div>
@@ -76,14 +75,12 @@ export function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser 
 }
 
 /** The bell in the header: the in-app notices, with the unread count. */
-function NotificationsLink({ locale, unread, pathname, follow }: { locale: Locale; unread: number; pathname: string; follow: (event: MouseEvent<HTMLAnchorElement>) => void }) {
+function NotificationsLink({ locale, unread, pathname, link }: { locale: Locale; unread: number; pathname: string; link: FollowLink }) {
   const { t } = useTranslation("common");
   const to = `/${locale}/notifications`;
   return (
     <a
-      href={to}
-      data-discover="true"
-      onClick={follow}
+      {...link(to)}
       {...currentLinkProps(pathname, to, { className: "notifications-link" })}
       aria-label={unread ? t("nav.notificationsUnread", { count: unread }) : t("nav.notifications")}
     >
